@@ -1,0 +1,48 @@
+# One entry point for setting up, running and checking prisonwatch.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+DEMO_DB := data/demo.sqlite
+
+.PHONY: install install-dev demo test fmt lint types pytest lock bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q "uv==$(UV_VERSION)"
+	$(BIN)/uv pip sync -q --python $(BIN)/python --require-hashes requirements.lock
+	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	touch $@
+
+# Re-resolve pinned dependencies (with hashes) after editing pyproject.toml.
+lock:
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra bench --python-version 3.11 --generate-hashes -o requirements-bench.lock
+
+demo: install
+	bash scripts/demo.sh $(DEMO_DB)
+
+fmt: install
+	$(BIN)/ruff format src tests benchmarks scripts
+
+lint: install
+	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts
+
+types: install
+	$(BIN)/mypy src/prisonwatch
+
+pytest: install
+	$(BIN)/python -m pytest -W error -n 2 --timeout 600 $(PYTEST_ARGS)
+
+test: lint types pytest
+
+bench: install
+	$(BIN)/uv pip sync -q --python $(BIN)/python --require-hashes requirements-bench.lock
+	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m benchmarks.run_all
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

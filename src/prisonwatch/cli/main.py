@@ -1,0 +1,53 @@
+"""The ``prisonwatch`` command: finds every ``*_cmd`` module in this package and registers it.
+
+Each command module exposes ``register(app)`` and an ``ORDER`` number for the help listing, and
+keeps heavy imports (spaCy, trafilatura) inside its functions so that ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from types import ModuleType
+
+import typer
+
+from prisonwatch.cli.output import err_console
+from prisonwatch.errors import PrisonwatchError
+
+app = typer.Typer(
+    name="prisonwatch",
+    help="An evidence-backed record of political prisoners, built straight from the news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _command_modules() -> list[ModuleType]:
+    package = importlib.import_module("prisonwatch.cli")
+    modules = [
+        importlib.import_module(f"prisonwatch.cli.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+        if info.name.endswith("_cmd")
+    ]
+    return sorted(modules, key=lambda m: (getattr(m, "ORDER", 100), m.__name__))
+
+
+for _module in _command_modules():
+    _module.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; a user error prints one line and exits 1, never a traceback."""
+    try:
+        app(args=argv, standalone_mode=True)
+    except PrisonwatchError as exc:
+        err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+"""Consoles shared by every command: results to stdout, messages to stderr."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as JSON on stdout, unwrapped, UTF-8 as is."""
+    print(json.dumps(data, ensure_ascii=False, indent=None))

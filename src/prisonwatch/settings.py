@@ -1,0 +1,48 @@
+"""Settings from the environment, every one prefixed ``PRISONWATCH_``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Environment-backed settings; the database defaults to a SQLite file in ``data_dir``."""
+
+    model_config = SettingsConfigDict(env_prefix="PRISONWATCH_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+
+    # Fetching web pages and feeds.
+    user_agent: str = "prisonwatch/0.1 (+documentation of political prisoners; contact: admin)"
+    fetch_timeout_s: float = 20.0
+    fetch_max_bytes: int = 20_000_000
+    fetch_retries: int = 3
+    fetch_backoff_s: float = 0.5
+    fetch_per_host: int = 1
+    # Largest input (file or page) accepted by ingest, in bytes.
+    max_input_bytes: int = 60_000_000
+
+    # Auto-accept thresholds per claim kind; None means every claim waits for a reviewer.
+    auto_accept_event: float | None = None
+    auto_accept_person: float | None = None
+    auto_accept_name: float | None = None
+
+    # Web.
+    secret_key: str = "change-me-in-production"
+    login_attempts_per_minute: int = 5
+
+    def url(self) -> str:
+        """Return the database URL, defaulting to a SQLite file under ``data_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'prisonwatch.sqlite').as_posix()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings, read once from the environment."""
+    return Settings()
