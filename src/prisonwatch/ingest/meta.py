@@ -1,0 +1,20 @@
+"""What is known about one input before it is read: where it came from and the user's overrides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InputMeta:
+    """Metadata that travels with an input's bytes into a stage function (picklable)."""
+
+    source: str  # what the user named, or the URL or record it came from: used in error lines
+    kind: str  # html | text
+    url: str | None = None
+    published: str | None = None  # given by the user: wins over anything found in the page
+    language: str | None = None
+    publisher: str | None = None
+    fallback_published: str | None = None  # e.g. a web archive record's date
+    fallback_published_source: str | None = None
+    raw_kind: str | None = None  # overrides the stored raw kind (a WARC record)
