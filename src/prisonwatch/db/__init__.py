@@ -1,0 +1,1 @@
+"""The records and the one SQL layer that serves SQLite and PostgreSQL."""

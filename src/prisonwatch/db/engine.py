@@ -1,0 +1,56 @@
+"""Engines and sessions: one code path for SQLite and PostgreSQL.
+
+SQLite specifics live in ``dialect.py``; everything else is plain SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from prisonwatch.db import dialect
+from prisonwatch.settings import Settings, get_settings
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def get_engine(url: str) -> Engine:
+    """Return the engine for ``url``, created once per process."""
+    engine = _ENGINES.get(url)
+    if engine is None:
+        engine = create_engine(url, **dialect.engine_options(url))
+        dialect.configure(engine)
+        _ENGINES[url] = engine
+    return engine
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection and forget the engines (tests, worker shutdown)."""
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()
+
+
+def engine_for(settings: Settings | None = None) -> Engine:
+    """Return the engine of the configured database, creating its folder for SQLite."""
+    settings = settings or get_settings()
+    url = settings.url()
+    dialect.ensure_parent_dir(url)
+    return get_engine(url)
+
+
+@contextmanager
+def session_scope(settings: Settings | None = None, *, write: bool = True) -> Iterator[Session]:
+    """Yield a session in one transaction: committed on success, rolled back on any error.
+
+    A writing session on SQLite takes the write lock at its start (``BEGIN IMMEDIATE``) so that
+    two writers queue instead of failing halfway.
+    """
+    engine = engine_for(settings)
+    bind = dialect.writer(engine) if write else engine
+    factory = sessionmaker(bind=bind, expire_on_commit=False)
+    with factory() as session, session.begin():
+        yield session

@@ -1,0 +1,1 @@
+"""Reading and writing the registry: CSV layouts and the lossless JSONL dump."""

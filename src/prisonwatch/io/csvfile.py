@@ -1,0 +1,79 @@
+"""Reading CSV files with line numbers, refusing files that are not CSV text."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from prisonwatch.errors import InputError
+
+MAX_CSV_BYTES = 500_000_000
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One record of a CSV file with the line it starts on."""
+
+    line: int
+    values: dict[str, str]
+
+
+def read_text(path: Path) -> str:
+    """Return a CSV file's text, or raise InputError naming the file and what to do."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise InputError(f"{path}: {size} bytes is over the {MAX_CSV_BYTES} limit: split it")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror}): check the path") from exc
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{path}: looks like a binary file, not CSV: export it as UTF-8 CSV")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte {exc.start}): re-save the file as UTF-8 CSV"
+        ) from exc
+
+
+def read_rows(path: Path, required: tuple[str, ...]) -> tuple[list[str], Iterator[CsvRow]]:
+    """Return the header and the rows of a CSV file that must have the ``required`` columns."""
+    text = read_text(path)
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty: give a CSV with a header line")
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as exc:
+        raise InputError(f"{path}:1: unreadable header ({exc}): fix the first line") from exc
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(
+            f"{path}: missing column(s) {', '.join(missing)}: the header must have "
+            f"{','.join(required)}"
+        )
+
+    def rows() -> Iterator[CsvRow]:
+        start = reader.line_num + 1
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield CsvRow(start, {"__error__": f"malformed CSV ({exc})"})
+                return
+            if any(v.strip() for v in values):
+                if len(values) != len(header):
+                    yield CsvRow(
+                        start,
+                        {"__error__": f"{len(values)} fields where the header has {len(header)}"},
+                    )
+                else:
+                    yield CsvRow(start, dict(zip(header, values, strict=True)))
+            start = reader.line_num + 1
+
+    return header, rows()

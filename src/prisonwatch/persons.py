@@ -1,0 +1,157 @@
+"""Persons and their names: add, find, list and describe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from prisonwatch import audit
+from prisonwatch.db.models import ExternalId, Person, PersonName, new_id
+from prisonwatch.errors import InputError, NotFoundError
+from prisonwatch.scripts import script_of
+
+
+@dataclass
+class NewPerson:
+    """What it takes to add a person by hand or from a registry row."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+    birth_date: str | None = None
+    country: str | None = None
+    external_ids: dict[str, str] = field(default_factory=dict)
+    attributes: dict[str, Any] = field(default_factory=dict)
+    origin: str = "manual"
+
+
+def clean_name(name: str) -> str:
+    """Return a name with surrounding and repeated whitespace removed; refuse an empty one."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InputError("a person needs a name: give a non-empty name")
+    if len(cleaned) > 300:
+        raise InputError(f"name {cleaned[:40]!r}… is over 300 characters: shorten it")
+    return cleaned
+
+
+def add_name(
+    person: Person,
+    name: str,
+    *,
+    origin: str,
+    kind: str = "name",
+    language: str | None = None,
+    standard: str | None = None,
+    document_id: str | None = None,
+) -> PersonName | None:
+    """Attach a name to a person unless the person already has it; return the new name."""
+    name = clean_name(name)
+    if any(existing.name == name for existing in person.names):
+        return None
+    entry = PersonName(
+        name=name,
+        script=script_of(name),
+        language=language,
+        origin=origin,
+        standard=standard,
+        document_id=document_id,
+        kind=kind,
+    )
+    person.names.append(entry)
+    return entry
+
+
+def create_person(session: Session, new: NewPerson, *, actor: str, reason: str) -> Person:
+    """Create a person with names and outside ids, and log who did it."""
+    person = Person(
+        id=new_id("per"),
+        primary_name=clean_name(new.name),
+        gender=new.gender,
+        birth_date=new.birth_date,
+        country=new.country,
+        attributes=dict(new.attributes),
+        private_fields=[],
+    )
+    add_name(person, new.name, origin=new.origin)
+    for alias in new.aliases:
+        if alias.strip():
+            add_name(person, alias, origin=new.origin, kind="alias")
+    for scheme, value in new.external_ids.items():
+        person.external_ids.append(ExternalId(scheme=scheme, value=value))
+    session.add(person)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="create",
+        record_type="person",
+        record_id=person.id,
+        after=person_summary(person),
+        reason=reason,
+    )
+    return person
+
+
+def get_person(session: Session, person_id: str) -> Person:
+    """Return the person with this id, following merges; raise NotFoundError otherwise."""
+    person = session.get(Person, person_id)
+    seen = set()
+    while person is not None and person.merged_into and person.id not in seen:
+        seen.add(person.id)
+        person = session.get(Person, person.merged_into)
+    if person is None:
+        raise NotFoundError(f"no person with id {person_id!r}: run 'prisonwatch persons list'")
+    return person
+
+
+def search_persons(
+    session: Session, query: str | None = None, *, limit: int = 50, offset: int = 0
+) -> list[Person]:
+    """Return persons whose names contain ``query`` (case-insensitive), in name order."""
+    stmt = (
+        select(Person)
+        .where(Person.merged_into.is_(None))
+        .options(selectinload(Person.names), selectinload(Person.external_ids))
+        .order_by(Person.primary_name, Person.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    if query:
+        pattern = f"%{query.strip().lower()}%"
+        names = select(PersonName.person_id).where(func.lower(PersonName.name).like(pattern))
+        stmt = stmt.where(or_(Person.id.in_(names), func.lower(Person.id) == query.lower()))
+    return list(session.scalars(stmt))
+
+
+def count_persons(session: Session) -> int:
+    """Return how many persons (not merged into another) the registry holds."""
+    stmt = select(func.count()).select_from(Person).where(Person.merged_into.is_(None))
+    return int(session.scalar(stmt) or 0)
+
+
+def person_summary(person: Person) -> dict[str, Any]:
+    """Return a plain description of a person for logs, JSON and exports."""
+    return {
+        "id": person.id,
+        "name": person.primary_name,
+        "names": [
+            {"name": n.name, "script": n.script, "origin": n.origin, "kind": n.kind}
+            for n in person.names
+        ],
+        "gender": person.gender,
+        "birth_date": person.birth_date,
+        "country": person.country,
+        "external_ids": {e.scheme: e.value for e in person.external_ids},
+        "attributes": dict(person.attributes or {}),
+    }
+
+
+def person_by_external_id(session: Session, scheme: str, value: str) -> Person | None:
+    """Return the person a registry knows under ``scheme``/``value``, if any."""
+    stmt = select(ExternalId).where(ExternalId.scheme == scheme, ExternalId.value == value)
+    found = session.scalars(stmt).first()
+    return found.person if found else None
