@@ -17,4 +17,20 @@ class InputMeta:
     publisher: str | None = None
     fallback_published: str | None = None  # e.g. a web archive record's date
     fallback_published_source: str | None = None
-    raw_kind: str | None = None  # overrides the stored raw kind (a WARC record)
+    also_urls: tuple[str, ...] = ()  # other addresses of the same input (before redirects)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input ready for a stage function: its bytes and what is known about it."""
+
+    data: bytes
+    meta: InputMeta
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be used, with the one-line reason naming it."""
+
+    source: str
+    reason: str

@@ -45,8 +45,7 @@ def finish(doc: CleanDocument, meta: InputMeta) -> CleanDocument:
     doc.publisher = meta.publisher or doc.publisher
     doc.source = meta.source
     doc.url = meta.url or doc.url
-    doc.raw_kind = meta.raw_kind or doc.raw_kind
-    doc.urls = sorted({u for u in (doc.url, doc.canonical_url, *doc.urls) if u})
+    doc.urls = sorted({u for u in (doc.url, doc.canonical_url, *meta.also_urls, *doc.urls) if u})
     return doc
 
 

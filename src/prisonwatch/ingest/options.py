@@ -1,0 +1,49 @@
+"""The one options object that every ingest entry point takes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from prisonwatch.errors import InputError
+from prisonwatch.ingest.fetch import FetchConfig
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from prisonwatch.documents import CleanDocument
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+
+OnStored = Callable[["Session", "CleanDocument", str], None]
+OnProgress = Callable[[Any], None]
+
+
+@dataclass
+class IngestOptions:
+    """What the user asked for: metadata overrides, parallelism and hooks."""
+
+    published: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD; wins over the page's own date
+    language: str | None = None
+    publisher: str | None = None
+    workers: int = 1
+    fetch: FetchConfig | None = None  # None: from the settings
+    near_duplicates: bool = True
+    # Called inside each document's transaction after it is stored (status new/unchanged/
+    # duplicate): the place where extraction hooks in.
+    on_stored: OnStored | None = None
+    # Called once per input outcome (an ``ItemOutcome``), e.g. to advance a progress bar.
+    on_progress: OnProgress | None = None
+
+    def validate(self) -> None:
+        """Raise ``InputError`` when an option cannot work."""
+        if self.published and not _PARTIAL_DATE.match(self.published):
+            raise InputError(
+                f"--published {self.published!r}: give the date as YYYY-MM-DD, YYYY-MM or YYYY"
+            )
+        if self.workers < 1:
+            raise InputError(f"--workers {self.workers}: give at least 1 worker")
+        if self.language and not re.fullmatch(r"[a-z]{2,3}", self.language):
+            raise InputError(f"--language {self.language!r}: give an ISO 639-1 code such as en, ru")
