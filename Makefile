@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 DEMO_DB := data/demo.sqlite
 
-.PHONY: install install-dev demo test fmt lint types pytest lock bench clean
+.PHONY: install system-deps demo test fmt lint types pytest lock bench clean
 
 install: $(VENV)/.installed
 
@@ -34,7 +34,10 @@ lint: install
 types: install
 	$(BIN)/mypy src/prisonwatch
 
-pytest: install
+system-deps:
+	bash scripts/system-deps.sh
+
+pytest: install system-deps
 	$(BIN)/python -m pytest -W error -n 2 --timeout 600 $(PYTEST_ARGS)
 
 test: lint types pytest

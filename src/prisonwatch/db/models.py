@@ -120,6 +120,9 @@ class Person(Base):
     # Names of attributes that public pages must not show.
     private_fields: Mapped[list[Any]] = mapped_column(JSON, default=list)
     merged_into: Mapped[str | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    # True while the person exists only because the machine proposed them and no reviewer has
+    # accepted that proposal; derived from the person's claims by the registry.
+    proposed: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     names: Mapped[list[PersonName]] = relationship(
@@ -194,6 +197,9 @@ class Event(Base):
     destination: Mapped[list[Any]] = mapped_column(JSON, default=list)
     object: Mapped[str | None] = mapped_column(String(300))
     background: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The day events are compared by (event date, else first publication date): an index for
+    # finding the same event reported again, kept in step by the registry.
+    anchor_date: Mapped[str | None] = mapped_column(String(10), index=True)
     deal_id: Mapped[str | None] = mapped_column(
         ForeignKey("deals.id", ondelete="SET NULL"), index=True
     )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 09:32:07.420641
+Create Date: 2026-11-27
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ def upgrade() -> None:
         sa.Column("attributes", sa.JSON(), nullable=False),
         sa.Column("private_fields", sa.JSON(), nullable=False),
         sa.Column("merged_into", sa.String(length=40), nullable=True),
+        sa.Column("proposed", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["merged_into"],
@@ -187,6 +188,7 @@ def upgrade() -> None:
         sa.Column("destination", sa.JSON(), nullable=False),
         sa.Column("object", sa.String(length=300), nullable=True),
         sa.Column("background", sa.Boolean(), nullable=False),
+        sa.Column("anchor_date", sa.String(length=10), nullable=True),
         sa.Column("deal_id", sa.String(length=40), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -195,6 +197,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_events_anchor_date"), ["anchor_date"], unique=False)
         batch_op.create_index(batch_op.f("ix_events_deal_id"), ["deal_id"], unique=False)
         batch_op.create_index("ix_events_type_date", ["type", "date_value"], unique=False)
 
@@ -297,6 +300,7 @@ def downgrade() -> None:
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.drop_index("ix_events_type_date")
         batch_op.drop_index(batch_op.f("ix_events_deal_id"))
+        batch_op.drop_index(batch_op.f("ix_events_anchor_date"))
 
     op.drop_table("events")
     with op.batch_alter_table("document_urls", schema=None) as batch_op:

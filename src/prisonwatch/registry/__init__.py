@@ -1,0 +1,1 @@
+"""From proposals to a trusted registry: claims, resolution, review, timelines, counts, deals."""

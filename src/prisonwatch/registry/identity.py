@@ -1,0 +1,149 @@
+"""One event per real-world event: does an extracted event match one already on record?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from prisonwatch.db.models import Claim, Event
+from prisonwatch.registry import claims as kinds
+from prisonwatch.tunables import tunable
+
+
+@dataclass
+class EventFacts:
+    """What one source says about an event, in the registry's terms."""
+
+    type: str
+    date_value: str | None = None
+    date_precision: str | None = None
+    date_text: str | None = None
+    count: int | None = None
+    count_qualifier: str | None = None
+    actor: str | None = None
+    target_country: str | None = None
+    destination: list[str] = field(default_factory=list)
+    object: str | None = None
+    background: bool = False
+    anchor: str | None = None  # the event date, else the publication date, as YYYY-MM-DD
+    person_ids: set[str] = field(default_factory=set)
+
+    def value(self) -> dict[str, Any]:
+        """Return the claim value: every field a source can disagree on."""
+        return {name: getattr(self, name) for name in kinds.EVENT_FIELDS}
+
+
+@dataclass
+class EventMatch:
+    """An event on record that the extracted one is taken to be, with score and reason."""
+
+    event: Event
+    score: float
+    reason: str
+
+
+def anchor_of(date_value: str | None, published: str | None) -> str | None:
+    """Return a day to compare events by: the event's date, else the document's date."""
+    for value in (date_value, published):
+        if value and len(value) >= 7:
+            return value if len(value) == 10 else f"{value}-15"
+    return None
+
+
+def _days_apart(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _same_at_common_precision(a: str, b: str) -> bool:
+    size = min(len(a), len(b))
+    return a[:size] == b[:size]
+
+
+def _fold(value: str | None) -> str:
+    return (value or "").strip().casefold()
+
+
+def score_pair(facts: EventFacts, event: Event, person_ids: set[str]) -> tuple[float, str]:
+    """Score how likely ``facts`` and ``event`` are one event; a veto scores minus infinity."""
+    reasons: list[str] = []
+    score = 0.0
+    window = tunable("registry.same_event_window_days")
+    if facts.anchor and event.anchor_date and _days_apart(facts.anchor, event.anchor_date) > window:
+        return float("-inf"), f"dates {facts.anchor} and {event.anchor_date} too far apart"
+    if facts.target_country and event.target_country:
+        if _fold(facts.target_country) != _fold(event.target_country):
+            return float("-inf"), "different countries"
+        score += 0.5
+        reasons.append(f"country {event.target_country}")
+    shared = facts.person_ids & person_ids
+    if shared:
+        score += min(4.0, 2.0 * len(shared))
+        reasons.append(f"{len(shared)} shared person(s)")
+    if facts.count is not None and event.count is not None:
+        if facts.count == event.count:
+            score += 1.5
+            reasons.append(f"same count {event.count}")
+        else:
+            score -= 0.5
+            reasons.append(f"counts differ ({facts.count} vs {event.count})")
+    if facts.date_value and event.date_value:
+        if _same_at_common_precision(facts.date_value, event.date_value):
+            score += 1.0
+            reasons.append(f"same date {event.date_value}")
+        else:
+            reasons.append(f"dates differ ({facts.date_value} vs {event.date_value})")
+    if facts.object and event.object and _fold(facts.object) == _fold(event.object):
+        score += 1.5
+        reasons.append(f"same object {event.object}")
+    if {_fold(d) for d in facts.destination} & {_fold(d) for d in event.destination or []}:
+        score += 1.0
+        reasons.append("same destination")
+    if facts.actor and event.actor and _fold(facts.actor) == _fold(event.actor):
+        score += 0.5
+        reasons.append(f"same actor {event.actor}")
+    return score, "; ".join(reasons) or "nothing in common"
+
+
+def _linked_persons(session: Session, event_ids: list[str]) -> dict[str, set[str]]:
+    linked: dict[str, set[str]] = {e: set() for e in event_ids}
+    if not event_ids:
+        return linked
+    stmt = select(Claim.subject_id, Claim.value).where(
+        Claim.kind == kinds.EVENT_PERSON,
+        Claim.subject_id.in_(event_ids),
+        Claim.state.in_(("proposed", "accepted")),
+    )
+    for event_id, value in session.execute(stmt):
+        if value.get("person_id"):
+            linked[event_id].add(value["person_id"])
+    return linked
+
+
+def find_same_event(
+    session: Session, facts: EventFacts, *, exclude: set[str] | None = None
+) -> EventMatch | None:
+    """Return the best event on record that ``facts`` describes, if any scores high enough."""
+    stmt = select(Event).where(Event.type == facts.type)
+    if facts.anchor:
+        year = facts.anchor[:4]
+        near = {str(int(year) - 1), year, str(int(year) + 1)}
+        stmt = stmt.where((Event.anchor_date.is_(None)) | (Event.anchor_date.like(f"{year[:3]}%")))
+        candidates = [
+            e for e in session.scalars(stmt) if not e.anchor_date or e.anchor_date[:4] in near
+        ]
+    else:
+        candidates = list(session.scalars(stmt))
+    candidates = [e for e in candidates if e.id not in (exclude or set())]
+    persons = _linked_persons(session, [e.id for e in candidates])
+    best: EventMatch | None = None
+    for event in candidates:
+        score, reason = score_pair(facts, event, persons[event.id])
+        if score >= tunable("registry.same_event_min_score") and (
+            best is None or score > best.score
+        ):
+            best = EventMatch(event, score, reason)
+    return best

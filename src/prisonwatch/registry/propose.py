@@ -1,0 +1,229 @@
+"""Turn one document's extraction into proposed claims, merging events already on record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from prisonwatch.db.models import Claim, Deal, Document, Event, new_id
+from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction
+from prisonwatch.registry import claims as kinds
+from prisonwatch.registry.claims import claim_key, propose
+from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event
+from prisonwatch.registry.materialize import rebuild_event
+from prisonwatch.registry.resolution import PersonResolver, Resolution
+
+ROLE_BY_MENTION = {"prisoner": "affected", "negotiator": "negotiator"}
+
+
+@dataclass
+class ProposalReport:
+    """What one document added: claims, events created or matched, persons proposed."""
+
+    document_id: str
+    claims_new: int = 0
+    claims_existing: int = 0
+    events_new: int = 0
+    events_matched: int = 0
+    persons_new: int = 0
+    ambiguous: int = 0
+    event_ids: list[str] = field(default_factory=list)
+    new_claim_ids: list[str] = field(default_factory=list)
+
+
+def _evidence(event: ExtractedEvent) -> Evidence | None:
+    return event.evidence[0] if event.evidence else None
+
+
+def _facts(event: ExtractedEvent, published: str | None, person_ids: set[str]) -> EventFacts:
+    return EventFacts(
+        type=event.type,
+        date_value=event.date,
+        date_precision=event.date_precision,
+        date_text=event.date_text,
+        count=event.count,
+        count_qualifier=event.count_qualifier,
+        actor=event.actor,
+        target_country=event.target_country,
+        destination=list(event.destination),
+        object=event.object,
+        background=event.background,
+        anchor=anchor_of(event.date, published),
+        person_ids=person_ids,
+    )
+
+
+class _Proposer:
+    def __init__(
+        self, session: Session, document: Document, resolver: PersonResolver, version: str
+    ):
+        self.session = session
+        self.document = document
+        self.resolver = resolver
+        self.version = version
+        self.report = ProposalReport(document_id=document.id)
+        self.touched: dict[str, Event] = {}
+
+    def add(self, claim: Claim) -> Claim:
+        stored, is_new = propose(self.session, claim)
+        if is_new:
+            self.report.claims_new += 1
+            self.report.new_claim_ids.append(stored.id)
+        else:
+            self.report.claims_existing += 1
+        return stored
+
+    def claim(
+        self,
+        key: str,
+        kind: str,
+        subject: tuple[str, str],
+        prop: str,
+        value: dict,
+        evidence: Evidence | None,
+        confidence: float,
+        reason: str,
+    ) -> Claim:
+        return self.add(
+            Claim(
+                id=key,
+                kind=kind,
+                subject_type=subject[0],
+                subject_id=subject[1],
+                property=prop,
+                value=value,
+                document_id=self.document.id,
+                span_start=evidence.start if evidence else None,
+                span_end=evidence.end if evidence else None,
+                quote=evidence.quote if evidence else None,
+                extractor_version=self.version,
+                confidence=round(confidence, 3),
+                reason=reason,
+            )
+        )
+
+    def resolve(self, name: str) -> Resolution:
+        resolution = self.resolver.resolve(
+            self.session, name, document_id=self.document.id, actor="extractor"
+        )
+        if resolution.status == "new":
+            self.report.persons_new += 1
+            self.claim(
+                claim_key(self.document.id, kinds.PERSON, name),
+                kinds.PERSON,
+                ("person", resolution.person_id or ""),
+                "exists",
+                {"name": name},
+                None,
+                0.5,
+                resolution.reason,
+            )
+        elif resolution.status == "ambiguous":
+            self.report.ambiguous += 1
+        return resolution
+
+    def event(self, index: int, event: ExtractedEvent, own: set[str]) -> str:
+        evidence = _evidence(event)
+        span = (evidence.start, evidence.end) if evidence else (index, index)
+        key = claim_key(self.document.id, kinds.EVENT, event.type, span)
+        existing = self.session.get(Claim, key)
+        if existing is not None:
+            self.report.claims_existing += 1
+            return existing.subject_id
+        resolutions = [(m, self.resolve(m.name)) for m in event.persons]
+        person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
+        facts = _facts(event, self.document.published, person_ids)
+        match = find_same_event(self.session, facts, exclude=own)
+        if match is not None:
+            record = match.event
+            self.report.events_matched += 1
+            reason = f"{event.reason}; same event as {record.id}: {match.reason}"
+        else:
+            record = Event(id=new_id("evt"), type=event.type, destination=[])
+            self.session.add(record)
+            self.session.flush()
+            self.report.events_new += 1
+            reason = event.reason
+        self.claim(
+            key,
+            kinds.EVENT,
+            ("event", record.id),
+            "facts",
+            facts.value(),
+            evidence,
+            event.confidence,
+            reason,
+        )
+        for mention, resolution in resolutions:
+            role = ROLE_BY_MENTION.get(mention.role, mention.role)
+            value = {
+                "name": mention.name,
+                "role": role,
+                "person_id": resolution.person_id if resolution.status != "ambiguous" else None,
+                "status": resolution.status,
+                "candidates": resolution.candidates,
+            }
+            quote = Evidence(
+                mention.start, mention.end, self.document.text[mention.start : mention.end]
+            )
+            self.claim(
+                claim_key(key, kinds.EVENT_PERSON, mention.name, mention.start),
+                kinds.EVENT_PERSON,
+                ("event", record.id),
+                "person",
+                value,
+                evidence or quote,
+                min(event.confidence, 1.0 if resolution.status == "matched" else 0.6),
+                f"{role} {mention.name!r} in {event.type}: {resolution.reason}",
+            )
+        self.touched[record.id] = record
+        return record.id
+
+
+def propose_extraction(
+    session: Session,
+    document: Document,
+    extraction: Extraction,
+    resolver: PersonResolver,
+    *,
+    version: str,
+) -> ProposalReport:
+    """Store one document's events, persons and deals as proposed claims; idempotent."""
+    proposer = _Proposer(session, document, resolver, version)
+    own: set[str] = set()
+    event_ids: list[str] = []
+    for index, event in enumerate(extraction.events):
+        event_id = proposer.event(index, event, own)
+        own.add(event_id)
+        event_ids.append(event_id)
+    for deal in extraction.deals:
+        members = [event_ids[i] for i in deal.events if 0 <= i < len(event_ids)]
+        if len(members) < 2:
+            continue
+        existing = [e.deal_id for e in (session.get(Event, m) for m in members) if e and e.deal_id]
+        deal_id = existing[0] if existing else new_id("deal")
+        if not existing:
+            session.add(Deal(id=deal_id, mediators=list(deal.mediators)))
+            session.flush()
+        evidence = deal.evidence[0] if deal.evidence else None
+        for member in members:
+            proposer.claim(
+                claim_key(document.id, kinds.DEAL_MEMBER, member, deal_id),
+                kinds.DEAL_MEMBER,
+                ("event", member),
+                "deal",
+                {"deal_id": deal_id, "mediators": list(deal.mediators)},
+                evidence,
+                0.7,
+                f"the text ties {len(members)} events together"
+                + (f": {evidence.quote!r}" if evidence else ""),
+            )
+            proposer.touched.setdefault(member, session.get(Event, member))  # type: ignore[arg-type]
+    session.flush()
+    for record in proposer.touched.values():
+        rebuild_event(session, record)
+    document.extracted_version = version
+    proposer.report.event_ids = event_ids
+    session.flush()
+    return proposer.report

@@ -1,0 +1,77 @@
+"""Name resolution: a mention in an article becomes a person, a proposal, or a question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from prisonwatch.db.models import Person
+from prisonwatch.persons import NewPerson, add_name, create_person
+
+if TYPE_CHECKING:
+    from prisonwatch.names import NameIndex
+
+
+@dataclass
+class Resolution:
+    """The answer for one mention: matched, ambiguous, or new (a person was proposed)."""
+
+    name: str
+    status: str  # matched | ambiguous | new
+    person_id: str | None
+    score: float
+    reason: str
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _entry(person: Person) -> Any:
+    from prisonwatch.names import RegistryEntry
+
+    aliases = [n.name for n in person.names if n.name != person.primary_name]
+    return RegistryEntry(person_id=person.id, name=person.primary_name, aliases=aliases)
+
+
+class PersonResolver:
+    """Matches names against every person in the database, learning proposed persons as it goes."""
+
+    def __init__(self, session: Session) -> None:
+        from prisonwatch.names import NameIndex
+
+        stmt = (
+            select(Person)
+            .where(Person.merged_into.is_(None))
+            .options(selectinload(Person.names))
+            .order_by(Person.id)
+        )
+        self.index: NameIndex = NameIndex.build(_entry(p) for p in session.scalars(stmt))
+
+    def resolve(
+        self, session: Session, name: str, *, document_id: str | None, actor: str
+    ) -> Resolution:
+        """Return the person a mention names; an unknown name proposes a new person."""
+        result = self.index.match(name)
+        candidates = [
+            {"person_id": c.person_id, "name": c.name, "score": c.score, "reason": c.reason}
+            for c in result.candidates
+        ]
+        if result.status == "matched" and result.person_id:
+            person = session.get(Person, result.person_id)
+            if person is not None:
+                if add_name(person, name, origin="source", document_id=document_id):
+                    self.index.add(_entry(person))
+                return Resolution(name, "matched", person.id, result.score, result.reason)
+        if result.status == "ambiguous":
+            return Resolution(name, "ambiguous", None, result.score, result.reason, candidates)
+        person = create_person(
+            session,
+            NewPerson(name=name, origin="source"),
+            actor=actor,
+            reason=f"name {name!r} matched nobody in the registry ({result.reason})",
+        )
+        person.proposed = True
+        person.names[0].document_id = document_id
+        self.index.add(_entry(person))
+        return Resolution(name, "new", person.id, 0.0, f"new person: {result.reason}")
