@@ -1,0 +1,75 @@
+"""Where a fact comes from: the documents and quotes behind accepted claims."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from prisonwatch.db.models import Claim, Document, DocumentURL
+from prisonwatch.registry import claims as kinds
+
+
+@dataclass
+class Source:
+    """One document supporting a fact, with the quote and its span."""
+
+    claim_id: str
+    document_id: str | None
+    title: str | None
+    url: str | None
+    published: str | None
+    publisher: str | None
+    quote: str | None
+    start: int | None
+    end: int | None
+    state: str
+
+    def to_json(self) -> dict[str, Any]:
+        """Return this source as a JSON object."""
+        return asdict(self)
+
+
+def sources_for(
+    session: Session, subject_ids: list[str], *, kind: str = kinds.EVENT, accepted_only: bool = True
+) -> dict[str, list[Source]]:
+    """Return, per subject, the documents whose claims of ``kind`` support it."""
+    result: dict[str, list[Source]] = {s: [] for s in subject_ids}
+    if not subject_ids:
+        return result
+    states = ("accepted",) if accepted_only else ("accepted", "proposed")
+    stmt = (
+        select(Claim, Document)
+        .outerjoin(Document, Document.id == Claim.document_id)
+        .where(Claim.kind == kind, Claim.subject_id.in_(subject_ids), Claim.state.in_(states))
+        .order_by(Document.published, Claim.created_at, Claim.id)
+    )
+    rows = list(session.execute(stmt))
+    doc_ids = [d.id for _, d in rows if d is not None]
+    urls: dict[str, str] = {}
+    if doc_ids:
+        url_rows = session.execute(
+            select(DocumentURL.document_id, DocumentURL.url)
+            .where(DocumentURL.document_id.in_(doc_ids))
+            .order_by(DocumentURL.url)
+        )
+        for doc_id, url in url_rows:
+            urls.setdefault(doc_id, url)
+    for claim, doc in rows:
+        result[claim.subject_id].append(
+            Source(
+                claim_id=claim.id,
+                document_id=claim.document_id,
+                title=doc.title if doc else None,
+                url=(doc.canonical_url or urls.get(doc.id)) if doc else None,
+                published=doc.published if doc else None,
+                publisher=doc.publisher if doc else None,
+                quote=claim.quote,
+                start=claim.span_start,
+                end=claim.span_end,
+                state=claim.state,
+            )
+        )
+    return result
