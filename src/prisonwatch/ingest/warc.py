@@ -27,7 +27,8 @@ def warc_records(path: Path, base: InputMeta) -> Iterator[Job | Failure]:
     count = 0
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            records = ArchiveIterator(stream)
+            for record in records:
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 content_type = (record.http_headers.get_header("Content-Type") or "").lower()
@@ -37,6 +38,8 @@ def warc_records(path: Path, base: InputMeta) -> Iterator[Job | Failure]:
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
                 payload = record.content_stream().read(limit + 1)
+                if len(payload) <= limit and getattr(record.raw_stream, "limit", 0) > 0:
+                    raise EOFError(f"the record for {url} is cut short")
                 count += 1
                 source = f"{path}#{url}"
                 if len(payload) > limit:
@@ -53,6 +56,13 @@ def warc_records(path: Path, base: InputMeta) -> Iterator[Job | Failure]:
                     fallback_published_source="warc" if date else None,
                 )
                 yield Job(payload, meta)
+            # A gzip member cut before its first block ends the iteration silently.
+            if records.offset < path.stat().st_size:
+                raise EOFError(
+                    f"{path.stat().st_size - records.offset} bytes at the end are unreadable"
+                )
+        if count == 0:
+            raise InputError(f"{path}: no HTML pages found in this web archive; nothing to ingest")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(
