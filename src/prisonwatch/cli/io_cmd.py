@@ -21,6 +21,8 @@ class ExportFormat(StrEnum):
 
     jsonl = "jsonl"
     csv = "csv"
+    events_csv = "events-csv"
+    ftm = "ftm"
 
 
 def import_cmd(
@@ -69,12 +71,15 @@ def export_cmd(
     ),
     scheme: str = typer.Option("registry", help="Registry whose ids go in the CSV id column."),
 ) -> None:
-    """Export everything as a lossless JSONL dump, or persons as CSV.
+    """Export the lossless JSONL dump, persons CSV, accepted events CSV, or FtM entities.
 
     Example: prisonwatch export --format jsonl -o dump.jsonl
     """
     from prisonwatch.io.dump import export_dump
+    from prisonwatch.io.events_csv import export_events_csv
+    from prisonwatch.io.ftm import export_ftm
     from prisonwatch.io.persons_csv import export_persons_csv
+    from prisonwatch.registry.timeline import person_status
 
     target: IO[str]
     with open_session(write=False) as session:
@@ -84,8 +89,12 @@ def export_cmd(
         with handle as target:
             if fmt is ExportFormat.jsonl:
                 rows = export_dump(session, target)
+            elif fmt is ExportFormat.csv:
+                rows = export_persons_csv(session, target, scheme=scheme, status=person_status)
+            elif fmt is ExportFormat.events_csv:
+                rows = export_events_csv(session, target)
             else:
-                rows = export_persons_csv(session, target, scheme=scheme)
+                rows = export_ftm(session, target)
     if output:
         console.print(f"wrote {rows} rows to {output}")
 

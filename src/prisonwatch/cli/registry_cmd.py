@@ -1,0 +1,242 @@
+"""``prisonwatch person``, ``events``, ``deals`` and ``stats``: what the accepted facts say."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from prisonwatch.cli.common import open_session
+from prisonwatch.cli.output import console, print_json
+
+ORDER = 75
+
+
+class StatsFormat(StrEnum):
+    """How ``stats`` prints its counts."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class Period(StrEnum):
+    """The period ``stats`` counts by."""
+
+    day = "day"
+    month = "month"
+
+
+def _sources_line(sources: list[dict]) -> str:
+    parts = [s.get("publisher") or s.get("url") or s.get("document_id") or "?" for s in sources]
+    return ", ".join(parts)
+
+
+def person_cmd(
+    name: str = typer.Argument(..., help="A name in any spelling or script, or a person id."),
+    as_json: bool = typer.Option(False, "--json", help="Print the timeline as JSON."),
+) -> None:
+    """Find a person under any spelling and print their timeline from accepted events.
+
+    Example: prisonwatch person "Колесникова"
+    """
+    from prisonwatch.errors import NotFoundError
+    from prisonwatch.registry.lookup import find_persons
+    from prisonwatch.registry.timeline import person_timeline
+
+    with open_session(write=False) as session:
+        found = find_persons(session, name, limit=5)
+        if not found:
+            raise NotFoundError(f"nobody in the registry is called {name!r}: try another spelling")
+        if len(found) > 1 and found[0].score == found[1].score:
+            console.print(f"{name!r} fits several persons:")
+            for item in found:
+                console.print(f"  {item.person.id}  {item.person.primary_name}  ({item.reason})")
+            raise typer.Exit(1)
+        timeline = person_timeline(session, found[0].person.id).to_json()
+        reason = found[0].reason
+    if as_json:
+        print_json(timeline)
+        return
+    person, status = timeline["person"], timeline["status"]
+    console.print(f"[bold]{person['name']}[/]  ({person['id']})  [dim]found by: {reason}[/]")
+    others = [n["name"] for n in person["names"] if n["name"] != person["name"]]
+    if others:
+        console.print("also written: " + ", ".join(others))
+    line = f"status: [bold]{status['state']}[/]"
+    for key in ("held_since", "sentenced_on", "released_on", "released_how"):
+        if status.get(key):
+            line += f", {key.replace('_', ' ')} {status[key]}"
+    console.print(line)
+    table = Table("date", "event", "role", "details", "sources")
+    for step in timeline["steps"]:
+        details = ", ".join(
+            str(x)
+            for x in (
+                f"{step['count']} people" if step["count"] else None,
+                step["actor"],
+                "→ " + ", ".join(step["destination"]) if step["destination"] else None,
+                f"deal {step['deal_id']}" if step["deal_id"] else None,
+            )
+            if x
+        )
+        table.add_row(
+            step["date"] or step["date_text"] or "?",
+            step["type"],
+            step["role"],
+            details,
+            _sources_line(step["sources"]),
+        )
+    console.print(table)
+
+
+def events_cmd(
+    event_type: list[str] = typer.Option([], "--type", help="Only these types (repeatable)."),
+    limit: int = typer.Option(50, min=1, max=100_000),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List accepted events, newest first.
+
+    Example: prisonwatch events --type release --type pardon
+    """
+    from prisonwatch.registry.events import accepted_events, event_summary
+
+    with open_session(write=False) as session:
+        rows = [
+            event_summary(e) for e in accepted_events(session, types=tuple(event_type), limit=limit)
+        ]
+    if as_json:
+        for row in rows:
+            print_json(row)
+        return
+    table = Table("event", "type", "date", "count", "actor", "country", "deal")
+    for row in rows:
+        count = f"{row['count_qualifier'] or ''} {row['count'] or ''}".strip()
+        table.add_row(
+            row["id"],
+            row["type"],
+            row["date"] or "",
+            count,
+            row["actor"] or "",
+            row["target_country"] or "",
+            row["deal_id"] or "",
+        )
+    console.print(table)
+
+
+def event_cmd(
+    event_id: str = typer.Argument(..., help="Event id."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Show one event: persons, sources and any values the sources disagree on.
+
+    Example: prisonwatch event evt_0123456789abcdef0123
+    """
+    from prisonwatch.registry.events import event_view
+
+    with open_session(write=False) as session:
+        view = event_view(session, event_id).to_json()
+    if as_json:
+        print_json(view)
+        return
+    event = view["event"]
+    console.print(
+        f"[bold]{event['type']}[/] {event['date'] or ''} ({event['id']})"
+        f"{'' if view['accepted'] else ' [yellow]under review[/]'}"
+    )
+    for person in view["persons"]:
+        console.print(f"  {person['role']}: {person['name']}")
+    for item in view["competing"]:
+        values = "; ".join(f"{v['value']} ({len(v['claims'])} source(s))" for v in item["values"])
+        console.print(f"  [yellow]sources disagree on {item['field']}:[/] {values}")
+    for source in view["sources"]:
+        where = source["publisher"] or source["url"] or ""
+        console.print(f"  [{source['state']}] {where}: “{source['quote']}”")
+
+
+def deals_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
+    """List each deal: its talks, releases, transfers and concessions, with sources.
+
+    Example: prisonwatch deals
+    """
+    from prisonwatch.registry.deals import list_deals
+
+    with open_session(write=False) as session:
+        deals = [d.to_json() for d in list_deals(session)]
+    if as_json:
+        for deal in deals:
+            print_json(deal)
+        return
+    if not deals:
+        console.print("no accepted deal yet")
+    for deal in deals:
+        mediators = ", ".join(deal["mediators"]) or "not named"
+        console.print(f"[bold]deal {deal['id']}[/]  {deal['date'] or ''}  mediators: {mediators}")
+        for side in ("talks", "releases", "transfers", "concessions", "other"):
+            for event in deal["parts"].get(side, []):
+                bits = [event["type"]]
+                if event["count"]:
+                    bits.append(f"{event['count_qualifier'] or ''} {event['count']}".strip())
+                if event["object"]:
+                    bits.append(f"on {event['object']}")
+                if event["destination"]:
+                    bits.append("→ " + ", ".join(event["destination"]))
+                if event["actor"]:
+                    bits.append(f"by {event['actor']}")
+                console.print(
+                    f"  {side:12} {' '.join(bits)}  [dim]{_sources_line(event['sources'])}[/]"
+                )
+
+
+def stats_cmd(
+    by: Period = typer.Option(Period.month, help="Count by day or month."),
+    fmt: StatsFormat = typer.Option(StatsFormat.table, "--format", help="table, csv or json."),
+    chart: Path | None = typer.Option(None, help="Also draw a chart into this .png or .svg file."),
+) -> None:
+    """Count people arrested, released and held over time, and list the release waves.
+
+    Example: prisonwatch stats --by month --chart counts.png
+    """
+    from prisonwatch.errors import InputError
+    from prisonwatch.registry.stats import counts_over_time, release_waves, write_chart, write_csv
+
+    if chart and chart.suffix.lower() not in (".png", ".svg"):
+        raise InputError(f"--chart {chart}: give a file name ending in .png or .svg")
+    with open_session(write=False) as session:
+        rows = counts_over_time(session, by=by.value)
+        waves = release_waves(session)
+    if chart:
+        write_chart(rows, chart)
+        console.print(f"chart written to {chart}")
+    if fmt is StatsFormat.csv:
+        write_csv(rows, sys.stdout)
+        return
+    if fmt is StatsFormat.json:
+        print_json({"periods": [r.__dict__ for r in rows], "waves": [w.to_json() for w in waves]})
+        return
+    table = Table("period", "arrested", "released", "held (known) at end")
+    for row in rows:
+        table.add_row(row.period, str(row.arrested), str(row.released), str(row.held_at_end))
+    console.print(table)
+    waves_table = Table("release wave", "released", "types", "to", "deal")
+    for wave in waves:
+        waves_table.add_row(
+            wave.date or "?",
+            str(wave.released),
+            ", ".join(wave.types),
+            ", ".join(wave.destinations),
+            wave.deal_id or "",
+        )
+    console.print(waves_table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the registry views to the CLI."""
+    app.command("person")(person_cmd)
+    app.command("events")(events_cmd)
+    app.command("event")(event_cmd)
+    app.command("deals")(deals_cmd)
+    app.command("stats")(stats_cmd)
