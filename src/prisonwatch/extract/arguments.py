@@ -1,0 +1,246 @@
+"""Arguments of a trigger: the people it happened to, the actor, destination, object, term."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from prisonwatch.extract import geo
+from prisonwatch.extract.checks import destination_of, objects, preps
+from prisonwatch.extract.context import Context
+from prisonwatch.extract.lexicon import (
+    NEGOTIATOR_TITLES,
+    RELATIONAL_NOUNS,
+    SANCTION_NOUNS,
+    STATE_NOUNS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SKIP_DEPS = {"relcl", "acl", "advcl", "poss", "agent", "ccomp"}
+_GROUP_WORDS = {"couple", "pair", "both", "duo"}
+_TERM_UNITS = {"year", "month", "day", "week"}
+
+
+def subject(token: Token) -> Token | None:
+    """Return the subject of a verb, looking through conjunction and control ("agreed to free")."""
+    node = token
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        if node.dep_ == "relcl":
+            return node.head
+        break
+    return None
+
+
+def is_passive(token: Token) -> bool:
+    """Return True for a passive verb ('was released')."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ in ("acl", "relcl") and not
+        any(c.dep_ == "nsubj" for c in token.children)
+    )
+
+
+def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
+    """Return the nouns that denote who the event happened to."""
+    if nominal:
+        found = list(preps(trigger, "of", "for"))
+        found += [c for c in trigger.children if c.dep_ == "poss"]
+        return found + [c for f in found for c in f.conjuncts]
+    if trigger.dep_ in ("relcl", "acl") and (is_passive(trigger) or where == "subj"):
+        head = trigger.head
+        return [head, *head.conjuncts]
+    if where == "subj" or is_passive(trigger):
+        subj = subject(trigger)
+        return [subj, *subj.conjuncts] if subj is not None else []
+    return objects(trigger)
+
+
+def _walk(noun: Token) -> list[Token]:
+    """Return the noun's subtree without clauses, owners, agents and relatives' objects."""
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ in _SKIP_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in RELATIONAL_NOUNS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in {"among", "including", "along", "with", "like"}:
+            continue
+        out.extend(_walk(child))
+    return out
+
+
+def persons_in(nouns: list[Token], ctx: Context, extra: list[Token] = ()) -> list[tuple[str, Token]]:  # type: ignore[assignment]
+    """Return the people that ``nouns`` (and 'among/including' phrases) name, in text order."""
+    seen: dict[str, Token] = {}
+    tokens = [t for n in nouns for t in _walk(n)] + [t for e in extra for t in _walk(e)]
+    for token in sorted(set(tokens), key=lambda t: t.i):
+        name = ctx.person_of(token)
+        if name and name not in seen and not _negotiator(token):
+            seen[name] = token
+    return list(seen.items())
+
+
+def _negotiator(token: Token) -> bool:
+    near = {t.lower_ for t in token.doc[max(token.i - 3, 0) : token.i]}
+    return bool(near & NEGOTIATOR_TITLES) and token.ent_type_ == "PERSON"
+
+
+def group_mentions(nouns: list[Token]) -> bool:
+    """Return True when the patient is 'the couple', 'the pair' or 'both'."""
+    return any(n.lower_ in _GROUP_WORDS for n in nouns)
+
+
+def listed_extras(trigger: Token) -> list[Token]:
+    """Return 'among them X and Y', 'including X', 'along with X' phrases hung on the verb."""
+    out = []
+    for child in trigger.children:
+        if child.dep_ in ("prep", "advcl", "npadvmod") and child.lower_ in {
+            "among", "including", "along", "with"
+        }:
+            out.append(child)
+    return out
+
+
+def name_of(token: Token, ctx: Context) -> str | None:
+    """Return a normalised actor name (person, country, bloc or organisation) for a noun."""
+    for t in [token, *token.subtree]:
+        person = ctx.person_of(t)
+        if person:
+            return person
+    for t in [token, *token.subtree]:
+        if t.ent_type_ in ("GPE", "NORP", "LOC", "ORG"):
+            ent = next((e for e in token.doc.ents if e.start <= t.i < e.end), None)
+            text = ent.text if ent is not None else t.text
+            found = geo.country(text) or geo.bloc(text)
+            if found:
+                return found
+            if t.ent_type_ == "ORG":
+                return text.strip()
+    return None
+
+
+def actor(trigger: Token, nominal: bool, ctx: Context) -> str | None:
+    """Return who did it: the active subject, the passive agent, or the nominal's owner."""
+    if nominal:
+        for child in trigger.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
+                return name_of(child, ctx)
+        by = list(preps(trigger, "by"))
+        return name_of(by[0], ctx) if by else None
+    by = list(preps(trigger, "by"))
+    if by:
+        return name_of(by[0], ctx)
+    if trigger.dep_ == "relcl" and not is_passive(trigger):
+        return name_of(trigger.head, ctx)
+    if not is_passive(trigger):
+        subj = subject(trigger)
+        if subj is not None:
+            return name_of(subj, ctx)
+    return None
+
+
+def destinations(trigger: Token, ctx: Context, patient_nouns: list[Token]) -> list[str]:
+    """Return the receiving countries of a move ('to Lithuania', 'home')."""
+    found: list[str] = []
+    for place in destination_of(trigger):
+        if place.lower_ == "home":
+            home = _home_country(patient_nouns, ctx)
+            if home:
+                found.append(home)
+            continue
+        ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
+        name = geo.country(ent.text if ent is not None else place.text)
+        if name is None and ent is not None:
+            name = ent.text.strip()
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def _home_country(nouns: list[Token], ctx: Context) -> str | None:
+    for noun in nouns:
+        for t in noun.subtree:
+            if t.ent_type_ == "NORP" and geo.country(t.text):
+                return geo.country(t.text)
+    # "bringing six hostages home": the nationality the article gave the group earlier.
+    for t in ctx.doc:
+        if t.ent_type_ == "NORP" and t.pos_ in ("NOUN", "PROPN") and t.tag_ == "NNPS" or (
+            t.ent_type_ == "NORP" and t.lower_.endswith("s") and geo.country(t.text)
+        ):
+            return geo.country(t.text)
+    return None
+
+
+def sanction_nouns(trigger: Token, nominal: bool) -> list[Token]:
+    """Return the 'sanctions' nouns a lift/impose trigger acts on."""
+    pool = list(preps(trigger, "of")) if nominal else objects(trigger)
+    return [t for t in pool if t.lower_ in SANCTION_NOUNS or t.lemma_.lower() in SANCTION_NOUNS]
+
+
+def sanction_target(trigger: Token, nominal: bool, ctx: Context) -> tuple[str | None, str | None, str | None]:
+    """Return (object, target country, actor) of a sanction ('US sanctions on potash')."""
+    obj = target = who = None
+    nouns = sanction_nouns(trigger, nominal)
+    if trigger.lemma_ in {"sanction", "blacklist"}:
+        nouns = []
+        for o in objects(trigger):
+            obj = _thing(o)
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
+                who = who or name_of(child, ctx)
+        for thing in preps(noun, "on", "against", "targeting", "imposed"):
+            country = geo.country(thing.text) if thing.ent_type_ in ("GPE", "NORP") else None
+            if country:
+                target = target or country
+            elif thing.lemma_.lower() not in STATE_NOUNS:
+                obj = obj or _thing(thing)
+    return obj, target, who
+
+
+def _thing(noun: Token) -> str:
+    """Return what a sanction covers, without articles, owners and country adjectives."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child.text
+    ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    if ent is not None and ent.label_ in ("ORG", "PRODUCT", "FAC") and ent.label_ != "GPE":
+        return ent.text.strip()
+    words = [
+        t.text
+        for t in noun.subtree
+        if t.i <= noun.i
+        and t.dep_ not in ("det", "poss", "case", "punct", "predet")
+        and not (t.ent_type_ in ("GPE", "NORP") and t.i != noun.i)
+        and t.lower_ not in {"some", "all", "its", "their", "the"}
+    ]
+    return " ".join(words) or noun.text
+
+
+def term(trigger: Token) -> str | None:
+    """Return the prison term of a sentence ('five years'), or None."""
+    for place in preps(trigger, "to", "for"):
+        if place.lemma_.lower() in _TERM_UNITS:
+            nums = [c.text for c in place.children if c.dep_ in ("nummod", "quantmod", "amod")
+                    and (c.like_num or c.pos_ == "NUM")]
+            if nums:
+                return f"{' '.join(nums)} {place.text}"
+        if place.lower_ == "life":
+            return "life"
+    for o in objects(trigger):
+        if "-year" in o.sent.text and o.lemma_ in {"term", "sentence"}:
+            mods = [c.text for c in o.children if "-year" in c.text or "-" in c.text]
+            if mods:
+                return mods[0]
+    return None
+
+
+def is_negotiator_name(name: str, ctx: Context) -> bool:
+    """Return True for a person the article calls an envoy, negotiator or official."""
+    return any(n == name for n, _, _ in ctx.negotiators)

@@ -1,0 +1,156 @@
+"""Dependency conditions that some trigger-table rows need before they fire."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from prisonwatch.extract import geo
+from prisonwatch.extract.lexicon import CUSTODY_NOUNS, SANCTION_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_TERM_UNITS = {"year", "month", "day", "week", "life", "term", "sentence"}
+
+
+def preps(token: Token, *words: str) -> Iterator[Token]:
+    """Yield the objects of the prepositions ``words`` attached to ``token``."""
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    yield obj
+        if child.dep_ == "prep" and child.lower_ in {"along", "out"}:
+            yield from preps(child, *words)
+
+
+def objects(token: Token) -> list[Token]:
+    """Return the direct objects of a verb, or its passive subjects."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def destination_of(token: Token) -> list[Token]:
+    """Return the nouns after to/into a verb that name a country, or 'home'."""
+    places = [t for t in preps(token, "to", "into") if t.ent_type_ in ("GPE", "LOC")]
+    places = [t for t in places if geo.country(_ent_text(t)) or t.ent_type_ == "GPE"]
+    homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
+    return places + homes
+
+
+def _ent_text(token: Token) -> str:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def leave_custody(token: Token) -> bool:
+    """Leaving prison: 'left prison', 'walked out of jail', 'walked free'."""
+    things = [c for c in token.children if c.dep_ == "dobj"] + list(preps(token, "from", "of"))
+    if any(c.lemma_.lower() in CUSTODY_NOUNS for c in things):
+        return True
+    return token.lemma_ == "walk" and any(c.lower_ == "free" for c in token.children)
+
+
+def set_free(token: Token) -> bool:
+    """'set X free'."""
+    return any(c.lower_ == "free" for c in token.subtree)
+
+
+def grant_pardon(token: Token) -> bool:
+    """'granted clemency / a pardon / amnesty to X'."""
+    return any(c.lemma_.lower() in {"pardon", "clemency", "amnesty"} for c in objects(token))
+
+
+def back_to_custody(token: Token) -> bool:
+    """Being sent or taken back to prison, which the gold counts as an arrest."""
+    places = list(preps(token, "to", "into"))
+    back = any(c.lower_ in {"back", "again"} for c in token.children) or token.lemma_ == "return"
+    custody = any(p.lemma_.lower() in CUSTODY_NOUNS | {"colony"} for p in places)
+    into_custody = token.lemma_ == "take" and any(p.lemma_ == "custody" for p in places)
+    return (back and custody) or into_custody
+
+
+def found_guilty(token: Token) -> bool:
+    """'found X guilty'."""
+    return any(c.lower_ == "guilty" for c in token.subtree if c.head is token or c.head.head is token)
+
+
+def hand_term(token: Token) -> bool:
+    """'handed him a ten-year term': a sentence passed by a court."""
+    return any(c.lemma_.lower() in _TERM_UNITS for c in objects(token))
+
+
+def destination(token: Token) -> bool:
+    """A move to another country (or home), not a transfer between prisons."""
+    if token.lemma_ in {"extradite", "repatriate"}:
+        return True
+    if token.lemma_ == "hand" and any(c.lower_ == "over" for c in token.children):
+        return True  # hand-overs in a swap need not name the receiving side
+    return bool(destination_of(token))
+
+
+def forced_exile(token: Token) -> bool:
+    """'forced into exile', 'forced to leave the country'."""
+    places = list(preps(token, "into"))
+    if any(p.lemma_ == "exile" for p in places):
+        return True
+    return any(c.dep_ == "xcomp" and c.lemma_ in {"leave", "emigrate", "flee"} for c in token.children)
+
+
+def sanction_object(token: Token) -> bool:
+    """The verb's object is a sanction, a restriction or an embargo."""
+    return any(o.lemma_.lower() in SANCTION_NOUNS or o.lower_ in SANCTION_NOUNS for o in objects(token))
+
+
+def sanction_of(token: Token) -> bool:
+    """'the lifting of sanctions'."""
+    return any(o.lower_ in SANCTION_NOUNS or o.lemma_ in SANCTION_NOUNS for o in preps(token, "of"))
+
+
+def sanctioned_thing(token: Token) -> bool:
+    """The verb 'sanction' with a named company, product or person as its object."""
+    return any(o.ent_type_ in ("ORG", "PRODUCT", "PERSON", "FAC") for o in objects(token))
+
+
+def meet_party(token: Token) -> bool:
+    """A meeting with a named person or a country."""
+    named = {"PERSON", "GPE", "NORP", "ORG"}
+    with_ = list(preps(token, "with"))
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects += [s for c in subjects for s in c.conjuncts]
+    return any(t.ent_type_ in named for t in with_) or (
+        len(subjects) > 1 and all(t.ent_type_ in named or t.pos_ == "PRON" for t in subjects)
+    )
+
+
+def secure_release(token: Token) -> bool:
+    """'secured the release of X': the party that negotiated it."""
+    return any(o.lemma_ in {"release", "freedom"} for o in objects(token))
+
+
+def in_custody(token: Token) -> bool:
+    """Dying in prison, in custody, behind bars, in a penal colony."""
+    places = list(preps(token, "in", "behind", "at", "while"))
+    return any(p.lemma_.lower() in CUSTODY_NOUNS for p in places)
+
+
+CHECKS: dict[str, Callable[[Token], bool]] = {
+    "leave_custody": leave_custody,
+    "set_free": set_free,
+    "grant_pardon": grant_pardon,
+    "back_to_custody": back_to_custody,
+    "found_guilty": found_guilty,
+    "hand_term": hand_term,
+    "destination": destination,
+    "forced_exile": forced_exile,
+    "sanction_object": sanction_object,
+    "sanction_of": sanction_of,
+    "sanctioned_thing": sanctioned_thing,
+    "meet_party": meet_party,
+    "secure_release": secure_release,
+    "in_custody": in_custody,
+}

@@ -1,0 +1,176 @@
+"""What the rules need to know about a whole article: names, pronouns, teasers, main country."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from prisonwatch.extract import geo
+from prisonwatch.extract.lexicon import NEGOTIATOR_TITLES, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_WORD = re.compile(r"\w+")
+_TEASER = re.compile(
+    r"^\s*(read more|related|see also|more on|also read|read also|recommended|more from|"
+    r"related articles?|related stories|you may also like|most read)\b",
+    re.IGNORECASE,
+)
+_PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def fold(text: str) -> str:
+    """Return ``text`` lower-cased without accents, for comparing names."""
+    s = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def person_key(name: str) -> str:
+    """Return a key for a surname that survives spelling drift (Klimovich / Klimovicz)."""
+    words = _WORD.findall(fold(name))
+    if not words:
+        return ""
+    last = re.sub(r"[aeiouy]", "", words[-1].replace("kh", "h").replace("ts", "c"))
+    return last[:4]
+
+
+def clean_name(span: Span) -> str:
+    """Return a person entity's text without titles, possessive endings or line breaks."""
+    tokens = [t for t in span if not t.is_space]
+    while tokens and (tokens[0].lower_ in TITLE_WORDS or tokens[0].lower_ in NEGOTIATOR_TITLES):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in {"'s", "’s", "'", "’", ",", "."}:
+        tokens = tokens[:-1]
+    return " ".join(t.text for t in tokens)
+
+
+@dataclass
+class Context:
+    """Article-wide facts the sentence rules consult."""
+
+    doc: Doc
+    published: str | None
+    teaser_tokens: set[int] = field(default_factory=set)
+    canonical: dict[str, str] = field(default_factory=dict)  # person key -> first full name
+    person_at: dict[int, str] = field(default_factory=dict)  # token index -> person name
+    negotiators: list[tuple[str, int, int]] = field(default_factory=list)  # name, start, end
+    main_country: str | None = None
+
+    def person_of(self, token: Token) -> str | None:
+        """Return the person a token names or refers to (pronouns resolved), or None."""
+        return self.person_at.get(token.i)
+
+
+def _teasers(doc: Doc) -> set[int]:
+    """Return the tokens of related-article teasers: a 'Read more' line and the line after it."""
+    marked: set[int] = set()
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    flagged: list[tuple[int, int]] = []
+    for k, (start, end, line) in enumerate(lines):
+        if _TEASER.match(line):
+            flagged.append((start, end))
+            following = [x for x in lines[k + 1 :] if x[2].strip()][:1]
+            flagged.extend((s, e) for s, e, _ in following)
+    for token in doc:
+        if any(s <= token.idx < e for s, e in flagged):
+            marked.add(token.i)
+    return marked
+
+
+def _canonical_names(doc: Doc) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = clean_name(ent)
+        key = person_key(name)
+        if not key:
+            continue
+        if key not in names or (len(name.split()) > 1 and len(names[key].split()) == 1):
+            names[key] = name
+    return names
+
+
+def _subject_person(sent: Span, person_at: dict[int, str]) -> str | None:
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.i in person_at:
+            return person_at[token.i]
+    return None
+
+
+def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
+    """Map each token of a person name, and each he/she/him/her/his, to a person."""
+    person_at: dict[int, str] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = canonical.get(person_key(clean_name(ent)), clean_name(ent))
+            if name:
+                for token in ent:
+                    person_at[token.i] = name
+    focus: str | None = None
+    for sent in doc.sents:
+        seen: list[tuple[int, str]] = []
+        for token in sent:
+            if token.i in person_at and not (token.i - 1 in person_at and token.i > sent.start):
+                seen.append((token.i, person_at[token.i]))
+            elif token.lower_ in _PERSONAL and token.pos_ == "PRON":
+                blocked = set()
+                if token.dep_ in ("dobj", "pobj", "dative"):
+                    # An object pronoun never refers to its own verb's subject.
+                    for child in token.head.children:
+                        if child.dep_ == "nsubj" and child.i in person_at:
+                            blocked.add(person_at[child.i])
+                choices = [n for _, n in seen if n not in blocked]
+                name = choices[-1] if choices else focus
+                if name:
+                    person_at[token.i] = name
+                    seen.append((token.i, name))
+        focus = _subject_person(sent, person_at) or focus
+    return person_at
+
+
+def _negotiators(doc: Doc, canonical: dict[str, str]) -> list[tuple[str, int, int]]:
+    found: list[tuple[str, int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        near = [t.lower_ for t in doc[max(ent.start - 3, 0) : ent.start]]
+        appos = [c.lower_ for t in ent for c in t.children if c.dep_ == "appos"]
+        heads = [ent.root.head.lower_] if ent.root.dep_ == "appos" else []
+        if NEGOTIATOR_TITLES & set(near + appos + heads):
+            name = canonical.get(person_key(clean_name(ent)), clean_name(ent))
+            found.append((name, ent.start_char, ent.end_char))
+    return found
+
+
+def _main_country(doc: Doc) -> str | None:
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            name = geo.country(ent.text)
+            if name:
+                # Early mentions carry the news peg; weigh them more.
+                counts[name] += 3 if ent.start_char < 600 else 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def build_context(doc: Doc, published: str | None) -> Context:
+    """Return the article-wide context of a parsed document."""
+    canonical = _canonical_names(doc)
+    return Context(
+        doc=doc,
+        published=published,
+        teaser_tokens=_teasers(doc),
+        canonical=canonical,
+        person_at=_resolve_persons(doc, canonical),
+        negotiators=_negotiators(doc, canonical),
+        main_country=_main_country(doc),
+    )

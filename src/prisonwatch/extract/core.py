@@ -1,0 +1,147 @@
+"""The extractor's front function: a clean document in, events with evidence and deals out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from prisonwatch.documents import CleanDocument
+from prisonwatch.extract.context import build_context
+from prisonwatch.extract.deals import find_deals
+from prisonwatch.extract.language import language_of
+from prisonwatch.extract.merge import Group, merge
+from prisonwatch.extract.mentions import build_matcher, find_mentions
+from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
+from prisonwatch.extract.nlp import get_nlp, unwrap
+from prisonwatch.tunables import tunable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+EXTRACTOR_VERSION = "extract-rules-0.1"
+# Components that the rules never read; dropped from nlp.pipe for speed.
+_UNUSED: tuple[str, ...] = ()
+_MATCHERS: dict[int, Any] = {}
+
+
+def _matcher(doc: Doc) -> Any:
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = build_matcher(doc.vocab)
+    return _MATCHERS[key]
+
+
+def _skip(document: CleanDocument) -> Extraction | None:
+    text = document.text or ""
+    language = language_of(text, document.language)
+    if not text.strip():
+        return Extraction(document, language=language, skipped_reason="empty text")
+    if language != "en":
+        return Extraction(
+            document, language=language, skipped_reason=f"language {language or 'und'} not supported yet"
+        )
+    return None
+
+
+def _limit(text: str) -> tuple[str, int | None]:
+    limit = int(tunable("extract.max_chars"))
+    if len(text) <= limit:
+        return text, None
+    cut = text.rfind("\n", 0, limit)
+    cut = cut if cut > limit // 2 else limit
+    return text[:cut], cut
+
+
+def extract(document: CleanDocument, known_names: Iterable[str] = ()) -> Extraction:
+    """Return the events, deals and evidence that one English news document states.
+
+    ``known_names`` are registry names added to the entity ruler as persons. Texts in other
+    languages and empty texts come back with no events and a ``skipped_reason``.
+    """
+    return next(extract_many([document], known_names))
+
+
+def extract_many(
+    documents: Iterable[CleanDocument],
+    known_names: Iterable[str] = (),
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[Extraction]:
+    """Yield one extraction per document, parsing the English ones in batches with nlp.pipe."""
+    nlp = get_nlp(known_names)
+    pending: list[tuple[CleanDocument, Extraction | None, int | None]] = []
+    texts: list[str] = []
+    for document in documents:
+        skipped = _skip(document)
+        if skipped is None:
+            text, cut = _limit(document.text)
+            texts.append(unwrap(text))
+        else:
+            cut = None
+        pending.append((document, skipped, cut))
+    parsed = iter(nlp.pipe(texts, batch_size=batch_size, n_process=n_process, disable=list(_UNUSED)))
+    for document, skipped, cut in pending:
+        if skipped is not None:
+            yield skipped
+            continue
+        yield _from_doc(document, next(parsed), cut)
+
+
+def _from_doc(document: CleanDocument, doc: Doc, cut: int | None) -> Extraction:
+    ctx = build_context(doc, document.published)
+    mentions, _dropped = find_mentions(doc, ctx, _matcher(doc))
+    groups = merge(mentions, ctx)
+    text = document.text
+    events = [_event(g, text, ctx.main_country) for g in groups]
+    teaser_chars = {doc[i].idx for i in ctx.teaser_tokens}
+    deals = find_deals(text[: cut or len(text)], events, teaser_chars)
+    return Extraction(document, events, deals, language="en", truncated_at=cut)
+
+
+def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:
+    first = group.mentions[0]
+    mentions = group.all()
+    persons: list[PersonMention] = []
+    role = "negotiator" if group.type == "negotiation" else "prisoner"
+    for m in mentions:
+        for name, start, end in m.persons:
+            if name not in [p.name for p in persons]:
+                persons.append(PersonMention(name, start, end, role))
+    spans = sorted({(m.sent_start, m.sent_end) for m in mentions})
+    evidence = [Evidence(s, e, text[s:e]) for s, e in spans]
+    dated = next((m.date for m in mentions if m.date and m.date.value), None) or next(
+        (m.date for m in mentions if m.date), None
+    )
+    counted = next((m.count for m in mentions if m.count and m.count.value is not None), None)
+    qualifier = counted.qualifier if counted else next(
+        (m.count.qualifier for m in mentions if m.count and m.count.qualifier), None
+    )
+    destination: list[str] = []
+    for m in mentions:
+        destination += [d for d in m.destination if d not in destination]
+    objects = [m.object for m in mentions if m.object]
+    obj = next((o for o in objects if o[:1].isupper()), objects[0] if objects else None)
+    event = ExtractedEvent(
+        type=group.type,
+        date=dated.value if dated else None,
+        date_precision=dated.precision if dated else None,
+        date_text=dated.text.strip() if dated else None,
+        count=counted.value if counted else None,
+        count_qualifier=qualifier,
+        persons=persons,
+        actor=str(group.value("actor")) if group.value("actor") else None,
+        target_country=str(group.value("target") or main_country) if (group.value("target") or main_country) else None,
+        destination=destination,
+        object=obj,
+        background=all(m.background for m in group.mentions),
+        evidence=evidence,
+        term=next((m.term for m in mentions if m.term), None),
+    )
+    args = sum(bool(x) for x in (persons, counted, dated, event.actor, destination, obj))
+    base = tunable("extract.confidence_nominal" if first.nominal else "extract.confidence_verbal")
+    event.confidence = min(0.99, base + args * tunable("extract.confidence_per_argument"))
+    reason = "; ".join(first.reasons)
+    if len(mentions) > 1:
+        reason += f"; {len(mentions) - 1} more mention(s) of the same event"
+    event.reason = reason
+    return event

@@ -1,0 +1,125 @@
+"""Counts of people with their qualifiers: '123 prisoners', 'at least 24', 'dozens of'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from prisonwatch.extract import geo
+from prisonwatch.extract.checks import preps
+from prisonwatch.extract.lexicon import PERSON_NOUNS, VAGUE_LARGE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+               "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+_QUALIFIER = re.compile(
+    r"(at least|more than|over|about|around|some|nearly|almost|approximately|roughly|up to|"
+    r"fewer than|less than|as many as|a total of|a further|another)\s*$",
+    re.IGNORECASE,
+)
+_NORMAL = {"over": "more than", "around": "about", "some": "about", "approximately": "about",
+           "roughly": "about", "nearly": "about", "almost": "about", "as many as": "up to",
+           "less than": "fewer than", "a total of": None, "a further": None, "another": None}
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of people, its qualifier, and whether it is an aggregate statistic."""
+
+    value: int | None
+    qualifier: str | None
+    vague: bool = False  # "thousands of": a statistic, not an event's group
+
+
+def number(token: Token) -> int | None:
+    """Return the integer a number token writes (digits or words), or None."""
+    text = token.text.replace(",", "").lower()
+    if text.isdigit():
+        return int(text)
+    if "-" in text:
+        parts = text.split("-")
+        if all(p in _WORDS for p in parts):
+            return sum(_WORDS[p] for p in parts)
+    return _WORDS.get(text)
+
+
+def is_person_noun(token: Token) -> bool:
+    """Return True for nouns that denote people (prisoners, Americans, women)."""
+    low = token.lemma_.lower()
+    return low in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or (
+        token.ent_type_ == "NORP" and geo.country(token.text) is not None
+    )
+
+
+def _qualifier(token: Token) -> str | None:
+    before = token.doc.text[max(token.idx - 24, 0) : token.idx]
+    m = _QUALIFIER.search(before)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return _NORMAL.get(word, word)
+
+
+def _own(noun: Token) -> Count | None:
+    if noun.pos_ == "NUM" or (noun.like_num and noun.dep_ in ("nsubjpass", "nsubj", "dobj")):
+        value = number(noun)
+        if value is not None:
+            return Count(value, _qualifier(noun))
+    if noun.lower_ in {"dozens", "scores"}:
+        return Count(None, "dozens")
+    if noun.lower_ in VAGUE_LARGE:
+        return Count(None, None, vague=True)
+    if not is_person_noun(noun) and noun.lower_ not in {"those", "them"}:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "amod" and child.like_num):
+            if child.lower_ in VAGUE_LARGE or any(c.lower_ in VAGUE_LARGE for c in child.children):
+                return Count(None, None, vague=True)
+            value = number(child)
+            if value is not None:
+                return Count(value, _qualifier(child))
+        if child.dep_ == "amod" and child.lower_ in {"dozens", "scores"}:
+            return Count(None, "dozens")
+    return None
+
+
+def count_of(nouns: list[Token], named: int = 0) -> Count | None:
+    """Return the size of the group that ``nouns`` (a patient and its conjuncts) denote."""
+    total: int | None = None
+    qualifier: str | None = None
+    found = False
+    for noun in nouns:
+        own = _own(noun)
+        if own is None:
+            # "dozens of political prisoners": the number sits on the noun 'dozens'.
+            continue
+        if own.vague:
+            return own
+        found = True
+        if own.value is None:
+            return own
+        total = (total or 0) + own.value
+        qualifier = qualifier or own.qualifier
+    # "X, along with 13 other detainees": the named ones plus the others.
+    for noun in nouns[:1]:
+        for other in preps(noun, "with"):
+            group = [other, *other.conjuncts]
+            extra = [_own(g) for g in group]
+            values = [c.value for c in extra if c and c.value is not None]
+            if values and len(values) == len(group):
+                base = total if found else (named if named else None)
+                if base is not None:
+                    return Count(base + sum(values), qualifier)
+    if found:
+        return Count(total, qualifier)
+    return None

@@ -1,0 +1,97 @@
+"""Rules that say a trigger does not state an event: irrealis, negation, states, descriptions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from prisonwatch.extract.lexicon import (
+    FACTIVE_CONTROL,
+    HABITUAL_ADVERBS,
+    IRREALIS_LEMMAS,
+    MODAL_LEMMAS,
+    STATE_PREPS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NEGATORS = {"not", "n't", "never", "no"}
+_NOBODY = {"nobody", "none", "noone"}
+_ONGOING = {"remain", "stay", "continue", "keep", "serve"}
+_ANAPHORS = {"those", "them", "all", "these", "they"}
+
+
+def _negated(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATORS):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in _NOBODY
+            or any(c.lower_ == "no" and c.dep_ == "det" for c in child.children)
+        ):
+            return True
+    return False
+
+
+def _modal(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in MODAL_LEMMAS:
+            return child.lower_
+        if child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
+            return child.lower_
+    return None
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def irrealis(trigger: Token, nominal: bool) -> str | None:
+    """Return why the trigger is a demand, plan, hope, future, negation or denial; else None."""
+    if _negated(trigger):
+        return "negated"
+    modal = _modal(trigger)
+    if modal:
+        return f"'{modal}' makes it future or hypothetical"
+    if not nominal and _infinitive(trigger):
+        head = trigger.head
+        if head.lemma_.lower() not in FACTIVE_CONTROL or _negated(head):
+            return f"infinitive under '{head.text}' (plan or purpose)"
+    for child in trigger.children:
+        if child.dep_ == "amod" and child.lemma_.lower() in {"plan", "planned", "possible",
+                                                             "potential", "expected", "future"}:
+            return f"'{child.text}' makes it a plan"
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+            return f"'{child.text}' makes it habitual, not one event"
+    node, via_conj = trigger, False
+    while node.head is not node:
+        dep, node = node.dep_, node.head
+        if dep == "relcl":
+            break  # the clause ends here; its antecedent's words do not govern it
+        via_conj = dep == "conj"
+        lemma = node.lemma_.lower()
+        if not via_conj and lemma in IRREALIS_LEMMAS:
+            return f"governed by '{node.text}' (demand, hope, plan or denial)"
+        if not via_conj and lemma in _ONGOING and dep in ("acomp", "xcomp", "oprd", "prep"):
+            return f"'{node.text}' makes it an ongoing state"
+        if _modal(node) and dep not in ("advcl", "relcl", "acl", "prep", "pobj"):
+            return f"'{_modal(node)}' on '{node.text}' makes it future or hypothetical"
+        if node.pos_ in ("VERB", "AUX") and _negated(node) and dep in ("xcomp", "ccomp", "dobj"):
+            return f"negated by '{node.text}'"
+        if dep == "advcl" or node.dep_ == "ROOT":
+            break
+    return None
+
+
+def description(trigger: Token, is_named: bool) -> str | None:
+    """Return why the trigger only describes someone (adjective, participle, state), or None."""
+    dep = trigger.dep_
+    if dep == "amod":
+        return "adjective describing people, not an event"
+    if dep == "acl" and not is_named and trigger.head.lower_ not in _ANAPHORS:
+        return f"participle describing '{trigger.head.text}', not an event"
+    if dep == "relcl" and not is_named:
+        return f"relative clause describing '{trigger.head.text}'"
+    if dep == "pobj" and trigger.head.lower_ in STATE_PREPS:
+        return f"'{trigger.head.text} ...' describes a state"
+    return None

@@ -1,0 +1,330 @@
+"""One mention per trigger that states an event, with its arguments and the reasons found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from prisonwatch.extract import arguments as args
+from prisonwatch.extract import dates
+from prisonwatch.extract.checks import CHECKS, preps
+from prisonwatch.extract.context import Context
+from prisonwatch.extract.counts import Count, count_of
+from prisonwatch.extract.filters import description, irrealis
+from prisonwatch.extract.lexicon import BACKGROUND_ADVERBS, BACKGROUND_PREPS, GENERIC_QUANTIFIERS
+from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span, Token
+
+_AGGREGATE_CUES = {"since", "so far", "in total", "to date", "overall", "altogether"}
+
+
+@dataclass
+class Mention:
+    """A trigger that states an event, with the arguments found around it."""
+
+    type: str
+    token: int  # index of the trigger token
+    nominal: bool
+    sent_start: int  # character span of its sentence (the evidence)
+    sent_end: int
+    persons: list[tuple[str, int, int]] = field(default_factory=list)  # name, start, end
+    count: Count | None = None
+    actor: str | None = None
+    target: str | None = None
+    destination: list[str] = field(default_factory=list)
+    object: str | None = None
+    term: str | None = None
+    date: dates.PartialDate | None = None
+    background: bool = False
+    anaphoric: bool = False  # 'those released', 'the prisoners': refers to an event already named
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def bare(self) -> bool:
+        """Return True when the mention names no one, no number, no place and no object."""
+        return not (self.persons or (self.count and self.count.value) or self.destination
+                    or self.object)
+
+
+def build_matcher(vocab: object) -> Matcher:
+    """Return a Matcher holding one pattern set per trigger-table row, keyed by row index."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)  # type: ignore[arg-type]
+    for index, trigger in enumerate(TRIGGERS):
+        matcher.add(f"T{index}", matcher_patterns(trigger))
+    return matcher
+
+
+def _rows(doc: Doc, matcher: Matcher) -> dict[int, list[Trigger]]:
+    found: dict[int, list[Trigger]] = {}
+    for match_id, start, _end in matcher(doc):
+        index = int(doc.vocab.strings[match_id][1:])
+        found.setdefault(start, []).append(TRIGGERS[index])
+    for rows in found.values():
+        rows.sort(key=TRIGGERS.index)
+    return found
+
+
+def find_mentions(doc: Doc, ctx: Context, matcher: Matcher) -> tuple[list[Mention], list[str]]:
+    """Return the event mentions of a parsed article, and why the other triggers were dropped."""
+    mentions: list[Mention] = []
+    dropped: list[str] = []
+    for start, rows in sorted(_rows(doc, matcher).items()):
+        token = doc[start]
+        if token.i in ctx.teaser_tokens:
+            dropped.append(f"{token.text}: related-article teaser")
+            continue
+        for row in rows:
+            if row.check and not CHECKS[row.check](token):
+                continue
+            mention, why = _mention(token, row, ctx, mentions)
+            if mention is None:
+                dropped.append(f"{token.text}: {why}")
+            else:
+                mentions.append(mention)
+                mentions.extend(_implied(token, mention, ctx))
+            break
+    return mentions, dropped
+
+
+def _mention(token: Token, row: Trigger, ctx: Context, earlier: list[Mention]) -> tuple[Mention | None, str]:
+    nominal = row.nominal
+    why = irrealis(token, nominal)
+    if why:
+        return None, why
+    named = token.dep_ in ("acl", "relcl") and (
+        ctx.person_of(token.head) is not None
+        or any(ctx.person_of(c) for c in token.head.children if c.dep_ == "appos")
+        or ctx.person_of(token.head.head) is not None and token.head.dep_ == "appos"
+        or (token.dep_ == "relcl" and token.head.ent_type_ in ("GPE", "ORG", "NORP"))
+    )
+    why = description(token, named)
+    if why:
+        return None, why
+    sent: Span = token.sent
+    m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char)
+    m.reasons.append(f"trigger '{token.text}'" + (" (noun)" if nominal else ""))
+    nouns = args.patients(token, nominal, row.patient)
+    if token.dep_ == "relcl" and args.is_passive(token) and token.head.dep_ == "appos":
+        nouns = nouns + [token.head.head]
+    if row.type in ("negotiation",):
+        _negotiation(token, m, ctx)
+    elif row.type.startswith("sanctions"):
+        obj, target, who = args.sanction_target(token, nominal, ctx)
+        m.object, m.target = obj, target
+        m.actor = who or args.actor(token, nominal, ctx)
+        if row.type == "sanctions_imposed" and not obj:
+            return None, "sanctions with no measure named (generic)"
+        if obj:
+            m.reasons.append(f"object '{obj}'")
+    else:
+        why = _people(token, m, nouns, ctx, earlier)
+        if why:
+            return None, why
+        m.actor = args.actor(token, nominal, ctx)
+    if row.type in ("transfer", "deportation"):
+        m.destination = args.destinations(token, ctx, nouns)
+        if m.destination:
+            m.reasons.append(f"destination {', '.join(m.destination)}")
+    if row.type in ("sentence", "arrest") and not nominal:
+        m.term = args.term(token)
+        if m.term and row.type == "arrest" and token.lemma_ in {"jail", "imprison"}:
+            m.type = "sentence"  # "jailed for five years" is a sentence, not an arrest
+    if m.actor and any(m.actor == p for p, _, _ in m.persons):
+        m.persons = [p for p in m.persons if p[0] != m.actor]
+    m.date = _date(token, nominal, ctx)
+    if m.date:
+        m.reasons.append(f"date '{m.date.text.strip()}'")
+    why = _aggregate(token, m)
+    if why:
+        return None, why
+    m.background = _background(token, nominal, m, ctx)
+    return m, ""
+
+
+def _people(token: Token, m: Mention, nouns: list[Token], ctx: Context, earlier: list[Mention]) -> str | None:
+    if any(n.lower_ in GENERIC_QUANTIFIERS and not n.like_num for n in nouns) and not any(
+        ctx.person_of(t) for n in nouns for t in n.subtree
+    ):
+        return f"generic group '{nouns[0].text}'"
+    extras = args.listed_extras(token)
+    if token.dep_ == "acl" and token.head.lower_ in {"those", "them"}:
+        m.anaphoric = True
+        clause = token.head.head.head if token.head.head.dep_ == "prep" else None
+        if clause is not None and token.head.head.lower_ == "among":
+            extras += [c for c in clause.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
+    found = args.persons_in(nouns, ctx, extras)
+    if not found and args.group_mentions(nouns):
+        group = next((e for e in reversed(earlier) if len(e.persons) > 1), None)
+        if group is not None:
+            m.persons = list(group.persons)
+            m.reasons.append("'the couple' refers to the people named before")
+    m.persons = m.persons or [(n, t.idx, t.idx + len(t.text)) for n, t in found]
+    conj_obj = [n for n in nouns if n.lower_ in {"them", "they"}]
+    if conj_obj and token.dep_ == "conj":
+        # "released 135 prisoners ... and exiled them": the same group.
+        head_nouns = args.objects(token.head)
+        m.count = count_of(head_nouns)
+        m.persons = m.persons or [
+            (n, t.idx, t.idx + len(t.text)) for n, t in args.persons_in(head_nouns, ctx)
+        ]
+        m.reasons.append("'them' is the group of the verb before")
+    else:
+        m.count = count_of(nouns, named=len(found))
+    if m.persons:
+        m.reasons.append(f"{len(m.persons)} person(s): {', '.join(p for p, _, _ in m.persons)}")
+    if m.count and m.count.value:
+        m.reasons.append(f"count {m.count.qualifier + ' ' if m.count.qualifier else ''}{m.count.value}")
+    if not m.persons and not m.count and any(
+        n.lower_ in {"they", "them", "those"} or (n.lemma_ in {"prisoner", "detainee"} and any(
+            c.lower_ == "the" for c in n.children)) for n in nouns
+    ):
+        m.anaphoric = True
+    return None
+
+
+def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
+    parties: list[Token] = list(preps(token, "with", "between", "by"))
+    parties += [c for p in parties for c in p.conjuncts]
+    if token.lemma_ == "meet" or not m.nominal:
+        subj = args.subject(token)
+        if subj is not None and not args.is_passive(token) and token.lemma_ == "meet":
+            parties += [subj, *subj.conjuncts]
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        # "announced the lifting at a meeting with X": the announcer was at the meeting.
+        gov = token.head.head
+        subj = args.subject(gov) if gov.pos_ == "VERB" else None
+        if subj is not None:
+            parties.append(subj)
+    names: list[tuple[str, int, int]] = []
+    for party in parties:
+        for t in party.subtree:
+            name = ctx.person_of(t)
+            if name and name not in [n for n, _, _ in names]:
+                names.append((name, t.idx, t.idx + len(t.text)))
+        who = args.name_of(party, ctx)
+        if who and not ctx.person_of(party):
+            m.target = m.target or who
+    sent_words = {t.lower_ for t in token.sent}
+    if not names and sent_words & {"envoy", "negotiator", "emissary"} and ctx.negotiators:
+        name, start, end = ctx.negotiators[0]
+        names.append((name, start, end))
+        m.reasons.append(f"the unnamed envoy is {name}, named as envoy in the article")
+    m.persons = names
+    m.actor = args.actor(token, m.nominal, ctx) if not m.nominal else None
+    if m.persons:
+        m.reasons.append(f"parties: {', '.join(n for n, _, _ in names)}")
+
+
+def _implied(token: Token, m: Mention, ctx: Context) -> list[Mention]:
+    """Return the move a release implies: 'released ... and is now in Lithuania'."""
+    if m.type != "release":
+        return []
+    out: list[Mention] = []
+    for conj in token.children:
+        if conj.dep_ != "conj" or conj.lemma_ not in {"be", "arrive", "land"}:
+            continue
+        places = [p for p in preps(conj, "in", "to") if p.ent_type_ == "GPE"]
+        if not places:
+            continue
+        from prisonwatch.extract import geo
+
+        country = geo.country(places[0].text) or places[0].text
+        moved = Mention("transfer", conj.i, False, m.sent_start, m.sent_end, list(m.persons),
+                        m.count, m.actor, m.target, [country], None, None, m.date, m.background)
+        moved.reasons = [f"trigger '{conj.text} ... {places[0].text}' after a release",
+                         f"destination {country}"]
+        out.append(moved)
+    return out
+
+
+def _frame(token: Token) -> list[Token]:
+    """Return the tokens of a trigger's own time and place modifiers."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "nmod", "compound"):
+            out.extend(t for t in child.subtree)
+    return out
+
+
+def _date_ents(tokens: list[Token]) -> list[Span]:
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    ids = {t.i for t in tokens}
+    return [e for e in doc.ents if e.label_ == "DATE" and e.root.i in ids]
+
+
+def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None:
+    frames = [_frame(token)]
+    node = token
+    while node.dep_ in ("conj", "xcomp", "pobj", "prep", "dobj", "pcomp") and node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            frames.append([c2 for c in node.children if c.dep_ in ("prep", "npadvmod", "tmod")
+                           for c2 in c.subtree])
+            break
+    for frame in frames:
+        for ent in _date_ents(frame):
+            found = dates.resolve(ent.text, ctx.published)
+            if found:
+                return found
+    # "were freed ... after he met Friday": a lone weekday in the sentence dates the event.
+    sent_dates = [dates.resolve(e.text, ctx.published) for e in token.sent.ents if e.label_ == "DATE"]
+    found_dates = [d for d in sent_dates if d is not None]
+    if len(found_dates) == 1 and found_dates[0].relative and found_dates[0].precision == "day":
+        return found_dates[0]
+    return None
+
+
+def _aggregate(token: Token, m: Mention) -> str | None:
+    if m.count and m.count.vague:
+        return "aggregate statistic (thousands, hundreds)"
+    clause = [token, *token.ancestors][:3]
+    for node in clause:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "since":
+                if m.count or not m.persons:
+                    return "aggregate statistic ('since ...')"
+    text = token.sent.text.lower()
+    if m.count and not m.persons and m.date is None:
+        perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)
+        if perfect and m.count.qualifier in {"at least", "more than", "about"}:
+            return "aggregate statistic (a hedged running total)"
+        if m.count.value and m.count.value >= 1000:
+            return "aggregate statistic (a total in the thousands)"
+    if any(cue in text for cue in _AGGREGATE_CUES - {"since"}) and m.count and not m.persons:
+        return "aggregate statistic"
+    return None
+
+
+def _background(token: Token, nominal: bool, m: Mention, ctx: Context) -> bool:
+    why: str | None = None
+    if token.dep_ == "relcl":
+        why = "told in a relative clause"
+    elif nominal and token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+        why = f"'{token.head.text} ...' refers to an earlier event"
+    elif any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in token.children):
+        why = "adverb marks an earlier event"
+    elif m.date and m.date.value and dates.is_before(m.date, ctx.published, 10):
+        why = f"date {m.date.value} is before publication"
+    elif m.date and ctx.published is None and m.date.precision in ("year", "month") or (
+        m.date and m.date.value is None and ctx.published is None
+        and any(w in m.date.text.lower() for w in ("last", "ago", "earlier"))
+    ) or (m.date and m.date.value is None and ctx.published is None and not any(
+        w in m.date.text.lower() for w in dates.WEEKDAYS) and "today" not in m.date.text.lower()):
+        why = "month or year date: an earlier event"
+    else:
+        ref = dates.parse_published(ctx.published)
+        for ent in _date_ents(_frame(token) + (_frame(token.head) if token.dep_ == "conj" else [])):
+            year = dates.resolve(ent.text, None)
+            if year and year.value and (ref is None or int(year.value[:4]) < ref.year):
+                why = f"'{ent.text}' is an earlier year"
+                break
+    if why:
+        m.reasons.append(f"background: {why}")
+    return why is not None

@@ -1,0 +1,139 @@
+"""Mentions of the same event (a headline, the lead, a later 'the release') become one event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from prisonwatch.extract.context import Context, person_key
+from prisonwatch.extract.mentions import Mention
+
+_RELEASE_LIKE = {"release", "pardon", "transfer", "deportation", "sanctions_lifted", "sanctions_imposed"}
+
+
+@dataclass
+class Group:
+    """Mentions judged to state one event."""
+
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    held: list[Mention] = field(default_factory=list)  # anaphoric or bare mentions folded in
+
+    def all(self) -> list[Mention]:
+        """Return every mention, the main ones first."""
+        return self.mentions + self.held
+
+    def keys(self) -> set[str]:
+        """Return the surname keys of the people named so far."""
+        return {person_key(p) for m in self.all() for p, _, _ in m.persons}
+
+    def value(self, attr: str) -> object:
+        """Return the first value of ``attr`` that a mention gives."""
+        for m in self.all():
+            v = getattr(m, attr)
+            if v:
+                return v
+        return None
+
+    @property
+    def count(self) -> int | None:
+        """Return the group size the mentions give."""
+        for m in self.all():
+            if m.count and m.count.value is not None:
+                return m.count.value
+        return None
+
+    @property
+    def bare(self) -> bool:
+        """Return True when no mention names people, a number, a place or an object."""
+        return all(m.bare for m in self.all())
+
+
+def _conflict(group: Group, m: Mention) -> bool:
+    count = group.count
+    if count is not None and m.count and m.count.value is not None and m.count.value != count:
+        return True
+    for other in group.all():
+        if other.date and m.date:
+            a, b = other.date.value, m.date.value
+            if a and b and not (a.startswith(b) or b.startswith(a)):
+                return True
+            if (a is None or b is None) and other.date.text.strip().lower() != m.date.text.strip().lower():
+                return True
+        if other.term and m.term and other.term != m.term:
+            return True
+        if other.destination and m.destination and not set(other.destination) & set(m.destination):
+            return True
+        if (other.object and m.object and other.object[:1].isupper() and m.object[:1].isupper()
+                and other.object != m.object):
+            return True
+    return False
+
+
+def _joins(group: Group, m: Mention) -> bool:
+    if group.type != m.type or _conflict(group, m):
+        return False
+    if group.bare or m.bare or m.anaphoric:
+        return True
+    if group.keys() & {person_key(p) for p, _, _ in m.persons}:
+        return True
+    count = group.count
+    return count is not None and m.count is not None and m.count.value == count
+
+
+def _held(m: Mention) -> bool:
+    return m.anaphoric or (m.nominal and m.bare and m.type != "negotiation")
+
+
+def merge(mentions: list[Mention], ctx: Context) -> list[Group]:
+    """Return the events that the mentions state, in text order of their first mention."""
+    groups: list[Group] = []
+    held: list[Mention] = []
+    for m in mentions:
+        if _held(m):
+            held.append(m)
+            continue
+        target = next((g for g in groups if _joins(g, m)), None)
+        if target is None:
+            groups.append(Group(m.type, [m]))
+        else:
+            target.mentions.append(m)
+    for m in held:
+        same = [g for g in groups if g.type == m.type]
+        fits = [g for g in same if not _conflict(g, m)]
+        if fits:
+            best = min(fits, key=lambda g: abs(g.mentions[0].token - m.token))
+            best.held.append(m)
+        elif not same and not m.nominal:
+            groups.append(Group(m.type, [m]))
+    groups = _fold_transfers(groups)
+    _inherit_counts(groups)
+    if not any(g.type in _RELEASE_LIKE for g in groups):
+        # Talks and meetings matter here only when prisoners or sanctions are at stake.
+        groups = [g for g in groups if g.type != "negotiation"]
+    groups.sort(key=lambda g: min(m.token for m in g.all()))
+    return groups
+
+
+def _fold_transfers(groups: list[Group]) -> list[Group]:
+    """A move framed once as exile and once as a transfer to the same place is one deportation."""
+    out: list[Group] = []
+    deports = [g for g in groups if g.type == "deportation"]
+    for g in groups:
+        if g.type == "transfer":
+            dest = set(g.value("destination") or [])  # type: ignore[arg-type]
+            home = next((d for d in deports if dest & set(d.value("destination") or [])), None)  # type: ignore[arg-type]
+            if home is not None:
+                home.held.extend(g.all())
+                continue
+        out.append(g)
+    return out
+
+
+def _inherit_counts(groups: list[Group]) -> None:
+    """'Those released' after 'pardoned 30 people': the release of the same 30."""
+    pardons = [g for g in groups if g.type == "pardon" and g.count is not None]
+    for g in groups:
+        if g.type == "release" and g.count is None and not g.keys() and pardons:
+            source = pardons[0].all()[0]
+            g.mentions[0].count = source.count
+            g.mentions[0].reasons.append("count of the pardon it carries out")

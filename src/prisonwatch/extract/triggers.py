@@ -1,0 +1,141 @@
+"""The one table of event triggers: type, lemmas, the check that must hold, an example each.
+
+Each row becomes spaCy Matcher patterns over lemmas (and, for headline case, over inflected
+forms). A row's ``check`` names a dependency condition in ``prisonwatch.extract.checks`` that the
+match must meet, such as "the object is a sanction" or "a place of custody follows".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+EVENT_TYPES = (
+    "release",
+    "pardon",
+    "arrest",
+    "sentence",
+    "transfer",
+    "deportation",
+    "sanctions_lifted",
+    "sanctions_imposed",
+    "negotiation",
+    "death_in_custody",
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of the trigger table."""
+
+    type: str  # event type from EVENT_TYPES
+    lemmas: tuple[str, ...]  # head lemmas that fire the row
+    nominal: bool  # True for nouns ("the release of"), False for verbs
+    example: str  # an invented sentence the row must fire on (held by a test)
+    check: str | None = None  # name of the dependency condition in checks.CHECKS
+    patient: str = "obj"  # where the affected people are: obj (active object) or subj
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("release", ("release", "free", "exchange", "swap"), False,
+            "The authorities released 12 activists on Monday."),
+    Trigger("release", ("leave", "walk"), False,
+            "Nine journalists left prison last week.", check="leave_custody", patient="subj"),
+    Trigger("release", ("set",), False,
+            "The court set the blogger free on Friday.", check="set_free"),
+    Trigger("release", ("release", "freeing", "exchange", "swap"), True,
+            "The release of the 12 activists was announced on Monday."),
+    Trigger("pardon", ("pardon", "amnesty"), False,
+            "The president pardoned 16 protesters on Tuesday."),
+    Trigger("pardon", ("grant",), False,
+            "The president granted clemency to four journalists.", check="grant_pardon"),
+    Trigger("pardon", ("pardon", "amnesty", "clemency"), True,
+            "The pardon of 16 protesters was published by state media."),
+    Trigger("arrest", ("arrest", "detain", "jail", "imprison", "incarcerate", "apprehend"), False,
+            "Police detained at least 30 people in Minsk on Sunday."),
+    Trigger("arrest", ("send", "return", "take"), False,
+            "The activist was sent back to prison on Monday.", check="back_to_custody"),
+    Trigger("arrest", ("arrest", "detention", "imprisonment", "incarceration"), True,
+            "His arrest in May 2020 shocked the opposition."),
+    Trigger("sentence", ("sentence", "convict"), False,
+            "A court sentenced the journalist to six years in prison."),
+    Trigger("sentence", ("find",), False,
+            "A court found the blogger guilty of insulting the president.", check="found_guilty"),
+    Trigger("sentence", ("hand", "give"), False,
+            "The judge handed him a ten-year prison term.", check="hand_term"),
+    Trigger("sentence", ("conviction", "sentencing"), True,
+            "Her conviction in March drew protests from rights groups."),
+    Trigger("transfer", ("transfer", "transport", "hand", "send", "take", "fly", "bring",
+                         "deliver", "head", "extradite", "repatriate", "move", "return"), False,
+            "Ten prisoners were handed over to Poland on Thursday.", check="destination"),
+    Trigger("transfer", ("transfer", "extradition", "handover"), True,
+            "The transfer of the 14 detainees to Lithuania took hours."),
+    Trigger("deportation", ("deport", "expel", "exile", "banish"), False,
+            "The government deported 222 political prisoners to the United States."),
+    Trigger("deportation", ("force",), False,
+            "The dissident was forced into exile in 2021.", check="forced_exile"),
+    Trigger("deportation", ("deportation", "expulsion", "exile", "banishment"), True,
+            "The deportation of the 222 prisoners was condemned."),
+    Trigger("sanctions_lifted", ("lift", "ease", "relax", "remove", "drop", "suspend", "end",
+                                 "scrap", "waive", "loosen", "unfreeze", "rescind"), False,
+            "Washington lifted sanctions on the state airline.", check="sanction_object"),
+    Trigger("sanctions_lifted", ("lifting", "easing", "removal", "relaxation", "suspension",
+                                 "end", "waiver"), True,
+            "The lifting of sanctions on potash was announced.", check="sanction_of"),
+    Trigger("sanctions_imposed", ("impose", "introduce", "extend", "expand", "tighten", "slap",
+                                  "levy", "adopt", "announce", "renew"), False,
+            "The EU imposed sanctions on the state potash producer.", check="sanction_object"),
+    Trigger("sanctions_imposed", ("sanction", "blacklist"), False,
+            "The Treasury sanctioned the state airline on Friday.", check="sanctioned_thing"),
+    Trigger("negotiation", ("negotiate", "broker", "mediate"), False,
+            "The release was brokered by a US envoy."),
+    Trigger("negotiation", ("meet",), False,
+            "The envoy met with the president in the capital.", check="meet_party"),
+    Trigger("negotiation", ("secure", "win", "obtain"), False,
+            "The administration secured the release of six Americans.", check="secure_release"),
+    Trigger("negotiation", ("talk", "negotiation", "discussion", "meeting", "deal", "agreement",
+                            "mediation", "mediator", "visit"), True,
+            "The release followed two days of talks with an American envoy."),
+    Trigger("death_in_custody", ("die",), False,
+            "A political prisoner died in a penal colony on Sunday.", check="in_custody",
+            patient="subj"),
+    Trigger("death_in_custody", ("death",), True,
+            "The death in custody of the blogger was reported on Monday."),
+)
+
+_IRREGULAR = {
+    "leave": ("left", "leaves", "leaving"),
+    "set": ("sets", "setting"),
+    "send": ("sent", "sends", "sending"),
+    "take": ("took", "taken", "takes", "taking"),
+    "find": ("found", "finds", "finding"),
+    "hand": ("handed", "hands", "handing"),
+    "give": ("gave", "given", "gives", "giving"),
+    "fly": ("flew", "flown", "flies", "flying"),
+    "bring": ("brought", "brings", "bringing"),
+    "meet": ("met", "meets", "meeting"),
+    "win": ("won", "wins", "winning"),
+    "die": ("died", "dies", "dying"),
+    "forbid": ("forbade",),
+    "swap": ("swapped", "swaps", "swapping"),
+}
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Return the inflected verb forms of ``lemma`` (not the base form), for headline case."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return (lemma + "s", stem + "ed", stem + "ing")
+
+
+def matcher_patterns(trigger: Trigger) -> list[list[dict[str, Any]]]:
+    """Return the spaCy Matcher patterns of one table row."""
+    if trigger.nominal:
+        return [[{"LEMMA": {"IN": list(trigger.lemmas)}, "POS": {"IN": ["NOUN", "PROPN"]}}]]
+    forms = sorted({f for lemma in trigger.lemmas for f in inflections(lemma)})
+    return [
+        [{"LEMMA": {"IN": list(trigger.lemmas)}, "POS": "VERB"}],
+        # Headlines in title case come out as proper nouns: "Belarus Detains 24 People".
+        [{"LOWER": {"IN": forms}, "POS": {"IN": ["PROPN", "VERB", "NOUN"]}, "IS_TITLE": True}],
+    ]
