@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
-DEMO_DB := data/demo.sqlite
+DEMO_DIR := data/demo
 
 .PHONY: install system-deps demo test fmt lint types pytest lock bench clean
 
@@ -22,7 +22,7 @@ lock:
 	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra bench --python-version 3.11 --generate-hashes -o requirements-bench.lock
 
 demo: install
-	bash scripts/demo.sh $(DEMO_DB)
+	bash scripts/demo.sh $(DEMO_DIR)
 
 fmt: install
 	$(BIN)/ruff format src tests benchmarks scripts
