@@ -1,7 +1,5 @@
 """prisonwatch: an evidence-backed record of political prisoners, built straight from the news."""
 
-from __future__ import annotations
-
 from prisonwatch.documents import CleanDocument, document_id
 from prisonwatch.errors import (
     AuthError,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,9 @@ from prisonwatch import audit
 from prisonwatch.db.models import ExternalId, Person, PersonName, new_id
 from prisonwatch.errors import InputError, NotFoundError
 from prisonwatch.scripts import script_of
+
+# Combining marks that make letters of their own in Belarusian and Russian (й, ў, ё, ї).
+_KEEP_MARKS = {"\u0306", "\u0308"}
 
 
 @dataclass
@@ -26,6 +30,13 @@ class NewPerson:
     external_ids: dict[str, str] = field(default_factory=dict)
     attributes: dict[str, Any] = field(default_factory=dict)
     origin: str = "manual"
+
+
+def search_key(text: str) -> str:
+    """Return text case-folded, without accents or stress marks, whitespace collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c in _KEEP_MARKS)
+    return " ".join(unicodedata.normalize("NFC", kept).split())
 
 
 def clean_name(name: str) -> str:
@@ -54,6 +65,7 @@ def add_name(
         return None
     entry = PersonName(
         name=name,
+        search_key=search_key(name),
         script=script_of(name),
         language=language,
         origin=origin,
@@ -121,9 +133,9 @@ def search_persons(
         .offset(offset)
     )
     if query:
-        pattern = f"%{query.strip().lower()}%"
-        names = select(PersonName.person_id).where(func.lower(PersonName.name).like(pattern))
-        stmt = stmt.where(or_(Person.id.in_(names), func.lower(Person.id) == query.lower()))
+        pattern = f"%{search_key(query)}%"
+        names = select(PersonName.person_id).where(PersonName.search_key.like(pattern))
+        stmt = stmt.where(or_(Person.id.in_(names), Person.id == query.strip()))
     return list(session.scalars(stmt))
 
 

@@ -8,15 +8,30 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import sys
 from types import ModuleType
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from prisonwatch.cli.output import err_console
 from prisonwatch.errors import PrisonwatchError
 
+
+class _Group(TyperGroup):
+    """The root command: a user error prints one line and exits 1, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command, turning a PrisonwatchError into its one-line message."""
+        try:
+            return super().invoke(ctx)
+        except PrisonwatchError as exc:
+            err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
+            raise typer.Exit(exc.exit_code) from exc
+
+
 app = typer.Typer(
+    cls=_Group,
     name="prisonwatch",
     help="An evidence-backed record of political prisoners, built straight from the news.",
     no_args_is_help=True,
@@ -41,12 +56,8 @@ for _module in _command_modules():
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; a user error prints one line and exits 1, never a traceback."""
-    try:
-        app(args=argv, standalone_mode=True)
-    except PrisonwatchError as exc:
-        err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
-        sys.exit(exc.exit_code)
+    """Run the CLI."""
+    app(args=argv)
 
 
 if __name__ == "__main__":

@@ -142,6 +142,8 @@ class PersonName(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
+    # The name case-folded without accents, for substring search in any script on any database.
+    search_key: Mapped[str] = mapped_column(String(300), index=True, default="")
     script: Mapped[str | None] = mapped_column(String(12))
     language: Mapped[str | None] = mapped_column(String(12))
     origin: Mapped[str] = mapped_column(String(12), default="manual")

@@ -225,6 +225,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("person_id", sa.String(length=40), nullable=False),
         sa.Column("name", sa.String(length=300), nullable=False),
+        sa.Column("search_key", sa.String(length=300), nullable=False),
         sa.Column("script", sa.String(length=12), nullable=True),
         sa.Column("language", sa.String(length=12), nullable=True),
         sa.Column("origin", sa.String(length=12), nullable=False),
@@ -249,6 +250,9 @@ def upgrade() -> None:
     with op.batch_alter_table("person_names", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_names_name"), ["name"], unique=False)
         batch_op.create_index(batch_op.f("ix_person_names_person_id"), ["person_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_person_names_search_key"), ["search_key"], unique=False
+        )
 
     op.create_table(
         "event_persons",
@@ -289,6 +293,7 @@ def downgrade() -> None:
 
     op.drop_table("event_persons")
     with op.batch_alter_table("person_names", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_person_names_search_key"))
         batch_op.drop_index(batch_op.f("ix_person_names_person_id"))
         batch_op.drop_index(batch_op.f("ix_person_names_name"))
 
