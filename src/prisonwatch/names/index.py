@@ -1,0 +1,160 @@
+"""The name index: registry names expanded once into keyed forms, looked up by surname skeleton."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from prisonwatch.names.forms import NameForm, name_tokens, registry_readings
+from prisonwatch.names.keys import deletions
+from prisonwatch.names.registry import RegistryEntry
+from prisonwatch.names.result import Candidate, MatchResult, Status
+from prisonwatch.names.score import Reading, Verdict, judge
+from prisonwatch.names.tokens import Token
+from prisonwatch.tunables import tunable
+
+MAX_QUERY_CHARS = 300
+MIN_NEAR_SKELETON = 4
+
+
+def query_readings(toks: list[Token]) -> list[Reading]:
+    """Return every way to read a query: each token in turn as the surname."""
+    readings = []
+    for i, surname in enumerate(toks):
+        if surname.initial or surname.patronymic == "f":
+            continue
+        rest = toks[:i] + toks[i + 1 :]
+        patronymic = None
+        if len(toks) >= 3 or any(t.patronymic == "f" for t in rest):
+            shaped = [t for t in rest if t.patronymic and not t.is_given]
+            patronymic = shaped[0] if shaped else None
+        given = tuple(t for t in rest if t is not patronymic)
+        extra = max(0, len(given) - 2)
+        readings.append(Reading(surname, given[:2], patronymic, extra))
+    return readings
+
+
+@dataclass
+class _Best:
+    verdict: Verdict
+    form: NameForm
+
+
+@dataclass
+class NameIndex:
+    """Registry names, expanded once, looked up by surname skeleton and one-edit neighbours."""
+
+    entries: list[RegistryEntry] = field(default_factory=list)
+    forms: list[NameForm] = field(default_factory=list)
+    exact: dict[str, list[int]] = field(default_factory=dict)
+    near: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entries: Iterable[RegistryEntry]) -> NameIndex:
+        """Return an index over ``entries``."""
+        index = cls()
+        for entry in entries:
+            index.add(entry)
+        return index
+
+    def add(self, entry: RegistryEntry) -> None:
+        """Add one person with their name and aliases."""
+        person = len(self.entries)
+        self.entries.append(entry)
+        main = registry_readings(person, entry.name)
+        given = main[0].given if main else ()
+        for text in [entry.name, *entry.aliases]:
+            # A one-word alias is another surname (a maiden name) for the same given names.
+            forms = main if text == entry.name else registry_readings(person, text, given=given)
+            for form in forms:
+                self._file(form)
+
+    def _file(self, form: NameForm) -> None:
+        form_id = len(self.forms)
+        self.forms.append(form)
+        for skel in form.skeletons():
+            self.exact.setdefault(skel, []).append(form_id)
+        for skel in form.surname.skeletons:
+            if len(skel) >= MIN_NEAR_SKELETON:
+                for short in deletions(skel):
+                    self.near.setdefault(short, []).append(form_id)
+
+    def _lookup(self, token: Token, near: bool) -> set[int]:
+        found: set[int] = set()
+        for skel in token.skeletons:
+            if not near:
+                found.update(self.exact.get(skel, ()))
+                continue
+            found.update(self.near.get(skel, ()))
+            if len(skel) >= MIN_NEAR_SKELETON:
+                for short in deletions(skel):
+                    found.update(self.exact.get(short, ()))
+                    found.update(self.near.get(short, ()))
+        return found
+
+    def _score(self, readings: list[Reading], near: bool, best: dict[int, _Best]) -> None:
+        for reading in readings:
+            for form_id in self._lookup(reading.surname, near):
+                form = self.forms[form_id]
+                verdict = judge(reading, form)
+                old = best.get(form.person)
+                if old is None or _rank(verdict) > _rank(old.verdict):
+                    best[form.person] = _Best(verdict, form)
+
+    def match(self, query: str) -> MatchResult:
+        """Return the person ``query`` names, ``ambiguous`` when several fit, or ``none``."""
+        if len(query) > MAX_QUERY_CHARS:
+            return MatchResult(query, "none", None, 0.0, "too long to be a name")
+        toks = name_tokens(query)
+        if not toks:
+            return MatchResult(query, "none", None, 0.0, "no letters to match")
+        if len(toks) > tunable("names.max_tokens"):
+            return MatchResult(query, "none", None, 0.0, "too many words to be a name")
+        readings = query_readings(toks)
+        best: dict[int, _Best] = {}
+        self._score(readings, near=False, best=best)
+        if not any(_strong(b.verdict) for b in best.values()):
+            # One-edit neighbours only when no exact skeleton gave a confident answer.
+            self._score(readings, near=True, best=best)
+        return self._decide(query, best)
+
+    def _decide(self, query: str, best: dict[int, _Best]) -> MatchResult:
+        ranked = sorted(best.items(), key=lambda kv: _rank(kv[1].verdict), reverse=True)
+        candidates = [
+            Candidate(
+                self.entries[p].person_id, self.entries[p].name, b.verdict.score, b.verdict.reason
+            )
+            for p, b in ranked[:5]
+        ]
+        live = [(p, b) for p, b in ranked if not b.verdict.conflict]
+        if not live or live[0][1].verdict.score < tunable("names.ambiguous_floor"):
+            reason = ranked[0][1].verdict.reason if ranked else "no registry surname is near"
+            return MatchResult(query, "none", None, 0.0, reason, candidates)
+        top_person, top = live[0]
+        status: Status = "ambiguous"
+        reason = top.verdict.reason
+        if _strong(top.verdict):
+            rivals = [
+                b
+                for _, b in live[1:]
+                if b.verdict.score >= top.verdict.score - tunable("names.margin")
+            ]
+            if not rivals:
+                status = "matched"
+            else:
+                names = ", ".join(self.entries[p].name for p, _ in live[: 1 + len(rivals)])
+                reason = f"{len(rivals) + 1} people fit equally well: {names}"
+        elif len(live) > 1:
+            reason = f"{reason}; {len(live)} people share this surname"
+        else:
+            reason = f"{reason}; not enough to link"
+        person_id = self.entries[top_person].person_id if status == "matched" else None
+        return MatchResult(query, status, person_id, top.verdict.score, reason, candidates)
+
+
+def _strong(verdict: Verdict) -> bool:
+    return verdict.full and not verdict.conflict and verdict.score >= tunable("names.accept")
+
+
+def _rank(verdict: Verdict) -> tuple[bool, float]:
+    return (not verdict.conflict, verdict.score)

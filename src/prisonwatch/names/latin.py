@@ -1,0 +1,79 @@
+"""Read a Latin-script name token back into Cyrillic sounds, once per spelling tradition.
+
+A Latin spelling does not say which system wrote it: "ch" is ч in English and х in Polish,
+German, Dutch and Łacinka; "z" is ц in German. Each reading gives one guess; keys are built from
+all of them, and a match needs only one to agree.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Letters whose sound does not depend on the tradition (Łacinka, Polish, ISO 9, Czech).
+_DIACRITICS = {
+    "č": "ч", "ć": "ць", "ĉ": "ч", "š": "ш", "ś": "сь", "ŝ": "щ", "ž": "ж", "ź": "зь", "ż": "ж",
+    "ĵ": "ж", "ŭ": "ў", "ǔ": "ў", "ł": "л", "ĺ": "ль", "ń": "нь", "ë": "ё", "è": "э", "ì": "і",
+    "û": "ю", "â": "я", "ĥ": "х", "ó": "о", "ę": "е", "ą": "о", "ė": "э", "é": "е", "á": "а",
+    "í": "і", "ú": "у", "ý": "ы", "ö": "ё", "ü": "ю", "ä": "е", "ß": "с", "ř": "рж", "ě": "е",
+    "'": "ь", '"': "ъ", "-": "-",
+}  # fmt: skip
+_LETTERS = {
+    "a": "а", "b": "б", "c": "ц", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "г", "i": "і",
+    "j": "й", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к", "r": "р",
+    "s": "с", "t": "т", "u": "у", "v": "в", "w": "в", "x": "кс", "y": "ы", "z": "з",
+}  # fmt: skip
+_COMMON = {
+    "shch": "щ", "dzh": "дж", "zh": "ж", "kh": "х", "sh": "ш", "ts": "ц", "tz": "ц", "dz": "дз",
+    "ph": "ф", "th": "т", "qu": "кв",
+}  # fmt: skip
+READINGS: dict[str, dict[str, str]] = {
+    "english": _COMMON | {"ch": "ч"},
+    "slavic": _COMMON | {"ch": "х", "cz": "ч", "sz": "ш", "rz": "ж", "szcz": "щ", "dż": "дж"},
+    "german": _COMMON | {"ch": "х", "sch": "ш", "tsch": "ч", "schtsch": "щ", "z": "ц"},
+}
+# A reading other than English is worth trying only where one of its spellings occurs.
+_TRIGGERS = {"slavic": ("ch", "cz", "sz", "rz"), "german": ("ch", "z")}
+
+
+def _compile(table: dict[str, str]) -> re.Pattern[str]:
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+_PATTERNS = {name: _compile(table) for name, table in READINGS.items()}
+
+
+def _read(token: str, reading: str) -> str:
+    table = READINGS[reading]
+    text = _PATTERNS[reading].sub(lambda m: table[m.group(0)], token)
+    out = []
+    for char in text:
+        out.append(
+            _DIACRITICS.get(char) or _LETTERS.get(char) or (char if char >= "\u0400" else "")
+        )
+    cyr = "".join(out)
+    # A Latin u after a vowel is Belarusian ў (Tsikhanouski), a y or j before a vowel a glide.
+    cyr = re.sub(r"(?<=[аеёоуэюя])у", "ў", cyr)
+    cyr = re.sub(r"ы(?=[аеёоуэ])|(?<=[аеёіиоуыэюя])ы", "й", cyr)
+    # Word-initial ya/ye/yu/yo (also ia, ja) is one iotated letter: Yegor is not Igor.
+    return _INITIAL_IOTATED.sub(lambda m: _IOTATED[m.group(1)], cyr)
+
+
+_IOTATED = {"а": "я", "е": "е", "э": "е", "о": "ё", "у": "ю"}
+_INITIAL_IOTATED = re.compile(r"^[йі]([аеэоу])")
+
+
+@lru_cache(maxsize=65536)
+def latin_readings(token: str) -> tuple[str, ...]:
+    """Return the distinct Cyrillic readings of one lower-case Latin token."""
+    readings = [_read(token, "english")]
+    for name, triggers in _TRIGGERS.items():
+        if any(t in token for t in triggers):
+            reading = _read(token, name)
+            if reading not in readings:
+                readings.append(reading)
+    if token.startswith("e"):
+        # A Latin initial e is Cyrillic е (Elena, Egor) or э (Eduard).
+        readings += [f"э{r[1:]}" for r in readings if r.startswith("е")]
+    return tuple(readings)

@@ -1,0 +1,134 @@
+"""Score one query reading against one registry name form, with a reason or a conflict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from prisonwatch.names.forms import NameForm
+from prisonwatch.names.given import given_names
+from prisonwatch.names.stems import gender_stem
+from prisonwatch.names.tokens import Token
+from prisonwatch.tunables import tunable
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """How well a query fits a form: a score, the reason, whether the given name was seen."""
+
+    score: float
+    reason: str
+    conflict: bool = False
+    full: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a query: which token is the surname, which are given and patronymic."""
+
+    surname: Token
+    given: tuple[Token, ...]
+    patronymic: Token | None
+    extra: int = 0
+
+
+def surname_similarity(query: Token, form: NameForm) -> tuple[float, str]:
+    """Return how alike two surnames are and in what way."""
+    reg = form.surname
+    if set(query.keys) & set(reg.keys):
+        return 1.0, f"surname {query.text} = {reg.text}"
+    if set(query.keys) & form.case_keys:
+        return 1.0, f"surname {query.text} = {reg.text} (Russian case form)"
+    if {gender_stem(k) for k in query.keys} & form.stems:
+        return tunable(
+            "names.gender_form"
+        ), f"surname {query.text} ~ {reg.text} (other gender form)"
+    best = max(Levenshtein.normalized_similarity(a, b) for a in query.keys for b in reg.keys)
+    return best, f"surname {query.text} ~ {reg.text} ({best:.2f})"
+
+
+def _initials(token: Token) -> set[str]:
+    return {k.lstrip("j")[:1].lower() for k in token.keys}
+
+
+def given_similarity(query: Token, reg: Token) -> tuple[float, str] | None:
+    """Return how alike two given names are, or None when they are different names."""
+    pair = f"given {query.text} ~ {reg.text}"
+    if query.initial or reg.initial:
+        if _initials(query) & _initials(reg):
+            return tunable("names.initial_score"), f"{pair} (initial)"
+        return None
+    if set(query.keys) & set(reg.keys):
+        return 1.0, f"{pair} (same spelling)"
+    if query.groups and reg.groups:
+        if query.groups & reg.groups:
+            return 1.0, f"{pair} (same name)"
+        return None
+    if query.gender and reg.gender and query.gender != reg.gender:
+        return None
+    table = given_names()
+    others = set(reg.keys)
+    for group in query.groups | reg.groups:
+        others |= table.keys_by_group.get(group, set())
+    best = max(Indel.normalized_similarity(a, b) for a in query.keys for b in others)
+    if best >= tunable("names.given_min"):
+        return best, f"{pair} (similar spelling {best:.2f})"
+    return None
+
+
+def _patronymic(query: Token, reg: Token) -> tuple[bool, str]:
+    same = bool(query.patronymic_groups & reg.patronymic_groups) or any(
+        Indel.normalized_similarity(a, b) >= tunable("names.given_min")
+        for a in query.keys
+        for b in reg.keys
+    )
+    sign = "=" if same else "≠"
+    return same, f"patronymic {query.text} {sign} {reg.text}"
+
+
+def _given(reading: Reading, form: NameForm) -> tuple[float, list[str], bool] | None:
+    """Return the given-name score, reasons and whether every query given name was found."""
+    if not reading.given:
+        return 0.0, ["no given name in the query"], False
+    if not form.given:
+        return 0.0, ["no given name in the registry"], False
+    found: list[tuple[float, str]] = []
+    for token in reading.given:
+        best = max(
+            (s for s in (given_similarity(token, reg) for reg in form.given) if s),
+            default=None,
+        )
+        if best:
+            found.append(best)
+    if not found:
+        return None
+    score = max(s for s, _ in found)
+    missing = len(reading.given) - len(found)
+    score -= missing * tunable("names.extra_token_penalty")
+    return score, [r for _, r in found], len(found) == len(reading.given)
+
+
+def judge(reading: Reading, form: NameForm) -> Verdict:
+    """Score a query reading against a registry form; a different given name is a conflict."""
+    s_score, s_reason = surname_similarity(reading.surname, form)
+    if s_score < tunable("names.surname_min"):
+        return Verdict(0.0, f"{s_reason}: different surname", conflict=True)
+    given = _given(reading, form)
+    if given is None:
+        q, r = reading.given[0].text, form.given[0].text
+        return Verdict(0.0, f"{s_reason}; given {q} ≠ {r}: a different person", conflict=True)
+    g_score, g_reasons, g_full = given
+    reasons = [s_reason, *g_reasons]
+    score = (
+        tunable("names.surname_weight") * s_score + (1 - tunable("names.surname_weight")) * g_score
+    )
+    if reading.patronymic and form.patronymic:
+        same, p_reason = _patronymic(reading.patronymic, form.patronymic)
+        if not same:
+            return Verdict(0.0, f"{'; '.join(reasons)}; {p_reason}", conflict=True)
+        reasons.append(p_reason)
+        score += tunable("names.patronymic_bonus")
+    score -= reading.extra * tunable("names.extra_token_penalty")
+    full = g_full and g_score >= tunable("names.given_min")
+    return Verdict(max(0.0, min(1.0, score)), "; ".join(reasons), full=full)
