@@ -28,6 +28,82 @@ TUNABLES: tuple[Tunable, ...] = (
         "distinct reports of the same event score under 0.5. 0.8 sits between.",
     ),
     # --- names ---
+    Tunable(
+        "names.surname_weight",
+        0.55,
+        "Share of the surname in a name score; the given name takes the rest.",
+        "The surname finds the family, the given name the person: near equal shares, the "
+        "surname slightly ahead because it is the longer, more distinctive token.",
+    ),
+    Tunable(
+        "names.surname_min",
+        0.8,
+        "Least Levenshtein similarity of surname keys for a surname to count as the same.",
+        "Keys already merge transliteration differences; 0.8 allows one edit in 5-9 letters "
+        "(typos, Belyatsky/Bialiatski) and rejects surnames of one stem with another suffix.",
+    ),
+    Tunable(
+        "names.given_min",
+        0.8,
+        "Least Indel similarity of keys for a given name outside the table to count as the same.",
+        "A transposition typo in an 8-letter name scores 0.875; distinct names off the table "
+        "(Zianon/Zinaida) score well under 0.8.",
+    ),
+    Tunable(
+        "names.gender_form",
+        0.92,
+        "Surname score when two surnames differ only in a gendered ending (-ski/-skaya, -au/-ava).",
+        "The press writes Svetlana Tikhanovsky; such a surname is strong evidence, but below an "
+        "exact key so that an exact namesake wins over it.",
+    ),
+    Tunable(
+        "names.initial_score",
+        0.5,
+        "Given-name score for an initial that fits (M. Kalesnikava).",
+        "An initial narrows but never proves: with a full surname it lands below the accept "
+        "threshold, so the answer is ambiguous with the candidate listed.",
+    ),
+    Tunable(
+        "names.patronymic_bonus",
+        0.02,
+        "Added when query and registry carry the same patronymic.",
+        "A shared patronymic is weak positive evidence (siblings share it); a different one is "
+        "a conflict, handled apart.",
+    ),
+    Tunable(
+        "names.extra_token_penalty",
+        0.1,
+        "Taken off for each query word that fits nothing in the registry name.",
+        "One unexplained word costs about what a one-letter surname difference does.",
+    ),
+    Tunable(
+        "names.accept",
+        0.85,
+        "Least score for a link, given that the given name was found.",
+        "Exact surname + same given name scores 1.0; a one-edit surname with a same given name "
+        "about 0.92; surname-only evidence at most 0.55. 0.85 keeps the first two.",
+    ),
+    Tunable(
+        "names.margin",
+        0.05,
+        "A runner-up within this of the best makes the answer ambiguous.",
+        "Half the gap between an exact key (1.0) and a one-edit surname (about 0.92): namesakes "
+        "tie, a typo-level neighbour does not block an exact match.",
+    ),
+    Tunable(
+        "names.ambiguous_floor",
+        0.45,
+        "Least score for a candidate to be reported as ambiguous rather than none.",
+        "Surname-only evidence with an exact surname scores 0.55; a weak fuzzy surname alone "
+        "(0.8 x 0.55 = 0.44) stays none.",
+    ),
+    Tunable(
+        "names.max_tokens",
+        6,
+        "Most words a query may have to be treated as a name.",
+        "Given, second given, patronymic, surname, maiden name and one spare; longer input is "
+        "text, not a name.",
+    ),
     # --- extract ---
     Tunable(
         "extract.max_chars",
