@@ -1,0 +1,36 @@
+"""``prisonwatch serve``: the web pages and JSON API under uvicorn."""
+
+from __future__ import annotations
+
+import typer
+
+from prisonwatch.cli.output import err_console
+
+ORDER = 90
+
+
+def serve_cmd(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; 127.0.0.1 stays local."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the public pages, the reviewer workspace and the JSON API.
+
+    Example: prisonwatch serve --port 8080   (then open http://127.0.0.1:8080/)
+    """
+    import uvicorn
+
+    from prisonwatch.db.migrate import ensure_ready
+    from prisonwatch.settings import get_settings
+    from prisonwatch.web import create_app
+
+    settings = get_settings()
+    ensure_ready(settings)
+    app = create_app(settings)
+    err_console.print(f"serving {settings.url()} on http://{host}:{port}/")
+    # Proxy headers are trusted from the local host only, so Secure cookies follow real TLS.
+    uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``serve`` command to the CLI."""
+    app.command("serve")(serve_cmd)

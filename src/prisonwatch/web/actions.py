@@ -1,0 +1,158 @@
+"""Review decisions from the workspace's forms and from the JSON API, through one function."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from fastapi import APIRouter, Form, Path, Request
+from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
+
+from prisonwatch.db.engine import session_scope
+from prisonwatch.errors import InputError
+from prisonwatch.registry import review as library
+from prisonwatch.registry.review import Decision
+from prisonwatch.web import urls
+from prisonwatch.web.deps import api_user, page_user, settings_of
+from prisonwatch.web.render import ERROR_RESPONSES
+from prisonwatch.web.schemas import DecisionBody, EditIn, MergeIn, ReasonIn, UndoIn
+from prisonwatch.web.security import check_csrf
+
+router = APIRouter()
+
+Action = Literal["accept", "reject", "edit"]
+
+
+def decide(session: Session, actor: str, action: str, **args: Any) -> Decision:
+    """Apply one review action through the registry library."""
+    reason = args.get("reason") or None
+    if action == "accept":
+        return library.accept(session, args["claim_id"], actor=actor, reason=reason)
+    if action == "reject":
+        return library.reject(session, args["claim_id"], actor=actor, reason=reason)
+    if action == "edit":
+        return library.edit(session, args["claim_id"], args["changes"], actor=actor, reason=reason)
+    if action == "merge":
+        return library.merge_persons(
+            session, args["source_id"], args["target_id"], actor=actor, reason=reason
+        )
+    return library.undo(session, args.get("audit_id"), actor=actor, reason=reason)
+
+
+def _api(request: Request, action: str, **args: Any) -> DecisionBody:
+    with session_scope(settings_of(request), write=True) as session:
+        user = api_user(request, session, "reviewer")
+        found = decide(session, user.username, action, **args)
+    return DecisionBody(**found.__dict__)
+
+
+def _form(request: Request, token: str | None, action: str, **args: Any) -> RedirectResponse:
+    check_csrf(request, token)
+    with session_scope(settings_of(request), write=True) as session:
+        user = page_user(request, session, "reviewer")
+        found = decide(session, user.username, action, **args)
+    back = request.headers.get("referer") or ""
+    target = back if back.startswith(str(request.base_url)) else urls.review()
+    separator = "&" if "?" in target else "?"
+    target = target.split("#")[0]
+    if "message=" not in target:
+        target = f"{target}{separator}message={found.message.replace(' ', '+')}"
+    return RedirectResponse(target, status_code=303)
+
+
+def _parse(value: str) -> Any:
+    # A number or a list typed into the edit form keeps its JSON type; anything else is text.
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return value
+    return parsed if isinstance(parsed, int | float | list) else value
+
+
+@router.post(urls.REVIEW_ACTION, include_in_schema=False)
+def claim_form(
+    request: Request,
+    claim_id: str = Path(max_length=40),
+    action: Action = Path(),
+    csrf_token: str | None = Form(None),
+    reason: str | None = Form(None, max_length=2000),
+    field: str | None = Form(None, max_length=40),
+    value: str | None = Form(None, max_length=2000),
+) -> RedirectResponse:
+    """Accept, reject or edit one claim from the review queue."""
+    changes: dict[str, Any] = {}
+    if action == "edit":
+        if not field or value is None:
+            raise InputError("an edit needs a field and its new value")
+        changes = {field: _parse(value)}
+    return _form(request, csrf_token, action, claim_id=claim_id, changes=changes, reason=reason)
+
+
+@router.post(urls.REVIEW_MERGE, include_in_schema=False)
+def merge_form(
+    request: Request,
+    csrf_token: str | None = Form(None),
+    source_id: str = Form(..., max_length=40),
+    target_id: str = Form(..., max_length=40),
+    reason: str | None = Form(None, max_length=2000),
+) -> RedirectResponse:
+    """Merge one person into another from the workspace."""
+    return _form(
+        request, csrf_token, "merge", source_id=source_id, target_id=target_id, reason=reason
+    )
+
+
+@router.post(urls.REVIEW_UNDO, include_in_schema=False)
+def undo_form(
+    request: Request,
+    csrf_token: str | None = Form(None),
+    audit_id: int | None = Form(None),
+    reason: str | None = Form(None, max_length=2000),
+) -> RedirectResponse:
+    """Undo the last decision, or the one named, from the workspace."""
+    return _form(request, csrf_token, "undo", audit_id=audit_id, reason=reason)
+
+
+@router.post(
+    urls.api("/review/claims/{claim_id}/accept"),
+    response_model=DecisionBody,
+    responses=ERROR_RESPONSES,
+)
+def api_accept(request: Request, body: ReasonIn, claim_id: str = Path(max_length=40)) -> Any:
+    """Accept a proposed claim (reviewer token)."""
+    return _api(request, "accept", claim_id=claim_id, reason=body.reason)
+
+
+@router.post(
+    urls.api("/review/claims/{claim_id}/reject"),
+    response_model=DecisionBody,
+    responses=ERROR_RESPONSES,
+)
+def api_reject(request: Request, body: ReasonIn, claim_id: str = Path(max_length=40)) -> Any:
+    """Reject a proposed claim (reviewer token)."""
+    return _api(request, "reject", claim_id=claim_id, reason=body.reason)
+
+
+@router.post(
+    urls.api("/review/claims/{claim_id}/edit"),
+    response_model=DecisionBody,
+    responses=ERROR_RESPONSES,
+)
+def api_edit(request: Request, body: EditIn, claim_id: str = Path(max_length=40)) -> Any:
+    """Replace a claim's value with a correction, accepted (reviewer token)."""
+    return _api(request, "edit", claim_id=claim_id, changes=body.changes, reason=body.reason)
+
+
+@router.post(urls.api(urls.REVIEW_MERGE), response_model=DecisionBody, responses=ERROR_RESPONSES)
+def api_merge(request: Request, body: MergeIn) -> Any:
+    """Merge one person into another (reviewer token)."""
+    return _api(
+        request, "merge", source_id=body.source_id, target_id=body.target_id, reason=body.reason
+    )
+
+
+@router.post(urls.api(urls.REVIEW_UNDO), response_model=DecisionBody, responses=ERROR_RESPONSES)
+def api_undo(request: Request, body: UndoIn) -> Any:
+    """Undo the last decision, or the one named (reviewer token)."""
+    return _api(request, "undo", audit_id=body.audit_id, reason=body.reason)
