@@ -29,11 +29,19 @@ def subject(token: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
+            if child.dep_ in ("csubj", "csubjpass"):
+                # "Six Americans detained in X were freed": the participle's noun.
+                inner = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if inner:
+                    return inner[0]
         if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
         if node.dep_ == "relcl":
             return node.head
+        if node.dep_ == "pcomp" and node.head.lower_ in {"by", "after", "before"}:
+            node = node.head.head  # "took a step by releasing": the one who took it
+            continue
         break
     return None
 
@@ -52,7 +60,11 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
         found = list(preps(trigger, "of", "for"))
         found += [c for c in trigger.children if c.dep_ == "poss"]
         return found + [c for f in found for c in f.conjuncts]
-    if trigger.dep_ in ("relcl", "acl") and (is_passive(trigger) or where == "subj"):
+    own_subject = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in {"who", "which", "that"}
+        for c in trigger.children
+    )
+    if trigger.dep_ in ("relcl", "acl") and not own_subject and (is_passive(trigger) or where == "subj"):
         head = trigger.head
         return [head, *head.conjuncts]
     if where == "subj" or is_passive(trigger):
@@ -81,6 +93,8 @@ def persons_in(nouns: list[Token], ctx: Context, extra: list[Token] = ()) -> lis
     tokens = [t for n in nouns for t in _walk(n)] + [t for e in extra for t in _walk(e)]
     for token in sorted(set(tokens), key=lambda t: t.i):
         name = ctx.person_of(token)
+        if token.dep_ == "compound" and ctx.person_of(token.head) is None:
+            continue
         if name and name not in seen and not _negotiator(token):
             seen[name] = token
     return list(seen.items())

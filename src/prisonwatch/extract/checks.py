@@ -67,8 +67,9 @@ def grant_pardon(token: Token) -> bool:
 
 def back_to_custody(token: Token) -> bool:
     """Being sent or taken back to prison, which the gold counts as an arrest."""
-    places = list(preps(token, "to", "into"))
-    back = any(c.lower_ in {"back", "again"} for c in token.children) or token.lemma_ == "return"
+    backs = [c for c in token.children if c.lower_ in {"back", "again"}]
+    places = list(preps(token, "to", "into")) + [p for b in backs for p in preps(b, "to", "into")]
+    back = bool(backs) or token.lemma_ == "return"
     custody = any(p.lemma_.lower() in CUSTODY_NOUNS | {"colony"} for p in places)
     into_custody = token.lemma_ == "take" and any(p.lemma_ == "custody" for p in places)
     return (back and custody) or into_custody

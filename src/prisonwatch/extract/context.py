@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
-from prisonwatch.extract.lexicon import NEGOTIATOR_TITLES, TITLE_WORDS
+from prisonwatch.extract.lexicon import NEGOTIATOR_TITLES, RELATIONAL_NOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,7 +45,10 @@ def clean_name(span: Span) -> str:
         tokens = tokens[1:]
     while tokens and tokens[-1].text in {"'s", "’s", "'", "’", ",", "."}:
         tokens = tokens[:-1]
-    return " ".join(t.text for t in tokens)
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return " ".join(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].split())
 
 
 @dataclass
@@ -85,11 +88,44 @@ def _teasers(doc: Doc) -> set[int]:
     return marked
 
 
+def _appositive_names(doc: Doc) -> list[Span]:
+    """Return names the tagger missed: 'her husband, Alyaksandr Loyka', 'journalist Ihar Karnei'."""
+    from prisonwatch.extract.counts import is_person_noun
+
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "PERSON", "DATE"):
+            continue
+        head = token.head
+        is_appos = token.dep_ == "appos" and (
+            (head.pos_ == "NOUN" and (
+                is_person_noun(head) or head.lemma_.lower() in RELATIONAL_NOUNS | NEGOTIATOR_TITLES
+            ))
+            or head.ent_type_ == "PERSON"
+        )
+        titled = any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and (is_person_noun(c) or c.lower_ in NEGOTIATOR_TITLES)
+            for c in token.children
+        )
+        if not (is_appos or titled):
+            continue
+        parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if len(parts) != 1 or parts[0].i != token.i - 1:
+            continue
+        found.append(doc[token.i - 1 : token.i + 1])
+    return found
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    taken = {t.i for s in spans for t in s}
+    spans += [s for s in _appositive_names(doc) if not any(t.i in taken for t in s)]
+    return sorted(spans, key=lambda s: s.start)
+
+
 def _canonical_names(doc: Doc) -> dict[str, str]:
     names: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+    for ent in _person_spans(doc):
         name = clean_name(ent)
         key = person_key(name)
         if not key:
@@ -97,6 +133,17 @@ def _canonical_names(doc: Doc) -> dict[str, str]:
         if key not in names or (len(name.split()) > 1 and len(names[key].split()) == 1):
             names[key] = name
     return names
+
+
+def _gender(name: str) -> str | None:
+    """Guess a gender from Slavic and common name endings, to keep 'his' off 'Sviatlana'."""
+    words = fold(name).split()
+    if len(words) < 2:
+        return None
+    first, last = words[0], words[-1]
+    if last.endswith(("aya", "ava", "ova", "ina", "ska", "skaya", "eva")) or first.endswith("a"):
+        return "f"
+    return "m"
 
 
 def _subject_person(sent: Span, person_at: dict[int, str]) -> str | None:
@@ -109,13 +156,25 @@ def _subject_person(sent: Span, person_at: dict[int, str]) -> str | None:
 def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
     """Map each token of a person name, and each he/she/him/her/his, to a person."""
     person_at: dict[int, str] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            name = canonical.get(person_key(clean_name(ent)), clean_name(ent))
-            if name:
-                for token in ent:
-                    person_at[token.i] = name
+    for ent in _person_spans(doc):
+        name = canonical.get(person_key(clean_name(ent)), clean_name(ent))
+        if name:
+            for token in ent:
+                person_at[token.i] = name
+    for token in doc:
+        # A surname the tagger missed here but tagged as a person elsewhere: "Statkevich’s".
+        if token.i in person_at or not token.is_title or token.ent_type_ in ("GPE", "NORP"):
+            continue
+        if token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        key = person_key(token.text)
+        if key in canonical and len(token.text) > 3 and fold(token.text)[:3] == fold(
+            canonical[key].split()[-1]
+        )[:3]:
+            person_at[token.i] = canonical[key]
     focus: str | None = None
+    mentioned: Counter[str] = Counter()
+    last: dict[str, int] = {}
     for sent in doc.sents:
         seen: list[tuple[int, str]] = []
         for token in sent:
@@ -128,12 +187,23 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                     for child in token.head.children:
                         if child.dep_ == "nsubj" and child.i in person_at:
                             blocked.add(person_at[child.i])
-                choices = [n for _, n in seen if n not in blocked]
-                name = choices[-1] if choices else focus
+                gender = _PERSONAL[token.lower_]
+                choices = [n for _, n in seen if n not in blocked and _gender(n) in (gender, None)]
+                name = choices[-1] if choices else (
+                    focus if focus and _gender(focus) in (gender, None) else None
+                )
                 if name:
                     person_at[token.i] = name
                     seen.append((token.i, name))
-        focus = _subject_person(sent, person_at) or focus
+        for i, name in seen:
+            mentioned[name] += 1
+            last[name] = i
+        subj = _subject_person(sent, person_at)
+        if subj:
+            mentioned[subj] += 1
+        if mentioned:
+            # The protagonist so far: the person named most often, the latest on a tie.
+            focus = max(mentioned, key=lambda n: (mentioned[n], last.get(n, 0)))
     return person_at
 
 

@@ -9,7 +9,7 @@ from prisonwatch.documents import CleanDocument
 from prisonwatch.extract.context import build_context
 from prisonwatch.extract.deals import find_deals
 from prisonwatch.extract.language import language_of
-from prisonwatch.extract.merge import Group, merge
+from prisonwatch.extract.merge import Group, group_background, merge
 from prisonwatch.extract.mentions import build_matcher, find_mentions
 from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.extract.nlp import get_nlp, unwrap
@@ -133,7 +133,7 @@ def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:
         target_country=str(group.value("target") or main_country) if (group.value("target") or main_country) else None,
         destination=destination,
         object=obj,
-        background=all(m.background for m in group.mentions),
+        background=group_background(group),
         evidence=evidence,
         term=next((m.term for m in mentions if m.term), None),
     )

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 _NEGATORS = {"not", "n't", "never", "no"}
 _NOBODY = {"nobody", "none", "noone"}
 _ONGOING = {"remain", "stay", "continue", "keep", "serve"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
 _ANAPHORS = {"those", "them", "all", "these", "they"}
 
 
@@ -66,8 +67,8 @@ def irrealis(trigger: Token, nominal: bool) -> str | None:
     node, via_conj = trigger, False
     while node.head is not node:
         dep, node = node.dep_, node.head
-        if dep == "relcl":
-            break  # the clause ends here; its antecedent's words do not govern it
+        if dep in ("relcl", "advcl"):
+            break  # the clause ends here; the words outside it do not govern it
         via_conj = dep == "conj"
         lemma = node.lemma_.lower()
         if not via_conj and lemma in IRREALIS_LEMMAS:
@@ -90,7 +91,12 @@ def description(trigger: Token, is_named: bool) -> str | None:
         return "adjective describing people, not an event"
     if dep == "acl" and not is_named and trigger.head.lower_ not in _ANAPHORS:
         return f"participle describing '{trigger.head.text}', not an event"
-    if dep == "relcl" and not is_named:
+    if dep in ("csubj", "csubjpass") and trigger.tag_ == "VBN" and not is_named:
+        return "participle describing the subject, not an event"
+    relative = any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _RELATIVE for c in trigger.children
+    ) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    if dep == "relcl" and relative and not is_named:
         return f"relative clause describing '{trigger.head.text}'"
     if dep == "pobj" and trigger.head.lower_ in STATE_PREPS:
         return f"'{trigger.head.text} ...' describes a state"

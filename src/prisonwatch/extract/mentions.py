@@ -122,6 +122,8 @@ def _mention(token: Token, row: Trigger, ctx: Context, earlier: list[Mention]) -
         if obj:
             m.reasons.append(f"object '{obj}'")
     else:
+        if not nominal and not nouns and row.type != "transfer":
+            return None, "no one named or counted as affected"
         why = _people(token, m, nouns, ctx, earlier)
         if why:
             return None, why
@@ -134,7 +136,7 @@ def _mention(token: Token, row: Trigger, ctx: Context, earlier: list[Mention]) -
         m.term = args.term(token)
         if m.term and row.type == "arrest" and token.lemma_ in {"jail", "imprison"}:
             m.type = "sentence"  # "jailed for five years" is a sentence, not an arrest
-    if m.actor and any(m.actor == p for p, _, _ in m.persons):
+    if row.type != "negotiation" and m.actor and any(m.actor == p for p, _, _ in m.persons):
         m.persons = [p for p in m.persons if p[0] != m.actor]
     m.date = _date(token, nominal, ctx)
     if m.date:
@@ -179,6 +181,9 @@ def _people(token: Token, m: Mention, nouns: list[Token], ctx: Context, earlier:
         m.reasons.append(f"{len(m.persons)} person(s): {', '.join(p for p, _, _ in m.persons)}")
     if m.count and m.count.value:
         m.reasons.append(f"count {m.count.qualifier + ' ' if m.count.qualifier else ''}{m.count.value}")
+    if any(c.lower_ == "also" for c in token.children) and m.persons and not m.count:
+        if _date(token, m.nominal, ctx) is None:
+            m.anaphoric = True  # "X was also released": one more name for the event told before
     if not m.persons and not m.count and any(
         n.lower_ in {"they", "them", "those"} or (n.lemma_ in {"prisoner", "detainee"} and any(
             c.lower_ == "the" for c in n.children)) for n in nouns
@@ -194,15 +199,17 @@ def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
         subj = args.subject(token)
         if subj is not None and not args.is_passive(token) and token.lemma_ == "meet":
             parties += [subj, *subj.conjuncts]
-    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+    elif token.dep_ == "pobj" and token.head.lower_ == "at":
         # "announced the lifting at a meeting with X": the announcer was at the meeting.
-        gov = token.head.head
-        subj = args.subject(gov) if gov.pos_ == "VERB" else None
+        gov = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+        subj = args.subject(gov) if gov is not None else None
         if subj is not None:
             parties.append(subj)
     names: list[tuple[str, int, int]] = []
     for party in parties:
         for t in party.subtree:
+            if t.dep_ == "compound" and ctx.person_of(t.head) is None:
+                continue  # "a Trump administration official" is not Trump
             name = ctx.person_of(t)
             if name and name not in [n for n, _, _ in names]:
                 names.append((name, t.idx, t.idx + len(t.text)))
@@ -262,7 +269,7 @@ def _date_ents(tokens: list[Token]) -> list[Span]:
 def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None:
     frames = [_frame(token)]
     node = token
-    while node.dep_ in ("conj", "xcomp", "pobj", "prep", "dobj", "pcomp") and node.head is not node:
+    while not nominal and node.dep_ in ("xcomp", "pcomp") and node.head is not node:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             frames.append([c2 for c in node.children if c.dep_ in ("prep", "npadvmod", "tmod")
@@ -273,6 +280,8 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
             found = dates.resolve(ent.text, ctx.published)
             if found:
                 return found
+    if nominal:
+        return None
     # "were freed ... after he met Friday": a lone weekday in the sentence dates the event.
     sent_dates = [dates.resolve(e.text, ctx.published) for e in token.sent.ents if e.label_ == "DATE"]
     found_dates = [d for d in sent_dates if d is not None]
@@ -304,7 +313,7 @@ def _aggregate(token: Token, m: Mention) -> str | None:
 
 def _background(token: Token, nominal: bool, m: Mention, ctx: Context) -> bool:
     why: str | None = None
-    if token.dep_ == "relcl":
+    if token.dep_ == "relcl" and args.is_passive(token):
         why = "told in a relative clause"
     elif nominal and token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
         why = f"'{token.head.text} ...' refers to an earlier event"
@@ -320,7 +329,7 @@ def _background(token: Token, nominal: bool, m: Mention, ctx: Context) -> bool:
         why = "month or year date: an earlier event"
     else:
         ref = dates.parse_published(ctx.published)
-        for ent in _date_ents(_frame(token) + (_frame(token.head) if token.dep_ == "conj" else [])):
+        for ent in _date_ents(_frame(token)):
             year = dates.resolve(ent.text, None)
             if year and year.value and (ref is None or int(year.value[:4]) < ref.year):
                 why = f"'{ent.text}' is an earlier year"

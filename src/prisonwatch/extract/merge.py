@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from prisonwatch.extract.context import Context, person_key
 from prisonwatch.extract.mentions import Mention
 
+_LOOSE = {"negotiation", "sanctions_lifted", "sanctions_imposed", "death_in_custody"}
 _RELEASE_LIKE = {"release", "pardon", "transfer", "deportation", "sanctions_lifted", "sanctions_imposed"}
 
 
@@ -49,6 +50,8 @@ class Group:
 
 
 def _conflict(group: Group, m: Mention) -> bool:
+    if m.type not in _LOOSE and not m.bare and not group.bare and m.background != group_background(group):
+        return True  # an earlier arrest is not the arrest in the news
     count = group.count
     if count is not None and m.count and m.count.value is not None and m.count.value != count:
         return True
@@ -69,10 +72,21 @@ def _conflict(group: Group, m: Mention) -> bool:
     return False
 
 
+def group_background(group: Group) -> bool:
+    """Return True when every mention that names something is background."""
+    named = [m for m in group.mentions if not m.bare] or group.mentions
+    return all(m.background for m in named)
+
+
 def _joins(group: Group, m: Mention) -> bool:
     if group.type != m.type or _conflict(group, m):
         return False
-    if group.bare or m.bare or m.anaphoric:
+    if any(other.sent_start == m.sent_start for other in group.mentions):
+        return True  # one sentence, one event of a type
+    if group.bare or m.bare or m.anaphoric or m.type in _LOOSE:
+        return True
+    dest = set(group.value("destination") or [])  # type: ignore[arg-type]
+    if dest and dest & set(m.destination):
         return True
     if group.keys() & {person_key(p) for p, _, _ in m.persons}:
         return True
@@ -100,12 +114,19 @@ def merge(mentions: list[Mention], ctx: Context) -> list[Group]:
     for m in held:
         same = [g for g in groups if g.type == m.type]
         fits = [g for g in same if not _conflict(g, m)]
+        if not m.background and m.type not in _LOOSE:
+            fits = [g for g in fits if not group_background(g)]  # 'those released' is today's news
+        keys = {person_key(p) for p, _, _ in m.persons}
         if fits:
-            best = min(fits, key=lambda g: abs(g.mentions[0].token - m.token))
+            best = min(fits, key=lambda g: (
+                not (keys & g.keys()), not (keys and g.keys()), abs(g.mentions[0].token - m.token)
+            ))
             best.held.append(m)
-        elif not same and not m.nominal:
+        elif not m.nominal and not any(not group_background(g) for g in same) and not (
+            same and m.destination
+        ):
             groups.append(Group(m.type, [m]))
-    groups = _fold_transfers(groups)
+    groups = _fold_subsets(_fold_transfers(groups))
     _inherit_counts(groups)
     if not any(g.type in _RELEASE_LIKE for g in groups):
         # Talks and meetings matter here only when prisoners or sanctions are at stake.
@@ -126,6 +147,23 @@ def _fold_transfers(groups: list[Group]) -> list[Group]:
                 home.held.extend(g.all())
                 continue
         out.append(g)
+    return out
+
+
+def _fold_subsets(groups: list[Group]) -> list[Group]:
+    """A headline naming some of the people of a fuller mention is that same event."""
+    out: list[Group] = []
+    for g in groups:
+        keys = g.keys()
+        bigger = next(
+            (o for o in groups if o is not g and o.type == g.type and keys and keys < o.keys()
+             and not any(_conflict(o, m) for m in g.all())),
+            None,
+        )
+        if bigger is not None:
+            bigger.held.extend(g.all())
+        else:
+            out.append(g)
     return out
 
 
