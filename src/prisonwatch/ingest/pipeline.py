@@ -3,57 +3,27 @@
 from __future__ import annotations
 
 import multiprocessing
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from prisonwatch.documents import CleanDocument
-from prisonwatch.errors import InputError
-from prisonwatch.ingest.convert import to_document
-from prisonwatch.ingest.dedup import NearDuplicateIndex, signature
+from prisonwatch.ingest.dedup import NearDuplicateIndex
 from prisonwatch.ingest.meta import Failure, Job
 from prisonwatch.ingest.options import IngestOptions
 from prisonwatch.ingest.report import IngestReport, ItemOutcome
 from prisonwatch.ingest.sources import SourceReader
+from prisonwatch.ingest.stage import Processed, process_job, warm_up
 from prisonwatch.ingest.store import store_document
 
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 # Inputs in flight per worker: enough to keep workers busy, few enough to bound memory.
 _WINDOW_PER_WORKER = 8
-
-
-@dataclass(frozen=True)
-class Processed:
-    """A stage function's result as it crosses back from a worker (raw bytes left behind)."""
-
-    doc: CleanDocument
-    raw_compressed: bytes | None
-    signature: np.ndarray | None
-
-
-def process_job(job: Job, with_signature: bool = True) -> Processed | Failure:
-    """Return the clean document of one job, or the failure naming it (runs in a worker)."""
-    source = job.meta.source
-    try:
-        doc = to_document(job.data, job.meta)
-    except InputError as exc:
-        return Failure(source, exc.message)
-    except Exception as exc:  # a bug in a parser must not stop the batch
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        return Failure(
-            source, f"{source}: unexpected {type(exc).__name__} {first}; please report it"
-        )
-    raw = zlib.compress(doc.raw, 6) if doc.raw is not None else None
-    sig = signature(doc.text) if with_signature else None
-    return Processed(replace(doc, raw=None), raw, sig)
 
 
 def _resolve(job: Job | None, result: Future[Processed | Failure] | Failure) -> Processed | Failure:
@@ -77,8 +47,11 @@ def run_stages(
             else:
                 yield item, process_job(item, with_signature)
         return
+    # forkserver: workers never inherit the parent's threads or open database connections;
+    # the preload imports the stage once, in the server, instead of once per worker.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    context.set_forkserver_preload(["prisonwatch.ingest.stage"])
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
         window: deque[tuple[Job | None, Future[Processed | Failure] | Failure]] = deque()
         for item in items:
             if isinstance(item, Failure):
