@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from prisonwatch.names.declension import case_forms
 from prisonwatch.names.keys import cyrillic_key, skeleton_of_key
@@ -22,10 +23,7 @@ class NameForm:
     surname: Token
     case_keys: frozenset[str]
     stems: frozenset[str]
-
-    def skeletons(self) -> set[str]:
-        """Return the skeletons this form is found by: the surname's and its case forms'."""
-        return set(self.surname.skeletons) | {skeleton_of_key(k) for k in self.case_keys}
+    skeletons: frozenset[str]
 
 
 def name_tokens(text: str) -> list[Token]:
@@ -43,11 +41,20 @@ def _gender(given: tuple[Token, ...], surname: Token) -> str | None:
 def make_form(person: int, text: str, given: tuple[Token, ...], patronymic: Token | None,
               surname: Token) -> NameForm:  # fmt: skip
     """Expand one reading of a name: Russian case forms and gender stems of its surname."""
-    gender = _gender(given, surname)
+    case_keys, stems, skeletons = _surname_keys(surname, _gender(given, surname))
+    return NameForm(person, text, given, patronymic, surname, case_keys, stems, skeletons)
+
+
+@lru_cache(maxsize=200_000)
+def _surname_keys(
+    surname: Token, gender: str | None
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Return a surname's case-form keys, gender stems and look-up skeletons."""
     declined = case_forms(surname.text, "surname", gender)
     case_keys = frozenset(cyrillic_key(f) for f in declined) - set(surname.keys)
     stems = frozenset(gender_stem(k) for k in surname.keys)
-    return NameForm(person, text, given, patronymic, surname, case_keys, stems)
+    skeletons = frozenset(surname.skeletons) | {skeleton_of_key(k) for k in case_keys}
+    return case_keys, stems, skeletons
 
 
 def registry_readings(person: int, text: str, *, given: tuple[Token, ...] = ()) -> list[NameForm]:

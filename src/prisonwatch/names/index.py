@@ -44,10 +44,10 @@ class _Best:
 class NameIndex:
     """Registry names, expanded once, looked up by surname skeleton and one-edit neighbours."""
 
-    entries: list[RegistryEntry] = field(default_factory=list)
-    forms: list[NameForm] = field(default_factory=list)
-    exact: dict[str, list[int]] = field(default_factory=dict)
-    near: dict[str, list[int]] = field(default_factory=dict)
+    entries: list[RegistryEntry] = field(default_factory=list, repr=False)
+    forms: list[NameForm] = field(default_factory=list, repr=False)
+    exact: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    near: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, entries: Iterable[RegistryEntry]) -> NameIndex:
@@ -72,7 +72,7 @@ class NameIndex:
     def _file(self, form: NameForm) -> None:
         form_id = len(self.forms)
         self.forms.append(form)
-        for skel in form.skeletons():
+        for skel in form.skeletons:
             self.exact.setdefault(skel, []).append(form_id)
         for skel in form.surname.skeletons:
             if len(skel) >= MIN_NEAR_SKELETON:

@@ -31,8 +31,8 @@ _IOTATED_START = set("еёюяє")
 _VOWEL_RUN = re.compile(r"[AIU]{2,}")
 _DOUBLE = re.compile(r"([a-zA-Z])\1+")
 _VOWELS = re.compile(r"[AIU]")
-_HOMOGLYPH_TO_CYR = str.maketrans("AaBCcEeHIiKMOoPpTXxYy", "АаВСсЕеНІіКМОоРрТХхУу")
-_HOMOGLYPH_TO_LAT = str.maketrans("АаВСсЕеНІіКМОоРрТХхУу", "AaBCcEeHIiKMOoPpTXxYy")
+_HOMOGLYPH_TO_CYR = str.maketrans("AaBCcEeHIiKkMOoPpTXxYy", "АаВСсЕеНІіКкМОоРрТХхУу")
+_HOMOGLYPH_TO_LAT = str.maketrans("АаВСсЕеНІіКкМОоРрТХхУу", "AaBCcEeHIiKkMOoPpTXxYy")
 
 
 def _collapse_run(match: re.Match[str]) -> str:
@@ -58,9 +58,11 @@ def _unmix(token: str) -> str:
     cyr = sum("\u0400" <= c <= "\u04ff" for c in token)
     lat = sum(c.isascii() and c.isalpha() for c in token)
     if cyr >= lat:
-        return token.translate(_HOMOGLYPH_TO_CYR)
+        token = token.translate(_HOMOGLYPH_TO_CYR)
+        return "".join(latin_readings(c)[0] if c.isascii() else c for c in token)
     from prisonwatch.names.translit import passport_by
 
+    token = token.translate(_HOMOGLYPH_TO_LAT)
     return "".join(passport_by(c) if "\u0400" <= c <= "\u04ff" else c for c in token)
 
 
@@ -97,6 +99,7 @@ def skeleton(token: str) -> str:
     return skeleton_of_key(keys[0]) if keys else ""
 
 
-def deletions(skel: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def deletions(skel: str) -> frozenset[str]:
     """Return the skeletons one deleted letter away, for one-edit look-ups."""
-    return {skel[:i] + skel[i + 1 :] for i in range(len(skel))}
+    return frozenset(skel[:i] + skel[i + 1 :] for i in range(len(skel)))

@@ -45,11 +45,25 @@ def surname_similarity(query: Token, form: NameForm) -> tuple[float, str]:
             "names.gender_form"
         ), f"surname {query.text} ~ {reg.text} (other gender form)"
     best = max(Levenshtein.normalized_similarity(a, b) for a in query.keys for b in reg.keys)
+    declined = max(
+        (Levenshtein.normalized_similarity(a, b) for a in query.keys for b in form.case_keys),
+        default=0.0,
+    )
+    if declined > best:
+        return declined, f"surname {query.text} ~ {reg.text} ({declined:.2f}, Russian case form)"
     return best, f"surname {query.text} ~ {reg.text} ({best:.2f})"
 
 
 def _initials(token: Token) -> set[str]:
     return {k.lstrip("j")[:1].lower() for k in token.keys}
+
+
+def _spellings(token: Token) -> set[str]:
+    table = given_names()
+    keys = set(token.keys)
+    for group in token.groups:
+        keys |= table.keys_by_group.get(group, set())
+    return keys
 
 
 def given_similarity(query: Token, reg: Token) -> tuple[float, str] | None:
@@ -59,19 +73,18 @@ def given_similarity(query: Token, reg: Token) -> tuple[float, str] | None:
         if _initials(query) & _initials(reg):
             return tunable("names.initial_score"), f"{pair} (initial)"
         return None
+    if query.groups & reg.groups:
+        return 1.0, f"{pair} (same name)"
     if set(query.keys) & set(reg.keys):
         return 1.0, f"{pair} (same spelling)"
     if query.groups and reg.groups:
-        if query.groups & reg.groups:
-            return 1.0, f"{pair} (same name)"
         return None
     if query.gender and reg.gender and query.gender != reg.gender:
         return None
-    table = given_names()
-    others = set(reg.keys)
-    for group in query.groups | reg.groups:
-        others |= table.keys_by_group.get(group, set())
-    best = max(Indel.normalized_similarity(a, b) for a in query.keys for b in others)
+    # Only one side is in the table here: its other spellings are compared with the other side.
+    best = max(
+        Indel.normalized_similarity(a, b) for a in _spellings(query) for b in _spellings(reg)
+    )
     if best >= tunable("names.given_min"):
         return best, f"{pair} (similar spelling {best:.2f})"
     return None
