@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     fetch_per_host: int = 1
     # Largest input (file or page) accepted by ingest, in bytes.
     max_input_bytes: int = 60_000_000
+    # Largest HTML page handed to trafilatura (its own limit is about 20 MB), in bytes.
+    html_max_bytes: int = 20_000_000
 
     # Auto-accept thresholds per claim kind; None means every claim waits for a reviewer.
     auto_accept_event: float | None = None

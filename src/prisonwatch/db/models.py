@@ -83,6 +83,9 @@ class Document(Base):
         ForeignKey("documents.id", ondelete="SET NULL")
     )
     extracted_version: Mapped[str | None] = mapped_column(String(40))
+    # MinHash signature of the text (little-endian uint64 values), kept so the near-duplicate
+    # index is loaded without re-hashing every stored text.
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     ingested_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     urls: Mapped[list[DocumentURL]] = relationship(

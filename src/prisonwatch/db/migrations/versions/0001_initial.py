@@ -60,6 +60,7 @@ def upgrade() -> None:
         sa.Column("raw_kind", sa.String(length=20), nullable=True),
         sa.Column("near_duplicate_of", sa.String(length=32), nullable=True),
         sa.Column("extracted_version", sa.String(length=40), nullable=True),
+        sa.Column("minhash", sa.LargeBinary(), nullable=True),
         sa.Column("ingested_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["near_duplicate_of"],
