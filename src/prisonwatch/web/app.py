@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from prisonwatch import __version__
 from prisonwatch.settings import Settings, get_settings
 from prisonwatch.web import actions, auth, documents, errors, home, persons, records, review, urls
+from prisonwatch.web.lookup import NameIndexCache
 from prisonwatch.web.queries import SnapshotCache
 from prisonwatch.web.render import make_templates
 from prisonwatch.web.security import RateLimit, Sessions
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.snapshots = SnapshotCache()
+    app.state.names = NameIndexCache()
     app.state.login_limit = RateLimit(settings.login_attempts_per_minute)
     for module in (home, persons, records, documents, review, actions, auth):
         app.include_router(module.router)

@@ -28,7 +28,7 @@ def login_page(request: Request, next: str | None = Query(None, max_length=500))
     return render(request, "login.html", {"next": _safe_next(next), "failed": False})
 
 
-@router.post(urls.LOGIN, include_in_schema=False)
+@router.post(urls.LOGIN, include_in_schema=False, response_model=None)
 def login(
     request: Request,
     username: str = Form(..., max_length=100),

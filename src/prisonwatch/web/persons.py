@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from prisonwatch.db.models import Person
 from prisonwatch.persons import get_person
-from prisonwatch.registry.lookup import find_persons
 from prisonwatch.registry.timeline import person_timeline
 from prisonwatch.web import urls
 from prisonwatch.web.deps import read_db
 from prisonwatch.web.items import paginate, public_person, source_item
+from prisonwatch.web.lookup import find_persons
 from prisonwatch.web.queries import PersonRow, Snapshot
 from prisonwatch.web.render import page
 from prisonwatch.web.schemas import (
@@ -48,11 +48,13 @@ def _matches(row: PersonRow, filters: PersonFilters) -> bool:
     return True
 
 
-def _search(session: Session, snapshot: Snapshot, query: str | None) -> list[Found]:
+def _search(
+    request: Request, session: Session, snapshot: Snapshot, query: str | None
+) -> list[Found]:
     if not query:
         return [(row, None, None) for row in snapshot.public_persons()]
     found: list[Found] = []
-    for hit in find_persons(session, query, limit=SEARCH_LIMIT):
+    for hit in find_persons(session, request.app.state.names, query, limit=SEARCH_LIMIT):
         row = snapshot.by_id.get(hit.person.id)
         if row is not None and not row.proposed:
             found.append((row, hit.score, hit.reason))
@@ -96,7 +98,7 @@ def persons(
         until=until,
     )
     snapshot, _ = request.app.state.snapshots.get(session)
-    found = [f for f in _search(session, snapshot, filters.q) if _matches(f[0], filters)]
+    found = [f for f in _search(request, session, snapshot, filters.q) if _matches(f[0], filters)]
     chosen = found[(page - 1) * per_page : page * per_page]
     loaded = {
         p.id: p

@@ -1,0 +1,86 @@
+"""Person search under any spelling, with a name index cached per database.
+
+Does what ``registry.lookup.find_persons`` does. That function's change check selects from
+``persons`` and ``person_names`` without a join: a cartesian product, which SQLAlchemy warns
+about (an error under ``-W error``) and which costs persons × names rows per search. The
+fingerprint here counts each table on its own.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from prisonwatch.db.models import Person, PersonName
+from prisonwatch.persons import search_persons
+from prisonwatch.registry.lookup import Found
+
+
+def _stamp(session: Session) -> tuple[Any, ...]:
+    row = session.execute(
+        select(
+            select(func.count(PersonName.id)).scalar_subquery(),
+            select(func.max(PersonName.id)).scalar_subquery(),
+            select(func.count(Person.merged_into)).scalar_subquery(),
+            select(func.count(Person.id)).scalar_subquery(),
+        )
+    ).one()
+    return tuple(row)
+
+
+class NameIndexCache:
+    """One name index per database, rebuilt when persons, names or merges change."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[str, tuple[tuple[Any, ...], Any]] = {}
+
+    def get(self, session: Session) -> Any:
+        """Return the name index of the session's database."""
+        from prisonwatch.names import NameIndex, RegistryEntry
+
+        stamp = _stamp(session)
+        key = str(session.get_bind().engine.url)
+        with self._lock:
+            cached = self._entries.get(key)
+        if cached and cached[0] == stamp:
+            return cached[1]
+        rows = session.scalars(
+            select(Person)
+            .where(Person.merged_into.is_(None))
+            .options(selectinload(Person.names))
+            .order_by(Person.id)
+        )
+        index = NameIndex.build(
+            RegistryEntry(
+                person_id=p.id,
+                name=p.primary_name,
+                aliases=[n.name for n in p.names if n.name != p.primary_name],
+            )
+            for p in rows
+        )
+        with self._lock:
+            self._entries[key] = (stamp, index)
+        return index
+
+
+def find_persons(session: Session, cache: NameIndexCache, query: str, *, limit: int) -> list[Found]:
+    """Return persons a query names: name-matcher hits first, then names containing the text."""
+    query = " ".join(query.split())
+    result = cache.get(session).match(query)
+    scored: dict[str, tuple[float, str]] = {}
+    if result.status == "matched" and result.person_id:
+        scored[result.person_id] = (result.score, result.reason)
+    for candidate in result.candidates:
+        scored.setdefault(candidate.person_id, (candidate.score, candidate.reason))
+    found: dict[str, Found] = {}
+    if scored:
+        for person in session.scalars(select(Person).where(Person.id.in_(list(scored)))):
+            found[person.id] = Found(person, *scored[person.id])
+    for person in search_persons(session, query, limit=limit):
+        found.setdefault(person.id, Found(person, 0.5, f"a name contains {query!r}"))
+    ranked = sorted(found.values(), key=lambda f: (-f.score, f.person.primary_name))
+    return ranked[:limit]
