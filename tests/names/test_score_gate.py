@@ -59,9 +59,8 @@ def test_dev_variants_gate(shared: Path) -> None:
 
 def test_cli_speaks_the_scorer_format(shared: Path, tmp_path: Path) -> None:
     registry = tmp_path / "reg.csv"
-    registry.write_text(
-        "id,name,aliases\nk,Maryia Kalesnikava,\ns,Siarhei Tsikhanouski,\nt,Sviatlana Tsikhanouskaya,\n"
-    )
+    rows = ["id,name,aliases", "k,Maryia Kalesnikava,", "s,Siarhei Tsikhanouski,"]
+    registry.write_text("\n".join([*rows, "t,Sviatlana Tsikhanouskaya,", ""]))
     queries = tmp_path / "q.txt"
     queries.write_text("Марии Колесниковой\nTikhanovsky\n\nSergei Tikhanovsky\n")
     exe = Path(sys.executable).with_name("prisonwatch")
