@@ -16,16 +16,19 @@ from types import ModuleType
 
 from prisonwatch.names import NameIndex, RegistryEntry, transliterations
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-GIVEN_M = "Аляксандр Алесь Андрэй Віктар Сяргей Ігар Дзмітрый Мікалай Уладзімір Павел Яўген Максім".split()
-GIVEN_F = (
-    "Марыя Святлана Вольга Таццяна Наталля Ірына Алена Вікторыя Ганна Юлія Дар'я Марына".split()
-)
-STEMS = (
+GIVEN_M = _words("Аляксандр Алесь Андрэй Віктар Сяргей Ігар Дзмітрый Мікалай Уладзімір Павел Яўген")
+GIVEN_F = _words("Марыя Святлана Вольга Таццяна Наталля Ірына Алена Вікторыя Ганна Юлія Марына")
+STEMS = _words(
     "Кавал Лукаш Бандар Кузьм Сакал Шапав Мельн Карп Грыб Лісоў Жук Шыл Тарас Руд Бялоў Кухар "
     "Ганчар Пракоп Мікуш Драздоў Сцепан Навум Зайц Шчарб Дубр Мароз Лабан Гурын Красоў Багдан "
     "Цярэш Ярош Гайдук Мацкев Радзев Паўлав Ляўков Жданов Сідар Кірэев Мароч Пятроў Белавус"
-).split()
+)
 SUFFIX_M = ["енка", "евіч", "овіч", "скі", "ук", "чык", "аў", "ец", "ка", "ін"]
 SUFFIX_F = ["енка", "евіч", "овіч", "ская", "ук", "чык", "ава", "ец", "ка", "іна"]
 SYSTEMS = ["bgn_pcgn_by", "national_2007", "polish", "german", "press_ru", "icao_9303"]
@@ -168,9 +171,8 @@ def side_by_side() -> None:
             f"mentions/s={figures[label]:.0f} (dev variants, 10,000 distractors)",
             flush=True,
         )
-    print(
-        f"speed ratio prisonwatch/nomenklatura = {figures['prisonwatch'] / figures['nomenklatura']:.0f}x"
-    )
+    ratio = figures["prisonwatch"] / figures["nomenklatura"]
+    print(f"speed ratio prisonwatch/nomenklatura = {ratio:.0f}x")
 
 
 def main() -> int:
