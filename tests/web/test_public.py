@@ -43,6 +43,8 @@ def test_filters_and_pagination(client: TestClient, built: Built) -> None:
     second = client.get(first["pagination"]["next_url"].replace("/persons", "/api/persons"))
     assert len(second.json()["items"]) == 1
     assert client.get("/api/persons", params={"status": "lost"}).status_code == 422
+    blank = {"q": "", "status": "", "country": "", "since": "", "until": ""}  # the form's "any"
+    assert client.get("/persons", params=blank).status_code == 200
 
 
 def test_person_timeline_with_sources_linking_to_evidence(client: TestClient, built: Built) -> None:

@@ -69,7 +69,7 @@ def list_cmd() -> None:
 
     with open_session(write=False) as session:
         for user in list_users(session):
-            console.print(f"{user.username}\t{user.role}")
+            print(f"{user.username}\t{user.role}")
 
 
 def register(app: typer.Typer) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -29,7 +27,9 @@ from prisonwatch.web.schemas import (
 router = APIRouter()
 
 STATUSES = ("held", "released", "died in custody", "unknown")
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Empty values come from the form's "any" choices and blank fields, and mean "no filter".
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+STATUS = r"^(held|released|died in custody|unknown)?$"
 # How many name-matcher hits a search considers before filters and pages apply.
 SEARCH_LIMIT = 500
 
@@ -81,7 +81,7 @@ def _item(found: Found, person: Person) -> PersonItem:
 def persons(
     request: Request,
     q: str | None = Query(None, max_length=200, description="A name in any spelling or script."),
-    status: Literal["held", "released", "died in custody", "unknown"] | None = Query(None),
+    status: str | None = Query(None, pattern=STATUS, description="held, released, …"),
     country: str | None = Query(None, max_length=80, description="Country holding the person."),
     since: str | None = Query(None, pattern=DATE, description="An event on or after this date."),
     until: str | None = Query(None, pattern=DATE, description="An event on or before this date."),
@@ -92,10 +92,10 @@ def persons(
     """Search persons under any spelling, filtered by status, country and dates."""
     filters = PersonFilters(
         q=" ".join((q or "").split()) or None,
-        status=status,
+        status=status or None,
         country=country or None,
-        since=since,
-        until=until,
+        since=since or None,
+        until=until or None,
     )
     snapshot, _ = request.app.state.snapshots.get(session)
     found = [f for f in _search(request, session, snapshot, filters.q) if _matches(f[0], filters)]

@@ -77,12 +77,13 @@ def claim_item(claim: Claim, titles: dict[str, str | None]) -> ClaimItem:
 )
 def review(
     state: Literal["proposed", "accepted", "rejected", "superseded"] = Query("proposed"),
-    kind: Literal["event", "event_person", "deal_member", "person"] | None = Query(None),
+    kind: str | None = Query(None, pattern=r"^(event|event_person|deal_member|person)?$"),
     page: int = Query(1, ge=1, le=100_000),
     per_page: int = Query(25, ge=1, le=100),
     session: Session = Depends(read_db),
 ) -> ReviewContext:
     """Claims waiting for a decision, with quote, reason, confidence and candidates."""
+    kind = kind or None
     found = list_claims(
         session, state=state, kind=kind, limit=per_page, offset=(page - 1) * per_page
     )
