@@ -8,12 +8,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from prisonwatch.db.models import Person
 from prisonwatch.persons import get_person
-from prisonwatch.registry.timeline import person_timeline
 from prisonwatch.web import urls
 from prisonwatch.web.deps import read_db
 from prisonwatch.web.items import paginate, public_person, source_item
 from prisonwatch.web.lookup import find_persons
-from prisonwatch.web.queries import PersonRow, Snapshot
+from prisonwatch.web.queries import PersonRow, Snapshot, person_timeline
 from prisonwatch.web.render import page
 from prisonwatch.web.schemas import (
     PersonContext,

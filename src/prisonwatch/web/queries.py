@@ -19,9 +19,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import AuditLog, Claim, Deal, Document, Event, EventPerson, Person
+from prisonwatch.persons import get_person, person_summary
 from prisonwatch.registry import claims as kinds
+from prisonwatch.registry.sources import sources_for
 from prisonwatch.registry.stats import RELEASE_TYPES, PeriodCount
-from prisonwatch.registry.timeline import Status, Step, _sort_key, derive_status
+from prisonwatch.registry.timeline import Status, Step, Timeline, _sort_key, derive_status
 
 LATEST = 8
 
@@ -277,3 +279,28 @@ class SnapshotCache:
         """Forget every snapshot."""
         with self._lock:
             self._entries.clear()
+
+
+def person_timeline(session: Session, person_id: str) -> Timeline:
+    """Return what ``registry.timeline.person_timeline`` returns, with an indexed query.
+
+    The library selects a person's events with ``Event.id IN (every accepted event claim)``,
+    which SQLite answers by listing all accepted claims (about 90 ms at 100,000 events); the
+    correlated EXISTS here uses the claims-by-subject index (under 1 ms).
+    """
+    person = get_person(session, person_id)
+    accepted = (
+        select(Claim.id)
+        .where(Claim.subject_id == Event.id, Claim.kind == kinds.EVENT, Claim.state == "accepted")
+        .exists()
+    )
+    rows = session.execute(
+        select(EventPerson.role, Event)
+        .join(Event, Event.id == EventPerson.event_id)
+        .where(EventPerson.person_id == person.id, accepted)
+    )
+    steps = sorted((_step(event, role) for role, event in rows), key=_sort_key)
+    found = sources_for(session, [s.event_id for s in steps])
+    for step in steps:
+        step.sources = found[step.event_id]
+    return Timeline(person=person_summary(person), status=derive_status(steps), steps=steps)
