@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
-from prisonwatch.extract.checks import destination_of, objects, preps
+from prisonwatch.extract.checks import destination_of, ent_of, objects, preps
 from prisonwatch.extract.context import Context
 from prisonwatch.extract.lexicon import (
     NEGOTIATOR_TITLES,
@@ -58,6 +58,8 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
     """Return the nouns that denote who the event happened to."""
     if nominal:
         found = list(preps(trigger, "of", "for"))
+        # "the death in custody of X": the 'of' hangs on the place.
+        found += [o for p in preps(trigger, "in") for o in preps(p, "of")]
         found += [c for c in trigger.children if c.dep_ == "poss"]
         return found + [c for f in found for c in f.conjuncts]
     own_subject = any(
@@ -70,7 +72,12 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
     if where == "subj" or is_passive(trigger):
         subj = subject(trigger)
         return [subj, *subj.conjuncts] if subj is not None else []
-    return objects(trigger)
+    found = objects(trigger)
+    if not found:
+        # "found the blogger guilty": the small clause's subject.
+        found = [s for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+                 for s in c.children if s.dep_ == "nsubj"]
+    return found
 
 
 def _walk(noun: Token) -> list[Token]:
@@ -129,7 +136,7 @@ def name_of(token: Token, ctx: Context) -> str | None:
             return person
     for t in [token, *token.subtree]:
         if t.ent_type_ in ("GPE", "NORP", "LOC", "ORG"):
-            ent = next((e for e in token.doc.ents if e.start <= t.i < e.end), None)
+            ent = ent_of(t)
             text = ent.text if ent is not None else t.text
             found = geo.country(text) or geo.bloc(text)
             if found:
@@ -168,7 +175,7 @@ def destinations(trigger: Token, ctx: Context, patient_nouns: list[Token]) -> li
             if home:
                 found.append(home)
             continue
-        ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
+        ent = ent_of(place)
         name = geo.country(ent.text if ent is not None else place.text)
         if name is None and ent is not None:
             name = ent.text.strip()
@@ -223,7 +230,7 @@ def _thing(noun: Token) -> str:
     for child in noun.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child.text
-    ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    ent = ent_of(noun)
     if ent is not None and ent.label_ in ("ORG", "PRODUCT", "FAC") and ent.label_ != "GPE":
         return ent.text.strip()
     words = [

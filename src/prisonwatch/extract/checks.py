@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
-from prisonwatch.extract.lexicon import CUSTODY_NOUNS, SANCTION_NOUNS
+from prisonwatch.extract.lexicon import CUSTODY_NOUNS, SANCTION_NOUNS, STATE_NOUNS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _TERM_UNITS = {"year", "month", "day", "week", "life", "term", "sentence"}
 
@@ -39,12 +39,23 @@ def destination_of(token: Token) -> list[Token]:
     return places + homes
 
 
-def _ent_text(token: Token) -> str:
+def ent_of(token: Token) -> Span | None:
+    """Return the entity span a token is part of, without rebuilding ``doc.ents``."""
+    if not token.ent_type_:
+        return None
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _ent_text(token: Token) -> str:
+    ent = ent_of(token)
+    return ent.text if ent is not None else token.text
 
 
 def leave_custody(token: Token) -> bool:
@@ -77,7 +88,9 @@ def back_to_custody(token: Token) -> bool:
 
 def found_guilty(token: Token) -> bool:
     """'found X guilty'."""
-    return any(c.lower_ == "guilty" for c in token.subtree if c.head is token or c.head.head is token)
+    return any(
+        c.lower_ == "guilty" and token.i in (c.head.i, c.head.head.i) for c in token.subtree
+    )
 
 
 def hand_term(token: Token) -> bool:
@@ -113,8 +126,12 @@ def sanction_of(token: Token) -> bool:
 
 
 def sanctioned_thing(token: Token) -> bool:
-    """The verb 'sanction' with a named company, product or person as its object."""
-    return any(o.ent_type_ in ("ORG", "PRODUCT", "PERSON", "FAC") for o in objects(token))
+    """The verb 'sanction' with a company, product or person as its object, not a country."""
+    return any(
+        o.ent_type_ in ("ORG", "PRODUCT", "PERSON", "FAC")
+        or (o.pos_ == "NOUN" and o.lemma_.lower() not in STATE_NOUNS and not geo.country(o.text))
+        for o in objects(token)
+    )
 
 
 def meet_party(token: Token) -> bool:

@@ -47,8 +47,7 @@ def clean_name(span: Span) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return " ".join(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].split())
+    return " ".join(span.doc[tokens[0].i : tokens[-1].i + 1].text.split())
 
 
 @dataclass

@@ -13,6 +13,7 @@ from prisonwatch.extract.merge import Group, group_background, merge
 from prisonwatch.extract.mentions import build_matcher, find_mentions
 from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.extract.nlp import get_nlp, unwrap
+from prisonwatch.extract.prefilter import keep_event_sentences
 from prisonwatch.tunables import tunable
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def extract_many(
         skipped = _skip(document)
         if skipped is None:
             text, cut = _limit(document.text)
-            texts.append(unwrap(text))
+            texts.append(keep_event_sentences(unwrap(text)))
         else:
             cut = None
         pending.append((document, skipped, cut))

@@ -62,7 +62,7 @@ def is_person_noun(token: Token) -> bool:
 
 
 def _qualifier(token: Token) -> str | None:
-    before = token.doc.text[max(token.idx - 24, 0) : token.idx]
+    before = token.doc[max(token.i - 4, 0) : token.i].text
     m = _QUALIFIER.search(before)
     if not m:
         return None

@@ -65,7 +65,7 @@ def irrealis(trigger: Token, nominal: bool) -> str | None:
         if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
             return f"'{child.text}' makes it habitual, not one event"
     node, via_conj = trigger, False
-    while node.head is not node:
+    while node.head.i != node.i:
         dep, node = node.dep_, node.head
         if dep in ("relcl", "advcl"):
             break  # the clause ends here; the words outside it do not govern it

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract import arguments as args
 from prisonwatch.extract import dates
-from prisonwatch.extract.checks import CHECKS, preps
+from prisonwatch.extract.checks import CHECKS, ent_of, preps
 from prisonwatch.extract.context import Context
 from prisonwatch.extract.counts import Count, count_of
 from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import BACKGROUND_ADVERBS, BACKGROUND_PREPS, GENERIC_QUANTIFIERS
-from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns
+from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns, rows_for
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -54,16 +54,19 @@ def build_matcher(vocab: object) -> Matcher:
     from spacy.matcher import Matcher
 
     matcher = Matcher(vocab)  # type: ignore[arg-type]
-    for index, trigger in enumerate(TRIGGERS):
-        matcher.add(f"T{index}", matcher_patterns(trigger))
+    for kind, patterns in matcher_patterns().items():
+        matcher.add(kind, patterns)
     return matcher
 
 
 def _rows(doc: Doc, matcher: Matcher) -> dict[int, list[Trigger]]:
     found: dict[int, list[Trigger]] = {}
     for match_id, start, _end in matcher(doc):
-        index = int(doc.vocab.strings[match_id][1:])
-        found.setdefault(start, []).append(TRIGGERS[index])
+        token = doc[start]
+        kind = doc.vocab.strings[match_id]
+        rows = rows_for(kind, token.lemma_.lower(), token.lower_)
+        merged = found.setdefault(start, [])
+        merged.extend(r for r in rows if r not in merged)
     for rows in found.values():
         rows.sort(key=TRIGGERS.index)
     return found
@@ -259,17 +262,20 @@ def _frame(token: Token) -> list[Token]:
 
 
 def _date_ents(tokens: list[Token]) -> list[Span]:
-    if not tokens:
-        return []
-    doc = tokens[0].doc
     ids = {t.i for t in tokens}
-    return [e for e in doc.ents if e.label_ == "DATE" and e.root.i in ids]
+    spans: dict[int, Span] = {}
+    for t in tokens:
+        if t.ent_type_ == "DATE":
+            ent = ent_of(t)
+            if ent is not None and ent.root.i in ids:
+                spans[ent.start] = ent
+    return [spans[k] for k in sorted(spans)]
 
 
 def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None:
     frames = [_frame(token)]
     node = token
-    while not nominal and node.dep_ in ("xcomp", "pcomp") and node.head is not node:
+    while not nominal and node.dep_ in ("xcomp", "pcomp") and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             frames.append([c2 for c in node.children if c.dep_ in ("prep", "npadvmod", "tmod")
@@ -283,7 +289,7 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
     if nominal:
         return None
     # "were freed ... after he met Friday": a lone weekday in the sentence dates the event.
-    sent_dates = [dates.resolve(e.text, ctx.published) for e in token.sent.ents if e.label_ == "DATE"]
+    sent_dates = [dates.resolve(e.text, ctx.published) for e in _date_ents(list(token.sent))]
     found_dates = [d for d in sent_dates if d is not None]
     if len(found_dates) == 1 and found_dates[0].relative and found_dates[0].precision == "day":
         return found_dates[0]

@@ -47,6 +47,20 @@ def set_line_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def _import_spacy() -> None:
+    """Import spaCy once, hiding the one deprecation warning its own CLI imports raise."""
+    import warnings
+
+    with warnings.catch_warnings():
+        # spaCy 3.8.7 imports weasel/typer, which reach click's deprecated parser alias at import
+        # time; nothing of ours uses it, and the pinned versions cannot change here.
+        warnings.filterwarnings(
+            "ignore", message=r"Importing 'parser\.split_arg_string'", category=DeprecationWarning
+        )
+        import spacy  # noqa: F401
+        import spacy.cli  # noqa: F401
+
+
 def _load_model() -> Language:
     import importlib
 
@@ -66,6 +80,7 @@ def _load_model() -> Language:
 
 
 def _build() -> Language:
+    _import_spacy()
     from spacy.language import Language
 
     nlp = _load_model()

@@ -8,6 +8,7 @@ match must meet, such as "the object is a sanction" or "a place of custody follo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 EVENT_TYPES = (
@@ -56,7 +57,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("arrest", ("send", "return", "take"), False,
             "The activist was sent back to prison on Monday.", check="back_to_custody"),
     Trigger("arrest", ("arrest", "detention", "imprisonment", "incarceration"), True,
-            "His arrest in May 2020 shocked the opposition."),
+            "Activist Ihar Banzar's arrest in May 2020 shocked the opposition."),
     Trigger("sentence", ("sentence", "convict"), False,
             "A court sentenced the journalist to six years in prison."),
     Trigger("sentence", ("find",), False,
@@ -64,7 +65,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("sentence", ("hand", "give"), False,
             "The judge handed him a ten-year prison term.", check="hand_term"),
     Trigger("sentence", ("conviction", "sentencing"), True,
-            "Her conviction in March drew protests from rights groups."),
+            "The conviction of Ksenia Lutskina in March drew protests."),
     Trigger("transfer", ("transfer", "transport", "hand", "send", "take", "fly", "bring",
                          "deliver", "head", "extradite", "repatriate", "move", "return"), False,
             "Ten prisoners were handed over to Poland on Thursday.", check="destination"),
@@ -86,11 +87,11 @@ TRIGGERS: tuple[Trigger, ...] = (
                                   "levy", "adopt", "announce", "renew"), False,
             "The EU imposed sanctions on the state potash producer.", check="sanction_object"),
     Trigger("sanctions_imposed", ("sanction", "blacklist"), False,
-            "The Treasury sanctioned the state airline on Friday.", check="sanctioned_thing"),
+            "The Treasury sanctioned the state potash producer on Friday.", check="sanctioned_thing"),
     Trigger("negotiation", ("negotiate", "broker", "mediate"), False,
             "The release was brokered by a US envoy."),
     Trigger("negotiation", ("meet",), False,
-            "The envoy met with the president in the capital.", check="meet_party"),
+            "US envoy John Smith met with President Alexander Lukashenko in Minsk.", check="meet_party"),
     Trigger("negotiation", ("secure", "win", "obtain"), False,
             "The administration secured the release of six Americans.", check="secure_release"),
     Trigger("negotiation", ("talk", "negotiation", "discussion", "meeting", "deal", "agreement",
@@ -100,7 +101,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             "A political prisoner died in a penal colony on Sunday.", check="in_custody",
             patient="subj"),
     Trigger("death_in_custody", ("death",), True,
-            "The death in custody of the blogger was reported on Monday."),
+            "The death in custody of blogger Mikalai Bandarenka was reported on Monday."),
 )
 
 _IRREGULAR = {
@@ -121,6 +122,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=1024)
 def inflections(lemma: str) -> tuple[str, ...]:
     """Return the inflected verb forms of ``lemma`` (not the base form), for headline case."""
     if lemma in _IRREGULAR:
@@ -129,13 +131,30 @@ def inflections(lemma: str) -> tuple[str, ...]:
     return (lemma + "s", stem + "ed", stem + "ing")
 
 
-def matcher_patterns(trigger: Trigger) -> list[list[dict[str, Any]]]:
-    """Return the spaCy Matcher patterns of one table row."""
-    if trigger.nominal:
-        return [[{"LEMMA": {"IN": list(trigger.lemmas)}, "POS": {"IN": ["NOUN", "PROPN"]}}]]
-    forms = sorted({f for lemma in trigger.lemmas for f in inflections(lemma)})
-    return [
-        [{"LEMMA": {"IN": list(trigger.lemmas)}, "POS": "VERB"}],
+def matcher_patterns(triggers: tuple[Trigger, ...] = TRIGGERS) -> dict[str, list[list[dict[str, Any]]]]:
+    """Return the spaCy Matcher patterns of the table: verbs, headline verbs, nouns.
+
+    One pattern per kind (not per row) keeps the Matcher to three passes over a text; the
+    rows a match belongs to are found again with ``rows_for``.
+    """
+    verbs = sorted({lemma for t in triggers if not t.nominal for lemma in t.lemmas})
+    nouns = sorted({lemma for t in triggers if t.nominal for lemma in t.lemmas})
+    forms = sorted({f for lemma in verbs for f in inflections(lemma)})
+    return {
+        "VERB": [[{"LEMMA": {"IN": verbs}, "POS": "VERB"}]],
         # Headlines in title case come out as proper nouns: "Belarus Detains 24 People".
-        [{"LOWER": {"IN": forms}, "POS": {"IN": ["PROPN", "VERB", "NOUN"]}, "IS_TITLE": True}],
+        "TITLE": [[{"LOWER": {"IN": forms}, "POS": {"IN": ["PROPN", "VERB", "NOUN"]},
+                    "IS_TITLE": True}]],
+        "NOUN": [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}]],
+    }
+
+
+@lru_cache(maxsize=4096)
+def rows_for(kind: str, lemma: str, lower: str) -> list[Trigger]:
+    """Return the table rows, in table order, that a token matched by ``kind`` belongs to."""
+    if kind == "NOUN":
+        return [t for t in TRIGGERS if t.nominal and lemma in t.lemmas]
+    return [
+        t for t in TRIGGERS
+        if not t.nominal and (lemma in t.lemmas or any(lower in inflections(x) for x in t.lemmas))
     ]

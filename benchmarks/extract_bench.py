@@ -1,0 +1,96 @@
+"""Articles per second for ``extract`` beside spaCy NER alone, on generated news-like articles.
+
+Run: .venv/bin/python -m benchmarks.extract_bench [--articles 600] [--processes 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from prisonwatch.documents import CleanDocument
+
+_NAMES = ["Ales Bialiatski", "Maria Kalesnikava", "Ihar Losik", "Marfa Rabkova", "Pavel Sevyarynets",
+          "Andrzej Poczobut", "Mikola Statkevich", "Ksenia Lutskina", "Evan Brooks", "Paul Hanley",
+          "Narges Mohammadi", "Olga Romanova", "Dmitry Ivanov", "Roberto Marrero", "Ana Lopez"]
+_COUNTRIES = [("Belarus", "Alexander Lukashenko", "Minsk"), ("Russia", "Vladimir Putin", "Moscow"),
+              ("Iran", "Ebrahim Raisi", "Tehran"), ("Venezuela", "Nicolás Maduro", "Caracas"),
+              ("Nicaragua", "Daniel Ortega", "Managua")]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+_MONTHS = ["January", "March", "May", "July", "October", "December"]
+_EVENTS = [
+    "{country} freed {n} political prisoners on {day}, including {a} and {b}, the opposition said.",
+    "President {leader} pardoned {n} people convicted of taking part in protests, state media reported.",
+    "Police in {capital} detained at least {n} people on {day}, a rights group said.",
+    "A court in {capital} sentenced journalist {a} to {years} years in prison on {day}.",
+    "{a}, who was arrested in {month} {year}, was also released, along with {b}.",
+    "The prisoners were handed over to Lithuania as part of a deal brokered by a US envoy.",
+    "The United States lifted sanctions on the state airline after talks with {leader}.",
+    "{a} died in a penal colony, according to the Viasna human rights center.",
+]
+# Context sentences, as most of a real article is: reactions, history, quotes, economy.
+_CONTEXT = [
+    "Rights groups say about 1,400 political prisoners remain behind bars in {country}.",
+    "The opposition called for the release of all political prisoners and hopes to see more.",
+    "Weather was mild in {capital} as markets opened higher and fuel prices fell slightly.",
+    "{leader} has been in power for three decades and denies that the country holds any.",
+    "\"This is great news, regardless of the reasons,\" {b} told reporters in Vilnius.",
+    "The European Union said it was following the situation closely with its partners.",
+    "Mass protests broke out in {year} after an election that the West called rigged.",
+    "Officials in {capital} did not respond to a request for comment on {day}.",
+    "The foreign ministry summoned the ambassador over what it called interference.",
+    "Families of those held say they have had no news for months.",
+]
+
+
+def articles(count: int, seed: int = 7) -> list[CleanDocument]:
+    """Return ``count`` generated articles of 8 to 14 sentences."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        country, leader, capital = rng.choice(_COUNTRIES)
+        a, b = rng.sample(_NAMES, 2)
+        sentences = [
+            rng.choice(_EVENTS if rng.random() < 0.4 else _CONTEXT).format(
+                country=country, leader=leader, capital=capital, a=a, b=b, n=rng.randint(2, 140),
+                day=rng.choice(_DAYS), month=rng.choice(_MONTHS), year=rng.randint(2015, 2024),
+                years=rng.randint(2, 15),
+            )
+            for _ in range(rng.randint(8, 14))
+        ]
+        title = f"{country} frees {rng.randint(2, 60)} prisoners"
+        out.append(CleanDocument(text=title + "\n\n" + " ".join(sentences), published="2025-09-12"))
+    return out
+
+
+def main() -> None:
+    """Time extract_many and NER alone over the same texts and print both rates."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--processes", type=int, default=2)
+    opts = parser.parse_args()
+    from prisonwatch.extract import extract_many
+    from prisonwatch.extract.nlp import get_nlp
+
+    docs = articles(opts.articles)
+    nlp = get_nlp()
+    list(extract_many(docs[:20]))  # warm up: model load, matcher build
+    start = time.perf_counter()
+    events = sum(len(x.events) for x in extract_many(docs, n_process=opts.processes))
+    full = time.perf_counter() - start
+    texts = [d.text for d in docs]
+    keep = {"tok2vec", "ner"}
+    start = time.perf_counter()
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep]):
+        entities = sum(len(d.ents) for d in nlp.pipe(texts, batch_size=32, n_process=opts.processes))
+    ner = time.perf_counter() - start
+    n = len(docs)
+    print(f"articles: {n}, processes: {opts.processes}, events: {events}, entities: {entities}")
+    print(f"extract:    {n / full:7.1f} articles/s ({full:.1f} s)")
+    print(f"NER alone:  {n / ner:7.1f} articles/s ({ner:.1f} s)")
+    print(f"ratio extract/NER: {ner / full:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Demands, hopes, plans, futures, negations, denials, statistics and states are not events."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import events, types
+
+NOT_EVENTS = {
+    "demand": "Rights groups demanded the release of all political prisoners in Iran.",
+    "call": "The opposition leader called for the release of 1,150 prisoners.",
+    "hope": "Her family hopes that she will be freed before the end of the year.",
+    "plan": "The government plans to release 40 prisoners next month.",
+    "future": "Officials said the two activists would be transferred to Poland.",
+    "conditional": "The dissident could be released if he asks for a pardon.",
+    "negation": "The second journalist was not arrested, police said.",
+    "never": "The activist was never charged or detained, his lawyer said.",
+    "denial": "The ministry denied arresting the reporter in Caracas.",
+    "statistic": "According to Viasna, 65,000 people have been arrested since the protests began.",
+    "vague_total": "The regime has jailed tens of thousands of people over the years.",
+    "hedged_total": "At least six political prisoners have died behind bars, rights groups say.",
+    "ongoing": "Her husband remains imprisoned in a penal colony near Homel.",
+    "serving": "He is serving a 19-year sentence for organising protests.",
+    "conditions": "Prisoners complained about mistreatment during their detention.",
+    "hearing": "The trial of the blogger opened in Minsk on Tuesday behind closed doors.",
+    "charges": "Prosecutors charged the activist with organising mass unrest.",
+    "generic_sanctions": "Many countries have imposed sanctions against the regime.",
+    "habitual": "The president has regularly released prisoners as a way to win favour.",
+    "refusal": "The opposition figure refused to go into exile.",
+    "faces": "The state potash company currently faces sanctions from the EU.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_EVENTS))
+def test_not_an_event(name: str) -> None:
+    assert types(NOT_EVENTS[name]) == [], NOT_EVENTS[name]
+
+
+def test_teaser_is_not_an_event() -> None:
+    text = (
+        "Police detained the blogger Ihar Banzar in Minsk on Monday.\n\n"
+        "Read more about the crackdown\n"
+        "In a deal with Washington, the president frees and deports dozens of prisoners\n"
+    )
+    assert types(text) == ["arrest"]
+
+
+def test_description_participle_is_not_an_event() -> None:
+    found = events("Six Americans detained in Venezuela in recent months were freed on Friday.")
+    assert [e.type for e in found] == ["release"]
+    assert found[0].count == 6
+
+
+def test_envoy_is_not_a_released_person() -> None:
+    text = (
+        "Belarus freed 14 prisoners on Saturday, including the blogger Ihar Karnei.\n"
+        "The release was brokered by US special envoy Keith Kellogg, who met Alexander Lukashenko."
+    )
+    release = next(e for e in events(text) if e.type == "release")
+    assert [p.name for p in release.persons] == ["Ihar Karnei"]
+
+
+def test_relative_who_speaks_is_not_a_prisoner() -> None:
+    text = (
+        "Belarus freed the opposition leader Siarhei Tsikhanouski on Saturday. "
+        "His wife Sviatlana Tsikhanouskaya thanked the United States for his release."
+    )
+    release = next(e for e in events(text) if e.type == "release")
+    assert [p.name for p in release.persons] == ["Siarhei Tsikhanouski"]
+
+
+def test_head_of_state_who_pardons_is_the_actor() -> None:
+    found = events("President Alexander Lukashenko pardoned 16 protesters on Tuesday.")
+    pardon = next(e for e in found if e.type == "pardon")
+    assert pardon.actor == "Alexander Lukashenko"
+    assert pardon.persons == []
+    assert pardon.count == 16
