@@ -18,7 +18,8 @@ def match_cmd(
         None,
         "--registry",
         "-r",
-        help="Registry CSV with columns id,name,aliases (aliases split by |).",
+        help="Registry CSV with columns id,name,aliases (aliases split by |); "
+        "without it, the database's persons.",
     ),
     explain: bool = typer.Option(
         False, "--explain", help="Add the candidates weighed, with reasons."
@@ -35,10 +36,6 @@ def match_cmd(
     from prisonwatch.errors import InputError
     from prisonwatch.names import NameIndex, load_registry_csv
 
-    if registry is None:
-        raise InputError(
-            "matching against the database is not available yet: give --registry REG.csv"
-        )
     if str(queries) == "-":
         lines = sys.stdin.read().splitlines()
     else:
@@ -48,7 +45,14 @@ def match_cmd(
             raise InputError(
                 f"cannot read queries {queries}: {exc}; give a UTF-8 text file"
             ) from exc
-    index = NameIndex.build(load_registry_csv(registry))
+    if registry is not None:
+        index = NameIndex.build(load_registry_csv(registry))
+    else:
+        from prisonwatch.cli.common import open_session
+        from prisonwatch.registry.lookup import name_index
+
+        with open_session(write=False) as session:
+            index = name_index(session)
     for line in lines:
         print_json(index.match(line.strip()).to_json(explain=explain))
 

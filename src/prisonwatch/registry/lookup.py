@@ -32,15 +32,9 @@ class _IndexCache:
     def get(self, session: Session) -> Any:
         from prisonwatch.names import NameIndex, RegistryEntry
 
-        stamp = tuple(
-            session.execute(
-                select(
-                    func.count(PersonName.id),
-                    func.max(PersonName.id),
-                    func.count(Person.merged_into),
-                )
-            ).one()
-        )
+        names = select(func.count(PersonName.id), func.max(PersonName.id)).subquery()
+        merged = select(func.count(Person.merged_into)).scalar_subquery()
+        stamp = tuple(session.execute(select(names, merged)).one())
         key = str(session.get_bind().engine.url)
         with self._lock:
             cached = self._entries.get(key)
@@ -66,6 +60,11 @@ class _IndexCache:
 
 
 _CACHE = _IndexCache()
+
+
+def name_index(session: Session) -> Any:
+    """Return the name index over every person in the database, rebuilt only after changes."""
+    return _CACHE.get(session)
 
 
 def find_persons(session: Session, query: str, *, limit: int = 50) -> list[Found]:
