@@ -39,3 +39,13 @@ def signature(text: str) -> np.ndarray:
     permuted = (np.outer(hashes, _A) + _B) % _PRIME
     result: np.ndarray = np.bitwise_and(permuted, _MAX_HASH).min(axis=0)
     return result
+
+
+def to_bytes(hashvalues: np.ndarray) -> bytes:
+    """Return a signature as stored in ``Document.minhash``: little-endian uint64 values."""
+    return hashvalues.astype("<u8", copy=False).tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    """Return the signature stored as ``data`` (little-endian uint64 values)."""
+    return np.frombuffer(data, dtype="<u8").astype(np.uint64)

@@ -5,19 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prisonwatch.errors import InputError
 from prisonwatch.ingest.fetch import FetchConfig
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from prisonwatch.documents import CleanDocument
-
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 
-OnStored = Callable[["Session", "CleanDocument", str], None]
+# Called as hook(session, doc, status) inside the document's savepoint after it is stored
+# (status new/unchanged/duplicate); with ``extract`` set, the worker's ``Extraction`` (None
+# for a document this extractor version already processed) comes as a fourth argument.
+OnStored = Callable[..., None]
 OnProgress = Callable[[Any], None]
 
 
@@ -28,11 +26,14 @@ class IngestOptions:
     published: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD; wins over the page's own date
     language: str | None = None
     publisher: str | None = None
-    workers: int = 1
+    # Worker processes; None: one per core, or none for an input of a few documents.
+    workers: int | None = 1
     fetch: FetchConfig | None = None  # None: from the settings
     near_duplicates: bool = True
-    # Called inside each document's transaction after it is stored (status new/unchanged/
-    # duplicate): the place where extraction hooks in.
+    # Workers also run the events extractor and hand its result to ``on_stored``.
+    extract: bool = False
+    # Where the registry flow hooks in: see ``OnStored``. A failing hook fails its document
+    # only; the document and whatever the hook wrote roll back together.
     on_stored: OnStored | None = None
     # Called once per input outcome (an ``ItemOutcome``), e.g. to advance a progress bar.
     on_progress: OnProgress | None = None
@@ -43,7 +44,7 @@ class IngestOptions:
             raise InputError(
                 f"--published {self.published!r}: give the date as YYYY-MM-DD, YYYY-MM or YYYY"
             )
-        if self.workers < 1:
+        if self.workers is not None and self.workers < 1:
             raise InputError(f"--workers {self.workers}: give at least 1 worker")
         if self.language and not re.fullmatch(r"[a-z]{2,3}", self.language):
             raise InputError(f"--language {self.language!r}: give an ISO 639-1 code such as en, ru")

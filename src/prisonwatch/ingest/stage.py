@@ -1,17 +1,29 @@
-"""The pure stage a worker runs: a job's bytes in, a clean document and its signature out."""
+"""The pure stage a worker runs: bytes in; clean document, signature and extraction out."""
 
 from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from prisonwatch.documents import CleanDocument
+from prisonwatch.documents import CleanDocument, document_id
 from prisonwatch.errors import InputError
 from prisonwatch.ingest.convert import to_document
 from prisonwatch.ingest.meta import Failure, Job
-from prisonwatch.ingest.minhash import signature
+from prisonwatch.ingest.minhash import signature, to_bytes
+
+if TYPE_CHECKING:
+    from prisonwatch.extract.model import Extraction
+
+
+@dataclass(frozen=True)
+class StageOptions:
+    """What a worker computes besides the clean document (picklable)."""
+
+    signature: bool = True  # the MinHash signature, for near-duplicates
+    extract: bool = False  # the events extraction, for the registry flow
+    # Documents this extractor version already processed: re-ingesting them parses nothing.
+    extracted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -19,27 +31,64 @@ class Processed:
     """A stage result as it crosses back from a worker (raw bytes compressed, not repeated)."""
 
     doc: CleanDocument
+    doc_id: str
     raw_compressed: bytes | None
-    signature: np.ndarray | None
+    minhash: bytes | None  # little-endian uint64 values, as stored
+    extraction: Extraction | None = None
 
 
-def process_job(job: Job, with_signature: bool = True) -> Processed | Failure:
-    """Return the clean document of one job, or the failure naming it."""
+def _failure(source: str, exc: Exception) -> Failure:
+    if isinstance(exc, InputError):
+        return Failure(source, exc.message)
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return Failure(source, f"{source}: unexpected {type(exc).__name__} {first}; please report it")
+
+
+def process_job(job: Job, options: StageOptions = StageOptions()) -> Processed | Failure:
+    """Return the clean document of one job, with what ``options`` asks, or its failure."""
     source = job.meta.source
     try:
         doc = to_document(job.data, job.meta)
-    except InputError as exc:
-        return Failure(source, exc.message)
     except Exception as exc:  # a bug in a parser must not stop the batch
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        return Failure(
-            source, f"{source}: unexpected {type(exc).__name__} {first}; please report it"
-        )
+        return _failure(source, exc)
     raw = zlib.compress(doc.raw, 6) if doc.raw is not None else None
-    sig = signature(doc.text) if with_signature else None
-    return Processed(replace(doc, raw=None), raw, sig)
+    doc = replace(doc, raw=None)
+    minhash = to_bytes(signature(doc.text)) if options.signature else None
+    doc_id = document_id(doc.text)
+    extraction = None
+    if options.extract and doc_id not in options.extracted:
+        from prisonwatch.extract import extract
+
+        try:
+            # The extraction holds ``doc`` itself, so pickling sends the text once.
+            extraction = extract(doc)
+        except Exception as exc:  # the same error would fail the document in the hook
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            return Failure(source, f"{source}: extraction failed ({type(exc).__name__}: {first})")
+    return Processed(doc, doc_id, raw, minhash, extraction)
 
 
-def warm_up() -> None:
-    """Import the HTML stack now, so that a worker's first page is not slow."""
+# Set once per worker process by ``init_worker``: the options travel once, not with each chunk.
+_WORKER_OPTIONS = StageOptions()
+
+
+def process_chunk(jobs: list[Job]) -> list[Processed | Failure]:
+    """Return the results of several jobs: one round trip to a worker instead of one each."""
+    return [process_job(job, _WORKER_OPTIONS) for job in jobs]
+
+
+def init_worker(options: StageOptions) -> None:
+    """Keep the run's options and load the HTML stack (and spaCy when extracting) now."""
+    global _WORKER_OPTIONS
+    _WORKER_OPTIONS = options
+    warm_up(options)
+
+
+def warm_up(options: StageOptions = StageOptions()) -> None:
+    """Import the HTML stack (and load spaCy when extracting), so the first page is not slow."""
     import trafilatura  # noqa: F401
+
+    if options.extract:
+        from prisonwatch.extract.nlp import get_nlp
+
+        get_nlp()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import zlib
-from typing import Literal
+from typing import Any, Literal
 
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from prisonwatch.db.models import Document, DocumentURL
 from prisonwatch.documents import CleanDocument
@@ -13,6 +15,7 @@ from prisonwatch.documents import CleanDocument
 StoreStatus = Literal["new", "unchanged", "duplicate"]
 # Metadata a later copy may fill in when the stored document lacks it.
 _FILLABLE = ("title", "publisher", "author", "language", "canonical_url")
+_KNOWN = (Document.minhash, Document.published, *(getattr(Document, n) for n in _FILLABLE))
 
 
 def store_document(
@@ -21,40 +24,74 @@ def store_document(
     *,
     near_duplicate_of: str | None = None,
     raw_compressed: bytes | None = None,
+    minhash: bytes | None = None,
+    doc_id: str | None = None,
 ) -> StoreStatus:
-    """Store ``doc``; return new, unchanged (seen before) or duplicate (seen at another URL)."""
-    existing = session.get(Document, doc.id)
+    """Store ``doc``; return new, unchanged (seen before) or duplicate (seen at another URL).
+
+    Core statements, not ORM objects: this runs once per document on the ingest's one writer.
+    """
+    doc_id = doc_id or doc.id
+    existing = session.execute(select(*_KNOWN).where(Document.id == doc_id)).one_or_none()
     if existing is None:
         raw = raw_compressed
         if raw is None and doc.raw is not None:
             raw = zlib.compress(doc.raw, 6)
-        session.add(
-            Document(
-                id=doc.id,
-                title=doc.title,
-                publisher=doc.publisher,
-                author=doc.author,
-                language=doc.language,
-                published=doc.published,
-                published_source=doc.published_source,
-                canonical_url=doc.canonical_url,
-                text=doc.text,
-                raw=raw,
-                raw_kind=doc.raw_kind,
-                near_duplicate_of=near_duplicate_of,
-                urls=[DocumentURL(url=url) for url in sorted(set(doc.urls))],
-            )
-        )
-        session.flush()
+        session.execute(insert(Document), [_row(doc, doc_id, raw, near_duplicate_of, minhash)])
+        _add_urls(session, doc_id, sorted(set(doc.urls)))
         return "new"
-    for name in _FILLABLE:
-        if getattr(existing, name) is None and getattr(doc, name) is not None:
-            setattr(existing, name, getattr(doc, name))
-    if existing.published is None and doc.published is not None:
-        existing.published, existing.published_source = doc.published, doc.published_source
-    known = {row.url for row in existing.urls}
+    changes = _fills(existing._mapping, doc)
+    if existing.minhash is None and minhash is not None:
+        changes["minhash"] = minhash
+    if changes:
+        session.execute(update(Document).where(Document.id == doc_id).values(**changes))
+    known = set(session.scalars(select(DocumentURL.url).where(DocumentURL.document_id == doc_id)))
     added = sorted(set(doc.urls) - known)
-    for url in added:
-        existing.urls.append(DocumentURL(url=url))
-    session.flush()
+    _add_urls(session, doc_id, added)
+    if added:
+        _expire(session, doc_id)
     return "duplicate" if added else "unchanged"
+
+
+def _row(
+    doc: CleanDocument, doc_id: str, raw: bytes | None, near: str | None, minhash: bytes | None
+) -> dict[str, Any]:
+    return {
+        "id": doc_id,
+        "title": doc.title,
+        "publisher": doc.publisher,
+        "author": doc.author,
+        "language": doc.language,
+        "published": doc.published,
+        "published_source": doc.published_source,
+        "canonical_url": doc.canonical_url,
+        "text": doc.text,
+        "raw": raw,
+        "raw_kind": doc.raw_kind,
+        "near_duplicate_of": near,
+        "minhash": minhash,
+    }
+
+
+def _fills(stored: Any, doc: CleanDocument) -> dict[str, Any]:
+    changes = {
+        name: getattr(doc, name)
+        for name in _FILLABLE
+        if stored[name] is None and getattr(doc, name) is not None
+    }
+    if stored["published"] is None and doc.published is not None:
+        changes["published"] = doc.published
+        changes["published_source"] = doc.published_source
+    return changes
+
+
+def _add_urls(session: Session, doc_id: str, urls: list[str]) -> None:
+    if urls:
+        session.execute(insert(DocumentURL), [{"document_id": doc_id, "url": u} for u in urls])
+
+
+def _expire(session: Session, doc_id: str) -> None:
+    # A hook may have loaded this document earlier in the transaction: its URL list is stale.
+    loaded = session.identity_map.get(identity_key(Document, doc_id))
+    if loaded is not None:
+        session.expire(loaded)
