@@ -11,17 +11,35 @@ import time
 
 from prisonwatch.documents import CleanDocument
 
-_NAMES = ["Ales Bialiatski", "Maria Kalesnikava", "Ihar Losik", "Marfa Rabkova", "Pavel Sevyarynets",
-          "Andrzej Poczobut", "Mikola Statkevich", "Ksenia Lutskina", "Evan Brooks", "Paul Hanley",
-          "Narges Mohammadi", "Olga Romanova", "Dmitry Ivanov", "Roberto Marrero", "Ana Lopez"]
-_COUNTRIES = [("Belarus", "Alexander Lukashenko", "Minsk"), ("Russia", "Vladimir Putin", "Moscow"),
-              ("Iran", "Ebrahim Raisi", "Tehran"), ("Venezuela", "Nicolás Maduro", "Caracas"),
-              ("Nicaragua", "Daniel Ortega", "Managua")]
+_NAMES = [
+    "Ales Bialiatski",
+    "Maria Kalesnikava",
+    "Ihar Losik",
+    "Marfa Rabkova",
+    "Pavel Sevyarynets",
+    "Andrzej Poczobut",
+    "Mikola Statkevich",
+    "Ksenia Lutskina",
+    "Evan Brooks",
+    "Paul Hanley",
+    "Narges Mohammadi",
+    "Olga Romanova",
+    "Dmitry Ivanov",
+    "Roberto Marrero",
+    "Ana Lopez",
+]
+_COUNTRIES = [
+    ("Belarus", "Alexander Lukashenko", "Minsk"),
+    ("Russia", "Vladimir Putin", "Moscow"),
+    ("Iran", "Ebrahim Raisi", "Tehran"),
+    ("Venezuela", "Nicolás Maduro", "Caracas"),
+    ("Nicaragua", "Daniel Ortega", "Managua"),
+]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 _MONTHS = ["January", "March", "May", "July", "October", "December"]
 _EVENTS = [
     "{country} freed {n} political prisoners on {day}, including {a} and {b}, the opposition said.",
-    "President {leader} pardoned {n} people convicted of taking part in protests, state media reported.",
+    "President {leader} pardoned {n} people convicted of taking part in protests, media said.",
     "Police in {capital} detained at least {n} people on {day}, a rights group said.",
     "A court in {capital} sentenced journalist {a} to {years} years in prison on {day}.",
     "{a}, who was arrested in {month} {year}, was also released, along with {b}.",
@@ -35,7 +53,7 @@ _CONTEXT = [
     "The opposition called for the release of all political prisoners and hopes to see more.",
     "Weather was mild in {capital} as markets opened higher and fuel prices fell slightly.",
     "{leader} has been in power for three decades and denies that the country holds any.",
-    "\"This is great news, regardless of the reasons,\" {b} told reporters in Vilnius.",
+    '"This is great news, regardless of the reasons," {b} told reporters in Vilnius.',
     "The European Union said it was following the situation closely with its partners.",
     "Mass protests broke out in {year} after an election that the West called rigged.",
     "Officials in {capital} did not respond to a request for comment on {day}.",
@@ -53,8 +71,15 @@ def articles(count: int, seed: int = 7) -> list[CleanDocument]:
         a, b = rng.sample(_NAMES, 2)
         sentences = [
             rng.choice(_EVENTS if rng.random() < 0.4 else _CONTEXT).format(
-                country=country, leader=leader, capital=capital, a=a, b=b, n=rng.randint(2, 140),
-                day=rng.choice(_DAYS), month=rng.choice(_MONTHS), year=rng.randint(2015, 2024),
+                country=country,
+                leader=leader,
+                capital=capital,
+                a=a,
+                b=b,
+                n=rng.randint(2, 140),
+                day=rng.choice(_DAYS),
+                month=rng.choice(_MONTHS),
+                year=rng.randint(2015, 2024),
                 years=rng.randint(2, 15),
             )
             for _ in range(rng.randint(8, 14))
@@ -83,7 +108,9 @@ def main() -> None:
     keep = {"tok2vec", "ner"}
     start = time.perf_counter()
     with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep]):
-        entities = sum(len(d.ents) for d in nlp.pipe(texts, batch_size=32, n_process=opts.processes))
+        entities = sum(
+            len(d.ents) for d in nlp.pipe(texts, batch_size=32, n_process=opts.processes)
+        )
     ner = time.perf_counter() - start
     n = len(docs)
     print(f"articles: {n}, processes: {opts.processes}, events: {events}, entities: {entities}")

@@ -56,7 +56,9 @@ def eval_cmd(
     from prisonwatch.extract.scoring import score_corpus
 
     if not (corpus / "gold.jsonl").is_file():
-        raise InputError(f"{corpus}: no gold.jsonl in this folder; give a corpus folder (gold.jsonl + texts/)")
+        raise InputError(
+            f"{corpus}: no gold.jsonl in this folder; give a corpus folder (gold.jsonl + texts/)"
+        )
 
     def run(path: Path, published: str | None) -> dict[str, object]:
         return extract(read_article(path, published)).to_json()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
@@ -49,8 +50,9 @@ def subject(token: Token) -> Token | None:
 def is_passive(token: Token) -> bool:
     """Return True for a passive verb ('was released')."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
-        token.tag_ == "VBN" and token.dep_ in ("acl", "relcl") and not
-        any(c.dep_ == "nsubj" for c in token.children)
+        token.tag_ == "VBN"
+        and token.dep_ in ("acl", "relcl")
+        and not any(c.dep_ == "nsubj" for c in token.children)
     )
 
 
@@ -66,7 +68,11 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in {"who", "which", "that"}
         for c in trigger.children
     )
-    if trigger.dep_ in ("relcl", "acl") and not own_subject and (is_passive(trigger) or where == "subj"):
+    if (
+        trigger.dep_ in ("relcl", "acl")
+        and not own_subject
+        and (is_passive(trigger) or where == "subj")
+    ):
         head = trigger.head
         return [head, *head.conjuncts]
     if where == "subj" or is_passive(trigger):
@@ -75,8 +81,13 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
     found = objects(trigger)
     if not found:
         # "found the blogger guilty": the small clause's subject.
-        found = [s for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
-                 for s in c.children if s.dep_ == "nsubj"]
+        found = [
+            s
+            for c in trigger.children
+            if c.dep_ in ("ccomp", "oprd", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
     return found
 
 
@@ -86,15 +97,27 @@ def _walk(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ in _SKIP_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in RELATIONAL_NOUNS:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and noun.lemma_.lower() in RELATIONAL_NOUNS
+        ):
             continue
-        if child.dep_ == "prep" and child.lower_ not in {"among", "including", "along", "with", "like"}:
+        if child.dep_ == "prep" and child.lower_ not in {
+            "among",
+            "including",
+            "along",
+            "with",
+            "like",
+        }:
             continue
         out.extend(_walk(child))
     return out
 
 
-def persons_in(nouns: list[Token], ctx: Context, extra: list[Token] = ()) -> list[tuple[str, Token]]:  # type: ignore[assignment]
+def persons_in(
+    nouns: list[Token], ctx: Context, extra: Sequence[Token] = ()
+) -> list[tuple[str, Token]]:
     """Return the people that ``nouns`` (and 'among/including' phrases) name, in text order."""
     seen: dict[str, Token] = {}
     tokens = [t for n in nouns for t in _walk(n)] + [t for e in extra for t in _walk(e)]
@@ -120,11 +143,22 @@ def group_mentions(nouns: list[Token]) -> bool:
 def listed_extras(trigger: Token) -> list[Token]:
     """Return 'among them X and Y', 'including X', 'along with X' phrases hung on the verb."""
     out = []
+    listing = False
     for child in trigger.children:
         if child.dep_ in ("prep", "advcl", "npadvmod") and child.lower_ in {
-            "among", "including", "along", "with"
+            "among",
+            "including",
+            "along",
+            "with",
         }:
             out.append(child)
+            listing = listing or child.lower_ in {"among", "including"}
+        elif (
+            listing
+            and child.i > trigger.i
+            and child.dep_ in ("npadvmod", "appos", "dobj", "attr", "conj", "oprd")
+        ):
+            out.append(child)  # "released 40, among them the journalist X": the parser's orphan
     return out
 
 
@@ -150,7 +184,11 @@ def actor(trigger: Token, nominal: bool, ctx: Context) -> str | None:
     """Return who did it: the active subject, the passive agent, or the nominal's owner."""
     if nominal:
         for child in trigger.children:
-            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in (
+                "GPE",
+                "NORP",
+                "ORG",
+            ):
                 return name_of(child, ctx)
         by = list(preps(trigger, "by"))
         return name_of(by[0], ctx) if by else None
@@ -191,7 +229,7 @@ def _home_country(nouns: list[Token], ctx: Context) -> str | None:
                 return geo.country(t.text)
     # "bringing six hostages home": the nationality the article gave the group earlier.
     for t in ctx.doc:
-        if t.ent_type_ == "NORP" and t.pos_ in ("NOUN", "PROPN") and t.tag_ == "NNPS" or (
+        if (t.ent_type_ == "NORP" and t.pos_ in ("NOUN", "PROPN") and t.tag_ == "NNPS") or (
             t.ent_type_ == "NORP" and t.lower_.endswith("s") and geo.country(t.text)
         ):
             return geo.country(t.text)
@@ -204,7 +242,9 @@ def sanction_nouns(trigger: Token, nominal: bool) -> list[Token]:
     return [t for t in pool if t.lower_ in SANCTION_NOUNS or t.lemma_.lower() in SANCTION_NOUNS]
 
 
-def sanction_target(trigger: Token, nominal: bool, ctx: Context) -> tuple[str | None, str | None, str | None]:
+def sanction_target(
+    trigger: Token, nominal: bool, ctx: Context
+) -> tuple[str | None, str | None, str | None]:
     """Return (object, target country, actor) of a sanction ('US sanctions on potash')."""
     obj = target = who = None
     nouns = sanction_nouns(trigger, nominal)
@@ -214,7 +254,11 @@ def sanction_target(trigger: Token, nominal: bool, ctx: Context) -> tuple[str | 
             obj = _thing(o)
     for noun in nouns:
         for child in noun.children:
-            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in (
+                "GPE",
+                "NORP",
+                "ORG",
+            ):
                 who = who or name_of(child, ctx)
         for thing in preps(noun, "on", "against", "targeting", "imposed"):
             country = geo.country(thing.text) if thing.ent_type_ in ("GPE", "NORP") else None
@@ -248,8 +292,11 @@ def term(trigger: Token) -> str | None:
     """Return the prison term of a sentence ('five years'), or None."""
     for place in preps(trigger, "to", "for"):
         if place.lemma_.lower() in _TERM_UNITS:
-            nums = [c.text for c in place.children if c.dep_ in ("nummod", "quantmod", "amod")
-                    and (c.like_num or c.pos_ == "NUM")]
+            nums = [
+                c.text
+                for c in place.children
+                if c.dep_ in ("nummod", "quantmod", "amod") and (c.like_num or c.pos_ == "NUM")
+            ]
             if nums:
                 return f"{' '.join(nums)} {place.text}"
         if place.lower_ == "life":

@@ -88,9 +88,7 @@ def back_to_custody(token: Token) -> bool:
 
 def found_guilty(token: Token) -> bool:
     """'found X guilty'."""
-    return any(
-        c.lower_ == "guilty" and token.i in (c.head.i, c.head.head.i) for c in token.subtree
-    )
+    return any(c.lower_ == "guilty" and token.i in (c.head.i, c.head.head.i) for c in token.subtree)
 
 
 def hand_term(token: Token) -> bool:
@@ -112,12 +110,16 @@ def forced_exile(token: Token) -> bool:
     places = list(preps(token, "into"))
     if any(p.lemma_ == "exile" for p in places):
         return True
-    return any(c.dep_ == "xcomp" and c.lemma_ in {"leave", "emigrate", "flee"} for c in token.children)
+    return any(
+        c.dep_ == "xcomp" and c.lemma_ in {"leave", "emigrate", "flee"} for c in token.children
+    )
 
 
 def sanction_object(token: Token) -> bool:
     """The verb's object is a sanction, a restriction or an embargo."""
-    return any(o.lemma_.lower() in SANCTION_NOUNS or o.lower_ in SANCTION_NOUNS for o in objects(token))
+    return any(
+        o.lemma_.lower() in SANCTION_NOUNS or o.lower_ in SANCTION_NOUNS for o in objects(token)
+    )
 
 
 def sanction_of(token: Token) -> bool:

@@ -97,13 +97,19 @@ def _appositive_names(doc: Doc) -> list[Span]:
             continue
         head = token.head
         is_appos = token.dep_ == "appos" and (
-            (head.pos_ == "NOUN" and (
-                is_person_noun(head) or head.lemma_.lower() in RELATIONAL_NOUNS | NEGOTIATOR_TITLES
-            ))
+            (
+                head.pos_ == "NOUN"
+                and (
+                    is_person_noun(head)
+                    or head.lemma_.lower() in RELATIONAL_NOUNS | NEGOTIATOR_TITLES
+                )
+            )
             or head.ent_type_ == "PERSON"
         )
         titled = any(
-            c.dep_ == "compound" and c.pos_ == "NOUN" and (is_person_noun(c) or c.lower_ in NEGOTIATOR_TITLES)
+            c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and (is_person_noun(c) or c.lower_ in NEGOTIATOR_TITLES)
             for c in token.children
         )
         if not (is_appos or titled):
@@ -156,10 +162,10 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
     """Map each token of a person name, and each he/she/him/her/his, to a person."""
     person_at: dict[int, str] = {}
     for ent in _person_spans(doc):
-        name = canonical.get(person_key(clean_name(ent)), clean_name(ent))
-        if name:
+        full = canonical.get(person_key(clean_name(ent)), clean_name(ent))
+        if full:
             for token in ent:
-                person_at[token.i] = name
+                person_at[token.i] = full
     for token in doc:
         # A surname the tagger missed here but tagged as a person elsewhere: "Statkevich’s".
         if token.i in person_at or not token.is_title or token.ent_type_ in ("GPE", "NORP"):
@@ -167,9 +173,11 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
         if token.pos_ not in ("PROPN", "NOUN"):
             continue
         key = person_key(token.text)
-        if key in canonical and len(token.text) > 3 and fold(token.text)[:3] == fold(
-            canonical[key].split()[-1]
-        )[:3]:
+        if (
+            key in canonical
+            and len(token.text) > 3
+            and fold(token.text)[:3] == fold(canonical[key].split()[-1])[:3]
+        ):
             person_at[token.i] = canonical[key]
     focus: str | None = None
     mentioned: Counter[str] = Counter()
@@ -188,8 +196,10 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                             blocked.add(person_at[child.i])
                 gender = _PERSONAL[token.lower_]
                 choices = [n for _, n in seen if n not in blocked and _gender(n) in (gender, None)]
-                name = choices[-1] if choices else (
-                    focus if focus and _gender(focus) in (gender, None) else None
+                name = (
+                    choices[-1]
+                    if choices
+                    else (focus if focus and _gender(focus) in (gender, None) else None)
                 )
                 if name:
                     person_at[token.i] = name

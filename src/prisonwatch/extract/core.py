@@ -9,8 +9,8 @@ from prisonwatch.documents import CleanDocument
 from prisonwatch.extract.context import build_context
 from prisonwatch.extract.deals import find_deals
 from prisonwatch.extract.language import language_of
-from prisonwatch.extract.merge import Group, group_background, merge
 from prisonwatch.extract.mentions import build_matcher, find_mentions
+from prisonwatch.extract.merge import Group, group_background, merge
 from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.extract.nlp import get_nlp, unwrap
 from prisonwatch.extract.prefilter import keep_event_sentences
@@ -39,7 +39,9 @@ def _skip(document: CleanDocument) -> Extraction | None:
         return Extraction(document, language=language, skipped_reason="empty text")
     if language != "en":
         return Extraction(
-            document, language=language, skipped_reason=f"language {language or 'und'} not supported yet"
+            document,
+            language=language,
+            skipped_reason=f"language {language or 'und'} not supported yet",
         )
     return None
 
@@ -80,7 +82,9 @@ def extract_many(
         else:
             cut = None
         pending.append((document, skipped, cut))
-    parsed = iter(nlp.pipe(texts, batch_size=batch_size, n_process=n_process, disable=list(_UNUSED)))
+    parsed = iter(
+        nlp.pipe(texts, batch_size=batch_size, n_process=n_process, disable=list(_UNUSED))
+    )
     for document, skipped, cut in pending:
         if skipped is not None:
             yield skipped
@@ -114,8 +118,10 @@ def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:
         (m.date for m in mentions if m.date), None
     )
     counted = next((m.count for m in mentions if m.count and m.count.value is not None), None)
-    qualifier = counted.qualifier if counted else next(
-        (m.count.qualifier for m in mentions if m.count and m.count.qualifier), None
+    qualifier = (
+        counted.qualifier
+        if counted
+        else next((m.count.qualifier for m in mentions if m.count and m.count.qualifier), None)
     )
     destination: list[str] = []
     for m in mentions:
@@ -131,7 +137,9 @@ def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:
         count_qualifier=qualifier,
         persons=persons,
         actor=str(group.value("actor")) if group.value("actor") else None,
-        target_country=str(group.value("target") or main_country) if (group.value("target") or main_country) else None,
+        target_country=str(group.value("target") or main_country)
+        if (group.value("target") or main_country)
+        else None,
         destination=destination,
         object=obj,
         background=group_background(group),

@@ -16,20 +16,63 @@ if TYPE_CHECKING:
 _WORDS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
-_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+    }
+)
 _QUALIFIER = re.compile(
     r"(at least|more than|over|about|around|some|nearly|almost|approximately|roughly|up to|"
     r"fewer than|less than|as many as|a total of|a further|another)\s*$",
     re.IGNORECASE,
 )
-_NORMAL = {"over": "more than", "around": "about", "some": "about", "approximately": "about",
-           "roughly": "about", "nearly": "about", "almost": "about", "as many as": "up to",
-           "less than": "fewer than", "a total of": None, "a further": None, "another": None}
+_NORMAL = {
+    "over": "more than",
+    "around": "about",
+    "some": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "nearly": "about",
+    "almost": "about",
+    "as many as": "up to",
+    "less than": "fewer than",
+    "a total of": None,
+    "a further": None,
+    "another": None,
+}
 
 
 @dataclass(frozen=True)
@@ -56,8 +99,10 @@ def number(token: Token) -> int | None:
 def is_person_noun(token: Token) -> bool:
     """Return True for nouns that denote people (prisoners, Americans, women)."""
     low = token.lemma_.lower()
-    return low in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or (
-        token.ent_type_ == "NORP" and geo.country(token.text) is not None
+    return (
+        low in PERSON_NOUNS
+        or token.lower_ in PERSON_NOUNS
+        or (token.ent_type_ == "NORP" and geo.country(token.text) is not None)
     )
 
 
@@ -122,4 +167,23 @@ def count_of(nouns: list[Token], named: int = 0) -> Count | None:
                     return Count(base + sum(values), qualifier)
     if found:
         return Count(total, qualifier)
+    if named and nouns:
+        return _along_with_others(nouns[0], named)
+    return None
+
+
+def _along_with_others(noun: Token, named: int) -> Count | None:
+    """'X, along with 13 other detainees' however the parser hung the phrase."""
+    sent = noun.sent
+    for token in sent:
+        if (
+            token.lower_ == "with"
+            and token.i > sent.start
+            and token.doc[token.i - 1].lower_ == "along"
+        ):
+            for obj in token.children:
+                if obj.dep_ == "pobj" and any(c.lower_ in {"other", "more"} for c in obj.children):
+                    own = _own(obj)
+                    if own and own.value is not None:
+                        return Count(named + own.value, own.qualifier)
     return None

@@ -30,7 +30,12 @@ MONTHS = {
     )
     for m in names.split()
 }
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -47,12 +52,35 @@ _FORMS = [
     ("rel", re.compile(r"\b(?P<rel>today|yesterday|tonight|this morning|last night)\b")),
     ("lastm", re.compile(r"\b(?P<which>last|this|earlier this|past) month\b")),
     ("lasty", re.compile(r"\b(?P<which>last|this|earlier this) year\b")),
-    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
-                       r"(?P<unit>day|days|month|months|year|years) ago\b")),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
+            r"(?P<unit>day|days|month|months|year|years) ago\b"
+        ),
+    ),
 ]
-_SMALL = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
+_SMALL = {
+    w: i + 1
+    for i, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    )
+}
 # "May" is also a modal verb; only read it as a month beside a day or a year.
-_AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr"}
+_AMBIGUOUS_MONTHS = {
+    "may",
+    "mar",
+    "jan",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "feb",
+    "apr",
+}
 
 
 @dataclass(frozen=True)
@@ -108,7 +136,9 @@ def resolve(text: str, published: str | None) -> PartialDate | None:
                 return PartialDate(f"{y:04d}-{mo:02d}-{d:02d}", "day", text, False)
             continue
         if kind == "my":
-            return PartialDate(f"{int(g['year']):04d}-{MONTHS[g['month']]:02d}", "month", text, False)
+            return PartialDate(
+                f"{int(g['year']):04d}-{MONTHS[g['month']]:02d}", "month", text, False
+            )
         if kind in ("md", "dm"):
             mo, d = MONTHS[g["month"]], int(g["day"])
             if ref is None:

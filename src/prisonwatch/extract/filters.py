@@ -59,8 +59,14 @@ def irrealis(trigger: Token, nominal: bool) -> str | None:
         if head.lemma_.lower() not in FACTIVE_CONTROL or _negated(head):
             return f"infinitive under '{head.text}' (plan or purpose)"
     for child in trigger.children:
-        if child.dep_ == "amod" and child.lemma_.lower() in {"plan", "planned", "possible",
-                                                             "potential", "expected", "future"}:
+        if child.dep_ == "amod" and child.lemma_.lower() in {
+            "plan",
+            "planned",
+            "possible",
+            "potential",
+            "expected",
+            "future",
+        }:
             return f"'{child.text}' makes it a plan"
         if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
             return f"'{child.text}' makes it habitual, not one event"

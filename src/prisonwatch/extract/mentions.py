@@ -13,6 +13,7 @@ from prisonwatch.extract.counts import Count, count_of
 from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import BACKGROUND_ADVERBS, BACKGROUND_PREPS, GENERIC_QUANTIFIERS
 from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns, rows_for
+from prisonwatch.tunables import tunable
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -45,8 +46,9 @@ class Mention:
     @property
     def bare(self) -> bool:
         """Return True when the mention names no one, no number, no place and no object."""
-        return not (self.persons or (self.count and self.count.value) or self.destination
-                    or self.object)
+        return not (
+            self.persons or (self.count and self.count.value) or self.destination or self.object
+        )
 
 
 def build_matcher(vocab: object) -> Matcher:
@@ -94,7 +96,9 @@ def find_mentions(doc: Doc, ctx: Context, matcher: Matcher) -> tuple[list[Mentio
     return mentions, dropped
 
 
-def _mention(token: Token, row: Trigger, ctx: Context, earlier: list[Mention]) -> tuple[Mention | None, str]:
+def _mention(
+    token: Token, row: Trigger, ctx: Context, earlier: list[Mention]
+) -> tuple[Mention | None, str]:
     nominal = row.nominal
     why = irrealis(token, nominal)
     if why:
@@ -102,7 +106,7 @@ def _mention(token: Token, row: Trigger, ctx: Context, earlier: list[Mention]) -
     named = token.dep_ in ("acl", "relcl") and (
         ctx.person_of(token.head) is not None
         or any(ctx.person_of(c) for c in token.head.children if c.dep_ == "appos")
-        or ctx.person_of(token.head.head) is not None and token.head.dep_ == "appos"
+        or (ctx.person_of(token.head.head) is not None and token.head.dep_ == "appos")
         or (token.dep_ == "relcl" and token.head.ent_type_ in ("GPE", "ORG", "NORP"))
     )
     why = description(token, named)
@@ -113,7 +117,7 @@ def _mention(token: Token, row: Trigger, ctx: Context, earlier: list[Mention]) -
     m.reasons.append(f"trigger '{token.text}'" + (" (noun)" if nominal else ""))
     nouns = args.patients(token, nominal, row.patient)
     if token.dep_ == "relcl" and args.is_passive(token) and token.head.dep_ == "appos":
-        nouns = nouns + [token.head.head]
+        nouns = [*nouns, token.head.head]
     if row.type in ("negotiation",):
         _negotiation(token, m, ctx)
     elif row.type.startswith("sanctions"):
@@ -151,7 +155,9 @@ def _mention(token: Token, row: Trigger, ctx: Context, earlier: list[Mention]) -
     return m, ""
 
 
-def _people(token: Token, m: Mention, nouns: list[Token], ctx: Context, earlier: list[Mention]) -> str | None:
+def _people(
+    token: Token, m: Mention, nouns: list[Token], ctx: Context, earlier: list[Mention]
+) -> str | None:
     if any(n.lower_ in GENERIC_QUANTIFIERS and not n.like_num for n in nouns) and not any(
         ctx.person_of(t) for n in nouns for t in n.subtree
     ):
@@ -183,13 +189,20 @@ def _people(token: Token, m: Mention, nouns: list[Token], ctx: Context, earlier:
     if m.persons:
         m.reasons.append(f"{len(m.persons)} person(s): {', '.join(p for p, _, _ in m.persons)}")
     if m.count and m.count.value:
-        m.reasons.append(f"count {m.count.qualifier + ' ' if m.count.qualifier else ''}{m.count.value}")
-    if any(c.lower_ == "also" for c in token.children) and m.persons and not m.count:
-        if _date(token, m.nominal, ctx) is None:
-            m.anaphoric = True  # "X was also released": one more name for the event told before
-    if not m.persons and not m.count and any(
-        n.lower_ in {"they", "them", "those"} or (n.lemma_ in {"prisoner", "detainee"} and any(
-            c.lower_ == "the" for c in n.children)) for n in nouns
+        m.reasons.append(
+            f"count {m.count.qualifier + ' ' if m.count.qualifier else ''}{m.count.value}"
+        )
+    also = any(c.lower_ == "also" for c in token.children)
+    if also and m.persons and not m.count and _date(token, m.nominal, ctx) is None:
+        m.anaphoric = True  # "X was also released": one more name for the event told before
+    if (
+        not m.persons
+        and not m.count
+        and any(
+            n.lower_ in {"they", "them", "those"}
+            or (n.lemma_ in {"prisoner", "detainee"} and any(c.lower_ == "the" for c in n.children))
+            for n in nouns
+        )
     ):
         m.anaphoric = True
     return None
@@ -224,7 +237,7 @@ def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
         name, start, end = ctx.negotiators[0]
         names.append((name, start, end))
         m.reasons.append(f"the unnamed envoy is {name}, named as envoy in the article")
-    m.persons = names
+    m.persons = sorted(names, key=lambda n: n[1])
     m.actor = args.actor(token, m.nominal, ctx) if not m.nominal else None
     if m.persons:
         m.reasons.append(f"parties: {', '.join(n for n, _, _ in names)}")
@@ -244,10 +257,26 @@ def _implied(token: Token, m: Mention, ctx: Context) -> list[Mention]:
         from prisonwatch.extract import geo
 
         country = geo.country(places[0].text) or places[0].text
-        moved = Mention("transfer", conj.i, False, m.sent_start, m.sent_end, list(m.persons),
-                        m.count, m.actor, m.target, [country], None, None, m.date, m.background)
-        moved.reasons = [f"trigger '{conj.text} ... {places[0].text}' after a release",
-                         f"destination {country}"]
+        moved = Mention(
+            "transfer",
+            conj.i,
+            False,
+            m.sent_start,
+            m.sent_end,
+            list(m.persons),
+            m.count,
+            m.actor,
+            m.target,
+            [country],
+            None,
+            None,
+            m.date,
+            m.background,
+        )
+        moved.reasons = [
+            f"trigger '{conj.text} ... {places[0].text}' after a release",
+            f"destination {country}",
+        ]
         out.append(moved)
     return out
 
@@ -278,8 +307,14 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
     while not nominal and node.dep_ in ("xcomp", "pcomp") and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            frames.append([c2 for c in node.children if c.dep_ in ("prep", "npadvmod", "tmod")
-                           for c2 in c.subtree])
+            frames.append(
+                [
+                    c2
+                    for c in node.children
+                    if c.dep_ in ("prep", "npadvmod", "tmod")
+                    for c2 in c.subtree
+                ]
+            )
             break
     for frame in frames:
         for ent in _date_ents(frame):
@@ -302,9 +337,9 @@ def _aggregate(token: Token, m: Mention) -> str | None:
     clause = [token, *token.ancestors][:3]
     for node in clause:
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ == "since":
-                if m.count or not m.persons:
-                    return "aggregate statistic ('since ...')"
+            since = child.dep_ == "prep" and child.lower_ == "since"
+            if since and (m.count or not m.persons):
+                return "aggregate statistic ('since ...')"
     text = token.sent.text.lower()
     if m.count and not m.persons and m.date is None:
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)
@@ -325,13 +360,28 @@ def _background(token: Token, nominal: bool, m: Mention, ctx: Context) -> bool:
         why = f"'{token.head.text} ...' refers to an earlier event"
     elif any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in token.children):
         why = "adverb marks an earlier event"
-    elif m.date and m.date.value and dates.is_before(m.date, ctx.published, 10):
+    elif (
+        m.date
+        and m.date.value
+        and dates.is_before(m.date, ctx.published, int(tunable("extract.background_days")))
+    ):
         why = f"date {m.date.value} is before publication"
-    elif m.date and ctx.published is None and m.date.precision in ("year", "month") or (
-        m.date and m.date.value is None and ctx.published is None
-        and any(w in m.date.text.lower() for w in ("last", "ago", "earlier"))
-    ) or (m.date and m.date.value is None and ctx.published is None and not any(
-        w in m.date.text.lower() for w in dates.WEEKDAYS) and "today" not in m.date.text.lower()):
+    elif (
+        (m.date and ctx.published is None and m.date.precision in ("year", "month"))
+        or (
+            m.date
+            and m.date.value is None
+            and ctx.published is None
+            and any(w in m.date.text.lower() for w in ("last", "ago", "earlier"))
+        )
+        or (
+            m.date
+            and m.date.value is None
+            and ctx.published is None
+            and not any(w in m.date.text.lower() for w in dates.WEEKDAYS)
+            and "today" not in m.date.text.lower()
+        )
+    ):
         why = "month or year date: an earlier event"
     else:
         ref = dates.parse_published(ctx.published)

@@ -8,7 +8,14 @@ from prisonwatch.extract.context import Context, person_key
 from prisonwatch.extract.mentions import Mention
 
 _LOOSE = {"negotiation", "sanctions_lifted", "sanctions_imposed", "death_in_custody"}
-_RELEASE_LIKE = {"release", "pardon", "transfer", "deportation", "sanctions_lifted", "sanctions_imposed"}
+_RELEASE_LIKE = {
+    "release",
+    "pardon",
+    "transfer",
+    "deportation",
+    "sanctions_lifted",
+    "sanctions_imposed",
+}
 
 
 @dataclass
@@ -35,6 +42,10 @@ class Group:
                 return v
         return None
 
+    def destinations(self) -> set[str]:
+        """Return every receiving country the mentions name."""
+        return {d for m in self.all() for d in m.destination}
+
     @property
     def count(self) -> int | None:
         """Return the group size the mentions give."""
@@ -50,7 +61,12 @@ class Group:
 
 
 def _conflict(group: Group, m: Mention) -> bool:
-    if m.type not in _LOOSE and not m.bare and not group.bare and m.background != group_background(group):
+    if (
+        m.type not in _LOOSE
+        and not m.bare
+        and not group.bare
+        and m.background != group_background(group)
+    ):
         return True  # an earlier arrest is not the arrest in the news
     count = group.count
     if count is not None and m.count and m.count.value is not None and m.count.value != count:
@@ -60,14 +76,21 @@ def _conflict(group: Group, m: Mention) -> bool:
             a, b = other.date.value, m.date.value
             if a and b and not (a.startswith(b) or b.startswith(a)):
                 return True
-            if (a is None or b is None) and other.date.text.strip().lower() != m.date.text.strip().lower():
+            if (
+                a is None or b is None
+            ) and other.date.text.strip().lower() != m.date.text.strip().lower():
                 return True
         if other.term and m.term and other.term != m.term:
             return True
         if other.destination and m.destination and not set(other.destination) & set(m.destination):
             return True
-        if (other.object and m.object and other.object[:1].isupper() and m.object[:1].isupper()
-                and other.object != m.object):
+        if (
+            other.object
+            and m.object
+            and other.object[:1].isupper()
+            and m.object[:1].isupper()
+            and other.object != m.object
+        ):
             return True
     return False
 
@@ -85,7 +108,7 @@ def _joins(group: Group, m: Mention) -> bool:
         return True  # one sentence, one event of a type
     if group.bare or m.bare or m.anaphoric or m.type in _LOOSE:
         return True
-    dest = set(group.value("destination") or [])  # type: ignore[arg-type]
+    dest = group.destinations()
     if dest and dest & set(m.destination):
         return True
     if group.keys() & {person_key(p) for p, _, _ in m.persons}:
@@ -118,12 +141,19 @@ def merge(mentions: list[Mention], ctx: Context) -> list[Group]:
             fits = [g for g in fits if not group_background(g)]  # 'those released' is today's news
         keys = {person_key(p) for p, _, _ in m.persons}
         if fits:
-            best = min(fits, key=lambda g: (
-                not (keys & g.keys()), not (keys and g.keys()), abs(g.mentions[0].token - m.token)
-            ))
+            best = min(
+                fits,
+                key=lambda g: (
+                    not (keys & g.keys()),
+                    not (keys and g.keys()),
+                    abs(g.mentions[0].token - m.token),
+                ),
+            )
             best.held.append(m)
-        elif not m.nominal and not any(not group_background(g) for g in same) and not (
-            same and m.destination
+        elif (
+            not m.nominal
+            and not any(not group_background(g) for g in same)
+            and not (same and m.destination)
         ):
             groups.append(Group(m.type, [m]))
     groups = _fold_subsets(_fold_transfers(groups))
@@ -141,8 +171,8 @@ def _fold_transfers(groups: list[Group]) -> list[Group]:
     deports = [g for g in groups if g.type == "deportation"]
     for g in groups:
         if g.type == "transfer":
-            dest = set(g.value("destination") or [])  # type: ignore[arg-type]
-            home = next((d for d in deports if dest & set(d.value("destination") or [])), None)  # type: ignore[arg-type]
+            dest = g.destinations()
+            home = next((d for d in deports if dest & d.destinations()), None)
             if home is not None:
                 home.held.extend(g.all())
                 continue
@@ -156,8 +186,15 @@ def _fold_subsets(groups: list[Group]) -> list[Group]:
     for g in groups:
         keys = g.keys()
         bigger = next(
-            (o for o in groups if o is not g and o.type == g.type and keys and keys < o.keys()
-             and not any(_conflict(o, m) for m in g.all())),
+            (
+                o
+                for o in groups
+                if o is not g
+                and o.type == g.type
+                and keys
+                and keys < o.keys()
+                and not any(_conflict(o, m) for m in g.all())
+            ),
             None,
         )
         if bigger is not None:

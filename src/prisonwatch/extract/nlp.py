@@ -57,7 +57,7 @@ def _import_spacy() -> None:
         warnings.filterwarnings(
             "ignore", message=r"Importing 'parser\.split_arg_string'", category=DeprecationWarning
         )
-        import spacy  # noqa: F401
+        import spacy
         import spacy.cli  # noqa: F401
 
 

@@ -39,9 +39,7 @@ def keep_event_sentences(text: str) -> str:
         return text
     pattern = _trigger_words()
     hits = [bool(pattern.search(m.group())) for m in segments]
-    keep = [
-        k == 0 or hit or (k + 1 < len(hits) and hits[k + 1]) for k, hit in enumerate(hits)
-    ]
+    keep = [k == 0 or hit or (k + 1 < len(hits) and hits[k + 1]) for k, hit in enumerate(hits)]
     if all(keep):
         return text
     parts = []

@@ -38,9 +38,13 @@ def read_article(path: Path, published: str | None = None) -> CleanDocument:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 text; save it as UTF-8 or give the .html") from None
+            raise InputError(
+                f"{path}: not UTF-8 text; save it as UTF-8 or give the .html"
+            ) from None
         return CleanDocument(text=text, published=published, source=str(path), raw_kind="text")
     document = load_document(path, published=published)
     if not document.text.strip():
-        raise InputError(f"{path}: no article text found in the file; check that it is a news article")
+        raise InputError(
+            f"{path}: no article text found in the file; check that it is a news article"
+        )
     return document

@@ -10,7 +10,9 @@ def _line(index: int, event: ExtractedEvent) -> list[str]:
     if event.background:
         parts.append("(background)")
     if event.count is not None:
-        parts.append(f"count={(event.count_qualifier + ' ') if event.count_qualifier else ''}{event.count}")
+        parts.append(
+            f"count={(event.count_qualifier + ' ') if event.count_qualifier else ''}{event.count}"
+        )
     if event.date or event.date_text:
         parts.append(f"date={event.date or '?'} ({event.date_text})")
     if event.persons:

@@ -90,7 +90,11 @@ def pair_score(pred: Event, gold: Event, lenient: bool) -> float:
 def match(preds: list[Event], golds: list[Event], lenient: bool) -> list[tuple[int, int]]:
     """Return one-to-one (pred, gold) pairs, best pairs first."""
     cands = sorted(
-        ((pair_score(p, g, lenient), i, j) for i, p in enumerate(preds) for j, g in enumerate(golds)),
+        (
+            (pair_score(p, g, lenient), i, j)
+            for i, p in enumerate(preds)
+            for j, g in enumerate(golds)
+        ),
         reverse=True,
     )
     used_p: set[int] = set()
@@ -120,7 +124,9 @@ class Tally:
     sets: dict[str, dict[str, int]] = field(
         default_factory=lambda: {k: defaultdict(int) for k in ("all", "main", "lenient")}
     )
-    per_type: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+    per_type: dict[str, dict[str, int]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(int))
+    )
     persons: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     dates: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -151,8 +157,16 @@ class Tally:
         for j, g in enumerate(gold):
             if j not in matched_g:
                 self.per_type[g["type"]]["fn"] += 1
-        gp = {(LENIENT.get(g["type"], g["type"]), surname_key(n)) for g in gold for n in g.get("persons", [])}
-        pp = {(LENIENT.get(p["type"], p["type"]), surname_key(n)) for p in preds for n in p.get("persons") or []}
+        gp = {
+            (LENIENT.get(g["type"], g["type"]), surname_key(n))
+            for g in gold
+            for n in g.get("persons", [])
+        }
+        pp = {
+            (LENIENT.get(p["type"], p["type"]), surname_key(n))
+            for p in preds
+            for n in p.get("persons") or []
+        }
         self.persons["tp"] += len(gp & pp)
         self.persons["fp"] += len(pp - gp)
         self.persons["fn"] += len(gp - pp)
@@ -161,7 +175,9 @@ class Tally:
         pairs_m = match(pm, gm, lenient=False)
         left = [p for k, p in enumerate(pm) if k not in {i for i, _ in pairs_m}]
         pairs_bg = match(left, [g for g in gold if g.get("background")], lenient=False)
-        self._bump("main", len(pairs_m), len(pm) - len(pairs_m) - len(pairs_bg), len(gm) - len(pairs_m))
+        self._bump(
+            "main", len(pairs_m), len(pm) - len(pairs_m) - len(pairs_bg), len(gm) - len(pairs_m)
+        )
         pairs_l = match(preds, gold, lenient=True)
         self._bump("lenient", len(pairs_l), len(preds) - len(pairs_l), len(gold) - len(pairs_l))
 
@@ -179,7 +195,9 @@ class Tally:
             "f1_main": round(rows["main"][2], 3),
             "f1_lenient": round(rows["lenient"][2], 3),
             "f1_persons": round(persons[2], 3),
-            "count_acc": round(self.counts["ok"] / self.counts["n"], 3) if self.counts["n"] else 0.0,
+            "count_acc": round(self.counts["ok"] / self.counts["n"], 3)
+            if self.counts["n"]
+            else 0.0,
             "date_acc": round(self.dates["ok"] / self.dates["n"], 3) if self.dates["n"] else 0.0,
             "negative_fp": self.negative_fp,
             "failures": len(self.failures),
@@ -211,7 +229,9 @@ class Tally:
 def load_gold(corpus: Path) -> list[dict[str, Any]]:
     """Return the gold documents of a corpus folder (gold.jsonl)."""
     path = corpus / "gold.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def text_path(corpus: Path, doc: dict[str, Any]) -> Path:

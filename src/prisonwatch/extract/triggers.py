@@ -38,70 +38,238 @@ class Trigger:
 
 
 TRIGGERS: tuple[Trigger, ...] = (
-    Trigger("release", ("release", "free", "exchange", "swap"), False,
-            "The authorities released 12 activists on Monday."),
-    Trigger("release", ("leave", "walk"), False,
-            "Nine journalists left prison last week.", check="leave_custody", patient="subj"),
-    Trigger("release", ("set",), False,
-            "The court set the blogger free on Friday.", check="set_free"),
-    Trigger("release", ("release", "freeing", "exchange", "swap"), True,
-            "The release of the 12 activists was announced on Monday."),
-    Trigger("pardon", ("pardon", "amnesty"), False,
-            "The president pardoned 16 protesters on Tuesday."),
-    Trigger("pardon", ("grant",), False,
-            "The president granted clemency to four journalists.", check="grant_pardon"),
-    Trigger("pardon", ("pardon", "amnesty", "clemency"), True,
-            "The pardon of 16 protesters was published by state media."),
-    Trigger("arrest", ("arrest", "detain", "jail", "imprison", "incarcerate", "apprehend"), False,
-            "Police detained at least 30 people in Minsk on Sunday."),
-    Trigger("arrest", ("send", "return", "take"), False,
-            "The activist was sent back to prison on Monday.", check="back_to_custody"),
-    Trigger("arrest", ("arrest", "detention", "imprisonment", "incarceration"), True,
-            "Activist Ihar Banzar's arrest in May 2020 shocked the opposition."),
-    Trigger("sentence", ("sentence", "convict"), False,
-            "A court sentenced the journalist to six years in prison."),
-    Trigger("sentence", ("find",), False,
-            "A court found the blogger guilty of insulting the president.", check="found_guilty"),
-    Trigger("sentence", ("hand", "give"), False,
-            "The judge handed him a ten-year prison term.", check="hand_term"),
-    Trigger("sentence", ("conviction", "sentencing"), True,
-            "The conviction of Ksenia Lutskina in March drew protests."),
-    Trigger("transfer", ("transfer", "transport", "hand", "send", "take", "fly", "bring",
-                         "deliver", "head", "extradite", "repatriate", "move", "return"), False,
-            "Ten prisoners were handed over to Poland on Thursday.", check="destination"),
-    Trigger("transfer", ("transfer", "extradition", "handover"), True,
-            "The transfer of the 14 detainees to Lithuania took hours."),
-    Trigger("deportation", ("deport", "expel", "exile", "banish"), False,
-            "The government deported 222 political prisoners to the United States."),
-    Trigger("deportation", ("force",), False,
-            "The dissident was forced into exile in 2021.", check="forced_exile"),
-    Trigger("deportation", ("deportation", "expulsion", "exile", "banishment"), True,
-            "The deportation of the 222 prisoners was condemned."),
-    Trigger("sanctions_lifted", ("lift", "ease", "relax", "remove", "drop", "suspend", "end",
-                                 "scrap", "waive", "loosen", "unfreeze", "rescind"), False,
-            "Washington lifted sanctions on the state airline.", check="sanction_object"),
-    Trigger("sanctions_lifted", ("lifting", "easing", "removal", "relaxation", "suspension",
-                                 "end", "waiver"), True,
-            "The lifting of sanctions on potash was announced.", check="sanction_of"),
-    Trigger("sanctions_imposed", ("impose", "introduce", "extend", "expand", "tighten", "slap",
-                                  "levy", "adopt", "announce", "renew"), False,
-            "The EU imposed sanctions on the state potash producer.", check="sanction_object"),
-    Trigger("sanctions_imposed", ("sanction", "blacklist"), False,
-            "The Treasury sanctioned the state potash producer on Friday.", check="sanctioned_thing"),
-    Trigger("negotiation", ("negotiate", "broker", "mediate"), False,
-            "The release was brokered by a US envoy."),
-    Trigger("negotiation", ("meet",), False,
-            "US envoy John Smith met with President Alexander Lukashenko in Minsk.", check="meet_party"),
-    Trigger("negotiation", ("secure", "win", "obtain"), False,
-            "The administration secured the release of six Americans.", check="secure_release"),
-    Trigger("negotiation", ("talk", "negotiation", "discussion", "meeting", "deal", "agreement",
-                            "mediation", "mediator", "visit"), True,
-            "The release followed two days of talks with an American envoy."),
-    Trigger("death_in_custody", ("die",), False,
-            "A political prisoner died in a penal colony on Sunday.", check="in_custody",
-            patient="subj"),
-    Trigger("death_in_custody", ("death",), True,
-            "The death in custody of blogger Mikalai Bandarenka was reported on Monday."),
+    Trigger(
+        "release",
+        ("release", "free", "exchange", "swap"),
+        False,
+        "The authorities released 12 activists on Monday.",
+    ),
+    Trigger(
+        "release",
+        ("leave", "walk"),
+        False,
+        "Nine journalists left prison last week.",
+        check="leave_custody",
+        patient="subj",
+    ),
+    Trigger(
+        "release", ("set",), False, "The court set the blogger free on Friday.", check="set_free"
+    ),
+    Trigger(
+        "release",
+        ("release", "freeing", "exchange", "swap"),
+        True,
+        "The release of the 12 activists was announced on Monday.",
+    ),
+    Trigger(
+        "pardon", ("pardon", "amnesty"), False, "The president pardoned 16 protesters on Tuesday."
+    ),
+    Trigger(
+        "pardon",
+        ("grant",),
+        False,
+        "The president granted clemency to four journalists.",
+        check="grant_pardon",
+    ),
+    Trigger(
+        "pardon",
+        ("pardon", "amnesty", "clemency"),
+        True,
+        "The pardon of 16 protesters was published by state media.",
+    ),
+    Trigger(
+        "arrest",
+        ("arrest", "detain", "jail", "imprison", "incarcerate", "apprehend"),
+        False,
+        "Police detained at least 30 people in Minsk on Sunday.",
+    ),
+    Trigger(
+        "arrest",
+        ("send", "return", "take"),
+        False,
+        "The activist was sent back to prison on Monday.",
+        check="back_to_custody",
+    ),
+    Trigger(
+        "arrest",
+        ("arrest", "detention", "imprisonment", "incarceration"),
+        True,
+        "Activist Ihar Banzar's arrest in May 2020 shocked the opposition.",
+    ),
+    Trigger(
+        "sentence",
+        ("sentence", "convict"),
+        False,
+        "A court sentenced the journalist to six years in prison.",
+    ),
+    Trigger(
+        "sentence",
+        ("find",),
+        False,
+        "A court found the blogger guilty of insulting the president.",
+        check="found_guilty",
+    ),
+    Trigger(
+        "sentence",
+        ("hand", "give"),
+        False,
+        "The judge handed him a ten-year prison term.",
+        check="hand_term",
+    ),
+    Trigger(
+        "sentence",
+        ("conviction", "sentencing"),
+        True,
+        "The conviction of Ksenia Lutskina in March drew protests.",
+    ),
+    Trigger(
+        "transfer",
+        (
+            "transfer",
+            "transport",
+            "hand",
+            "send",
+            "take",
+            "fly",
+            "bring",
+            "deliver",
+            "head",
+            "extradite",
+            "repatriate",
+            "move",
+            "return",
+        ),
+        False,
+        "Ten prisoners were handed over to Poland on Thursday.",
+        check="destination",
+    ),
+    Trigger(
+        "transfer",
+        ("transfer", "extradition", "handover"),
+        True,
+        "The transfer of the 14 detainees to Lithuania took hours.",
+    ),
+    Trigger(
+        "deportation",
+        ("deport", "expel", "exile", "banish"),
+        False,
+        "The government deported 222 political prisoners to the United States.",
+    ),
+    Trigger(
+        "deportation",
+        ("force",),
+        False,
+        "The dissident was forced into exile in 2021.",
+        check="forced_exile",
+    ),
+    Trigger(
+        "deportation",
+        ("deportation", "expulsion", "exile", "banishment"),
+        True,
+        "The deportation of the 222 prisoners was condemned.",
+    ),
+    Trigger(
+        "sanctions_lifted",
+        (
+            "lift",
+            "ease",
+            "relax",
+            "remove",
+            "drop",
+            "suspend",
+            "end",
+            "scrap",
+            "waive",
+            "loosen",
+            "unfreeze",
+            "rescind",
+        ),
+        False,
+        "Washington lifted sanctions on the state airline.",
+        check="sanction_object",
+    ),
+    Trigger(
+        "sanctions_lifted",
+        ("lifting", "easing", "removal", "relaxation", "suspension", "end", "waiver"),
+        True,
+        "The lifting of sanctions on potash was announced.",
+        check="sanction_of",
+    ),
+    Trigger(
+        "sanctions_imposed",
+        (
+            "impose",
+            "introduce",
+            "extend",
+            "expand",
+            "tighten",
+            "slap",
+            "levy",
+            "adopt",
+            "announce",
+            "renew",
+        ),
+        False,
+        "The EU imposed sanctions on the state potash producer.",
+        check="sanction_object",
+    ),
+    Trigger(
+        "sanctions_imposed",
+        ("sanction", "blacklist"),
+        False,
+        "The Treasury sanctioned the state potash producer on Friday.",
+        check="sanctioned_thing",
+    ),
+    Trigger(
+        "negotiation",
+        ("negotiate", "broker", "mediate"),
+        False,
+        "The release was brokered by a US envoy.",
+    ),
+    Trigger(
+        "negotiation",
+        ("meet",),
+        False,
+        "US envoy John Smith met with President Alexander Lukashenko in Minsk.",
+        check="meet_party",
+    ),
+    Trigger(
+        "negotiation",
+        ("secure", "win", "obtain"),
+        False,
+        "The administration secured the release of six Americans.",
+        check="secure_release",
+    ),
+    Trigger(
+        "negotiation",
+        (
+            "talk",
+            "negotiation",
+            "discussion",
+            "meeting",
+            "deal",
+            "agreement",
+            "mediation",
+            "mediator",
+            "visit",
+        ),
+        True,
+        "The release followed two days of talks with an American envoy.",
+    ),
+    Trigger(
+        "death_in_custody",
+        ("die",),
+        False,
+        "A political prisoner died in a penal colony on Sunday.",
+        check="in_custody",
+        patient="subj",
+    ),
+    Trigger(
+        "death_in_custody",
+        ("death",),
+        True,
+        "The death in custody of blogger Mikalai Bandarenka was reported on Monday.",
+    ),
 )
 
 _IRREGULAR = {
@@ -131,7 +299,9 @@ def inflections(lemma: str) -> tuple[str, ...]:
     return (lemma + "s", stem + "ed", stem + "ing")
 
 
-def matcher_patterns(triggers: tuple[Trigger, ...] = TRIGGERS) -> dict[str, list[list[dict[str, Any]]]]:
+def matcher_patterns(
+    triggers: tuple[Trigger, ...] = TRIGGERS,
+) -> dict[str, list[list[dict[str, Any]]]]:
     """Return the spaCy Matcher patterns of the table: verbs, headline verbs, nouns.
 
     One pattern per kind (not per row) keeps the Matcher to three passes over a text; the
@@ -143,8 +313,9 @@ def matcher_patterns(triggers: tuple[Trigger, ...] = TRIGGERS) -> dict[str, list
     return {
         "VERB": [[{"LEMMA": {"IN": verbs}, "POS": "VERB"}]],
         # Headlines in title case come out as proper nouns: "Belarus Detains 24 People".
-        "TITLE": [[{"LOWER": {"IN": forms}, "POS": {"IN": ["PROPN", "VERB", "NOUN"]},
-                    "IS_TITLE": True}]],
+        "TITLE": [
+            [{"LOWER": {"IN": forms}, "POS": {"IN": ["PROPN", "VERB", "NOUN"]}, "IS_TITLE": True}]
+        ],
         "NOUN": [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}]],
     }
 
@@ -155,6 +326,7 @@ def rows_for(kind: str, lemma: str, lower: str) -> list[Trigger]:
     if kind == "NOUN":
         return [t for t in TRIGGERS if t.nominal and lemma in t.lemmas]
     return [
-        t for t in TRIGGERS
+        t
+        for t in TRIGGERS
         if not t.nominal and (lemma in t.lemmas or any(lower in inflections(x) for x in t.lemmas))
     ]

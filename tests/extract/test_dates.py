@@ -1,0 +1,36 @@
+"""Dates at the precision the text gives, resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from prisonwatch.extract.dates import resolve
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "precision"),
+    [
+        ("in July 2021", None, "2021-07", "month"),
+        ("on Saturday", "2025-09-13", "2025-09-13", "day"),
+        ("on Thursday", "2025-09-12", "2025-09-11", "day"),
+        ("last month", "2025-09-15", "2025-08", "month"),
+        ("last month", None, None, None),
+        ("August 3", "2022-08-03", "2022-08-03", "day"),
+        ("on February 12", None, None, None),
+        ("June 26, 2024", None, "2024-06-26", "day"),
+        ("early in 2015", None, "2015", "year"),
+        ("in December", "2026-01-10", "2025-12", "month"),
+        ("yesterday", "2024-03-01", "2024-02-29", "day"),
+    ],
+)
+def test_resolve(
+    text: str, published: str | None, value: str | None, precision: str | None
+) -> None:
+    found = resolve(text, published)
+    assert found is not None
+    assert (found.value, found.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["two days", "more than three decades", "a day", "recent months"])
+def test_durations_are_not_dates(text: str) -> None:
+    assert resolve(text, "2025-09-12") is None
