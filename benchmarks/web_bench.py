@@ -28,10 +28,46 @@ from prisonwatch.db.models import Claim, Deal, Document, Event, EventPerson, Per
 from prisonwatch.settings import Settings
 from prisonwatch.web import create_app
 
-GIVEN = ["Ales", "Maryia", "Ihar", "Pavel", "Mikola", "Ksenia", "Andrei", "Volha", "Siarhei",
-         "Tatsiana", "Dzmitry", "Hanna", "Uladzimir", "Iryna", "Aliaksandr", "Natallia"]  # fmt: skip
-STEMS = ["Kaval", "Bial", "Losik", "Rabk", "Statk", "Lutsk", "Paczob", "Babar", "Sevyar", "Hrod",
-         "Zhuk", "Marc", "Shar", "Kulesh", "Dashk", "Yarash", "Tsikh", "Navum", "Barys", "Lyav"]  # fmt: skip
+GIVEN = [
+    "Ales",
+    "Maryia",
+    "Ihar",
+    "Pavel",
+    "Mikola",
+    "Ksenia",
+    "Andrei",
+    "Volha",
+    "Siarhei",
+    "Tatsiana",
+    "Dzmitry",
+    "Hanna",
+    "Uladzimir",
+    "Iryna",
+    "Aliaksandr",
+    "Natallia",
+]
+STEMS = [
+    "Kaval",
+    "Bial",
+    "Losik",
+    "Rabk",
+    "Statk",
+    "Lutsk",
+    "Paczob",
+    "Babar",
+    "Sevyar",
+    "Hrod",
+    "Zhuk",
+    "Marc",
+    "Shar",
+    "Kulesh",
+    "Dashk",
+    "Yarash",
+    "Tsikh",
+    "Navum",
+    "Barys",
+    "Lyav",
+]
 ENDS = ["enka", "iatski", "ava", "ovich", "evich", "ina", "uk", "ski", "ich", "ets"]
 TYPES = ["arrest", "sentence", "release", "pardon", "transfer"]
 BATCH = 5000
@@ -41,9 +77,8 @@ def _names(count: int, rng: random.Random) -> list[str]:
     surnames = [f"{s}{e}" for s in STEMS for e in ENDS]
     found: set[str] = set()
     while len(found) < count:
-        found.add(
-            f"{rng.choice(GIVEN)} {rng.choice(surnames)}{rng.choice(['', '-' + rng.choice(surnames)])}"
-        )
+        double = rng.choice(["", "-" + rng.choice(surnames)])
+        found.add(f"{rng.choice(GIVEN)} {rng.choice(surnames)}{double}")
     return sorted(found)
 
 
@@ -60,22 +95,57 @@ def generate(settings: Settings, persons: int, events: int, seed: int = 7) -> di
     docs = [f"{i:032x}" for i in range(max(1, events // 100))]
     deals = [f"deal_{i:015d}" for i in range(max(1, events // 1000))]
     with session_scope(settings) as session:
-        _bulk(session, Person, [
-            {"id": pid, "primary_name": name, "country": rng.choice(["Belarus", "Russia"]),
-             "attributes": {}, "private_fields": [], "proposed": False}
-            for pid, name in zip(person_ids, names, strict=True)
-        ])  # fmt: skip
-        _bulk(session, PersonName, [
-            {"person_id": pid, "name": name, "script": "Latn", "origin": "registry", "kind": "name"}
-            for pid, name in zip(person_ids, names, strict=True)
-        ])  # fmt: skip
-        _bulk(session, Document, [
-            {"id": d, "title": f"Report {i}", "published": f"20{10 + i % 15:02d}-0{1 + i % 9}-1{i % 9}",
-             "text": "The court released the prisoners. " * 20, "language": "en"}
-            for i, d in enumerate(docs)
-        ])  # fmt: skip
-        _bulk(session, Deal, [{"id": d, "title": f"Deal {i}", "mediators": ["An Envoy"]}
-                              for i, d in enumerate(deals)])  # fmt: skip
+        _bulk(
+            session,
+            Person,
+            [
+                {
+                    "id": pid,
+                    "primary_name": name,
+                    "country": rng.choice(["Belarus", "Russia"]),
+                    "attributes": {},
+                    "private_fields": [],
+                    "proposed": False,
+                }
+                for pid, name in zip(person_ids, names, strict=True)
+            ],
+        )
+        _bulk(
+            session,
+            PersonName,
+            [
+                {
+                    "person_id": pid,
+                    "name": name,
+                    "script": "Latn",
+                    "origin": "registry",
+                    "kind": "name",
+                }
+                for pid, name in zip(person_ids, names, strict=True)
+            ],
+        )
+        _bulk(
+            session,
+            Document,
+            [
+                {
+                    "id": d,
+                    "title": f"Report {i}",
+                    "published": f"20{10 + i % 15}-0{1 + i % 9}-1{i % 9}",
+                    "text": "The court released the prisoners. " * 20,
+                    "language": "en",
+                }
+                for i, d in enumerate(docs)
+            ],
+        )
+        _bulk(
+            session,
+            Deal,
+            [
+                {"id": d, "title": f"Deal {i}", "mediators": ["An Envoy"]}
+                for i, d in enumerate(deals)
+            ],
+        )
         event_rows, link_rows, claim_rows = [], [], []
         per_person = max(1, events // persons)
         for index in range(events):
@@ -84,20 +154,41 @@ def generate(settings: Settings, persons: int, events: int, seed: int = 7) -> di
             year = 2010 + (index // per_person) % 15 + (index % per_person) // len(TYPES)
             date = f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d}"
             eid = f"evt_{index:016d}"
-            event_rows.append({
-                "id": eid, "type": kind, "date_value": date, "date_precision": "day",
-                "count": 1 + index % 40, "anchor_date": date, "destination": [],
-                "target_country": "Belarus", "background": False,
-                "deal_id": deals[index % len(deals)] if kind == "release" and index % 7 == 0 else None,
-            })  # fmt: skip
+            event_rows.append(
+                {
+                    "id": eid,
+                    "type": kind,
+                    "date_value": date,
+                    "date_precision": "day",
+                    "count": 1 + index % 40,
+                    "anchor_date": date,
+                    "destination": [],
+                    "target_country": "Belarus",
+                    "background": False,
+                    "deal_id": deals[index % len(deals)]
+                    if kind == "release" and index % 7 == 0
+                    else None,
+                }
+            )
             link_rows.append({"event_id": eid, "person_id": pid, "role": "affected"})
-            claim_rows.append({
-                "id": f"clm_{index:032x}", "kind": "event", "subject_type": "event",
-                "subject_id": eid, "property": "facts", "value": {"type": kind, "date_value": date},
-                "document_id": docs[index % len(docs)], "span_start": 0, "span_end": 33,
-                "quote": "The court released the prisoners.", "confidence": 0.9,
-                "reason": "generated", "state": "accepted", "extractor_version": "bench",
-            })  # fmt: skip
+            claim_rows.append(
+                {
+                    "id": f"clm_{index:032x}",
+                    "kind": "event",
+                    "subject_type": "event",
+                    "subject_id": eid,
+                    "property": "facts",
+                    "value": {"type": kind, "date_value": date},
+                    "document_id": docs[index % len(docs)],
+                    "span_start": 0,
+                    "span_end": 33,
+                    "quote": "The court released the prisoners.",
+                    "confidence": 0.9,
+                    "reason": "generated",
+                    "state": "accepted",
+                    "extractor_version": "bench",
+                }
+            )
         _bulk(session, Event, event_rows)
         _bulk(session, EventPerson, link_rows)
         _bulk(session, Claim, claim_rows)
@@ -112,7 +203,7 @@ def _free_port() -> int:
 
 def _percentiles(timings: list[float]) -> tuple[float, float]:
     ordered = sorted(timings)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * len(ordered)) - 1)]
     return statistics.median(ordered) * 1000, p95 * 1000
 
 
@@ -130,7 +221,7 @@ def measure(get: Callable[[str], httpx.Response], paths: list[str], rounds: int)
 
 
 def load_test(base: str, paths: list[str], total: int, workers: int, limit_s: float) -> None:
-    """Send ``total`` requests from ``workers`` threads within ``limit_s``; print rate and errors."""
+    """Send ``total`` requests from ``workers`` threads within a time limit; print the rate."""
     errors = 0
     done = 0
     deadline = time.monotonic() + limit_s
@@ -150,9 +241,11 @@ def load_test(base: str, paths: list[str], total: int, workers: int, limit_s: fl
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(one, range(total)))
     elapsed = time.perf_counter() - started
-    print(f"load: {done}/{total} requests in {elapsed:.1f} s from {workers} threads: "
-          f"{done / elapsed:.0f} requests/s, {errors} errors"
-          + ("" if done == total else f", {total - done} not sent within {limit_s:.0f} s"))  # fmt: skip
+    print(
+        f"load: {done}/{total} requests in {elapsed:.1f} s from {workers} threads: "
+        f"{done / elapsed:.0f} requests/s, {errors} errors"
+        + ("" if done == total else f", {total - done} unsent after {limit_s:.0f} s")
+    )
 
 
 def main() -> None:
@@ -168,8 +261,10 @@ def main() -> None:
     upgrade(settings)
     started = time.perf_counter()
     made = generate(settings, args.persons, args.events)
-    print(f"generated {args.persons} persons and {args.events} accepted events in "
-          f"{time.perf_counter() - started:.1f} s ({settings.url()})")  # fmt: skip
+    print(
+        f"generated {args.persons} persons and {args.events} accepted events in "
+        f"{time.perf_counter() - started:.1f} s ({settings.url()})"
+    )
     rng = random.Random(3)
     people = rng.sample(made["person_ids"], 20)
     queries = [name.split()[1].split("-")[0] for name in rng.sample(made["names"], 20)]
@@ -191,8 +286,10 @@ def main() -> None:
                 client.get(urls[0])
                 cold = (time.perf_counter() - first) * 1000
                 p50, p95 = _percentiles(measure(client.get, urls, args.rounds))
-                print(f"{label:17} {twin:4}  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
-                      f"(first call {cold:.0f} ms)")  # fmt: skip
+                print(
+                    f"{label:17} {twin:4}  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
+                    f"(first call {cold:.0f} ms)"
+                )
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")

@@ -48,10 +48,11 @@ def _matches(row: PersonRow, filters: PersonFilters) -> bool:
 
 
 def _search(
-    request: Request, session: Session, snapshot: Snapshot, query: str | None
+    request: Request, session: Session, snapshot: Snapshot, filters: PersonFilters
 ) -> list[Found]:
+    query = filters.q
     if not query:
-        return [(row, None, None) for row in snapshot.public_persons()]
+        return [(row, None, None) for row in snapshot.public_persons(filters.status)]
     found: list[Found] = []
     for hit in find_persons(session, request.app.state.names, query, limit=SEARCH_LIMIT):
         row = snapshot.by_id.get(hit.person.id)
@@ -97,7 +98,7 @@ def persons(
         until=until or None,
     )
     snapshot, _ = request.app.state.snapshots.get(session)
-    found = [f for f in _search(request, session, snapshot, filters.q) if _matches(f[0], filters)]
+    found = [f for f in _search(request, session, snapshot, filters) if _matches(f[0], filters)]
     chosen = found[(page - 1) * per_page : page * per_page]
     loaded = {
         p.id: p
@@ -107,11 +108,10 @@ def persons(
             .options(selectinload(Person.names))
         )
     }
-    countries = sorted({r.country for r in snapshot.public_persons() if r.country})
     return PersonsContext(
         filters=filters,
         statuses=list(STATUSES),
-        countries=countries,
+        countries=snapshot.countries,
         items=[_item(f, loaded[f[0].id]) for f in chosen if f[0].id in loaded],
         pagination=paginate(
             len(found), page, per_page, urls.persons, **filters.model_dump(exclude_none=True)
