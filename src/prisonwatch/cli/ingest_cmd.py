@@ -1,8 +1,8 @@
-"""``prisonwatch ingest``: files, folders, URLs, feeds and web archives into clean documents."""
+"""``prisonwatch ingest``: news in; documents, extraction, names and proposed claims out."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -12,8 +12,17 @@ if TYPE_CHECKING:
     from prisonwatch.ingest.options import IngestOptions
     from prisonwatch.ingest.pipeline import SessionFactory
     from prisonwatch.ingest.report import IngestReport, ItemOutcome
+    from prisonwatch.registry.flow import RegistryHook
 
 ORDER = 20
+# The registry counts a summary shows, summed over the documents' ``ProposalReport``s.
+FLOW_COUNTS = (
+    ("claims_new", "claims proposed"),
+    ("events_new", "events new"),
+    ("events_matched", "events matched"),
+    ("persons_new", "persons proposed"),
+    ("ambiguous", "ambiguous names"),
+)
 
 
 def ingest_cmd(
@@ -29,14 +38,28 @@ def ingest_cmd(
         None, "--language", help="Language code (en, ru, be…) when known; guessed otherwise."
     ),
     publisher: str | None = typer.Option(None, "--publisher", help="Publisher of all inputs."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        min=1,
+        help="Worker processes [default: one per core; none for a few documents].",
+        show_default=False,
+    ),
+    no_extract: bool = typer.Option(
+        False, "--no-extract", help="Store documents only: no extraction, names or claims."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
 ) -> None:
-    """Ingest news into clean, deduplicated documents.
+    """Ingest news and run the whole flow: documents, extraction, names, proposed claims.
 
     A document's id is a hash of its cleaned text: ingesting it again changes nothing.
 
     The same article at two URLs is one document with two URLs.
+
+    Each new document is extracted, its names resolved to persons, and its facts proposed as
+    claims for review (auto-accepted only where a threshold is set); --no-extract stops after
+    storing documents.
 
     A bad input gets one error line naming it, and the batch goes on.
 
@@ -51,18 +74,40 @@ def ingest_cmd(
 
     settings = get_settings()
     ensure_ready(settings)
+    hook = None
+    if not no_extract:
+        from prisonwatch.registry.flow import RegistryHook
+
+        hook = RegistryHook(settings)
     options = IngestOptions(
-        published=published, language=language, publisher=publisher, workers=workers
+        published=published,
+        language=language,
+        publisher=publisher,
+        workers=workers,
+        extract=hook is not None,
+        on_stored=hook,
     )
     report = _run(sources, options, lambda: session_scope(settings), show=not as_json)
     for item in report.failures:
         err_console.print(f"[bold red]error:[/] {item.reason}", highlight=False)
+    flow = flow_counts(hook) if hook is not None else None
     if as_json:
-        print_json(report.to_dict())
+        data = report.to_dict()
+        if flow is not None:
+            data["flow"] = flow
+        print_json(data)
     else:
-        _summary(report)
+        _summary(report, flow)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def flow_counts(hook: RegistryHook) -> dict[str, int]:
+    """Return what the registry flow did in this run: claims, events, persons, names."""
+    counts = {key: sum(getattr(r, key) for r in hook.reports) for key, _ in FLOW_COUNTS}
+    counts["documents_extracted"] = len(hook.reports)
+    counts["auto_accepted"] = hook.auto_accepted
+    return counts
 
 
 def _run(
@@ -92,14 +137,20 @@ def _run(
         return ingest(sources, options, sessions)
 
 
-def _summary(report: IngestReport) -> None:
+def _summary(report: IngestReport, flow: dict[str, Any] | None) -> None:
     from rich.table import Table
 
     table = Table(title="ingest summary")
     table.add_column("outcome")
-    table.add_column("inputs", justify="right")
+    table.add_column("count", justify="right")
     for status, count in report.counts().items():
         table.add_row(status.replace("_", "-"), str(count))
+    if flow is not None:
+        table.add_section()
+        table.add_row("documents extracted", str(flow["documents_extracted"]))
+        for key, label in FLOW_COUNTS:
+            table.add_row(label, str(flow[key]))
+        table.add_row("claims auto-accepted", str(flow["auto_accepted"]))
     console.print(table)
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 
 import numpy as np
 
@@ -14,6 +14,8 @@ SHINGLE_WORDS = 5
 _WORD = re.compile(r"\w+")
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
+# Odd multiplier (2**64 / golden ratio) that chains a shingle's word hashes, wrapping at 2**64.
+_CHAIN = np.uint64(0x9E3779B97F4A7C15)
 # Fixed permutations (a * h + b mod a Mersenne prime); a, b < 2**32 so products never overflow.
 _RNG = np.random.RandomState(20251213)
 _A = _RNG.randint(1, 1 << 32, size=NUM_PERM, dtype=np.uint64)
@@ -27,15 +29,28 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
+def shingle_hashes(text: str) -> np.ndarray:
+    """Return 32-bit hashes of the text's 5-word shingles (one per distinct shingle).
+
+    Words are hashed once (CRC-32, stable across processes) and chained in numpy: hashing each
+    shingle's string in Python cost more than the rest of the signature. Stored signatures
+    depend on this function: changing it means clearing ``Document.minhash``.
+    """
+    words = _WORD.findall(normalize_for_identity(text))
+    codes = {word: zlib.crc32(word.encode("utf-8")) for word in set(words)}
+    word_hashes = np.fromiter((codes[w] for w in words), dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_WORDS, len(words))
+    count = max(1, len(words) - SHINGLE_WORDS + 1)
+    chained = np.zeros(count, dtype=np.uint64)
+    for k in range(width):
+        chained = chained * _CHAIN + word_hashes[k : k + count]
+    chained ^= chained >> np.uint64(32)
+    return np.unique(chained & _MAX_HASH)
+
+
 def signature(text: str) -> np.ndarray:
     """Return the text's MinHash values (uint64, one per permutation)."""
-    hashes = np.fromiter(
-        (
-            int.from_bytes(hashlib.sha1(s.encode("utf-8")).digest()[:4], "little")
-            for s in shingles(text)
-        ),
-        dtype=np.uint64,
-    )
+    hashes = shingle_hashes(text)
     permuted = (np.outer(hashes, _A) + _B) % _PRIME
     result: np.ndarray = np.bitwise_and(permuted, _MAX_HASH).min(axis=0)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -12,6 +13,21 @@ from prisonwatch.registry.propose import ProposalReport, propose_extraction
 from prisonwatch.registry.resolution import PersonResolver
 from prisonwatch.registry.review import auto_accept
 from prisonwatch.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from prisonwatch.extract.model import Extraction
+
+# The document fields the extractor reads: a given extraction is used only when they match.
+_EXTRACTOR_INPUTS = (
+    "text",
+    "title",
+    "published",
+    "published_source",
+    "language",
+    "publisher",
+    "author",
+    "canonical_url",
+)
 
 
 def extractor_version() -> str:
@@ -34,15 +50,29 @@ class RegistryHook:
     auto_accepted: int = 0
     _resolver: PersonResolver | None = None
 
-    def __call__(self, session: Session, doc: CleanDocument, status: str) -> None:
-        """Process one stored document."""
+    def __call__(
+        self,
+        session: Session,
+        doc: CleanDocument,
+        status: str,
+        extraction: Extraction | None = None,
+    ) -> None:
+        """Process one stored document, using ``extraction`` when a worker already made it."""
         row = session.get(Document, doc.id)
         if row is None:
             return
-        report = process_document(session, row, self.resolver(session), settings=self.settings)
+        try:
+            report = process_document(
+                session, row, self.resolver(session), settings=self.settings, extraction=extraction
+            )
+            accepted = auto_accept(session, report.new_claim_ids, self.settings) if report else 0
+        except BaseException:
+            # The document's savepoint rolls back: persons the resolver learned may be gone.
+            self._resolver = None
+            raise
         if report is not None:
             self.reports.append(report)
-            self.auto_accepted += auto_accept(session, report.new_claim_ids, self.settings)
+            self.auto_accepted += accepted
 
     def resolver(self, session: Session) -> PersonResolver:
         """Return the name resolver, built from the registry on first use."""
@@ -72,12 +102,23 @@ def process_document(
     *,
     settings: Settings | None = None,
     force: bool = False,
+    extraction: Extraction | None = None,
 ) -> ProposalReport | None:
-    """Extract and propose claims for one stored document; None when already done."""
+    """Extract and propose claims for one stored document; None when already done.
+
+    A given ``extraction`` (made in a worker) is used when it was made from this document's
+    stored text and metadata; otherwise the document is extracted here.
+    """
     from prisonwatch.extract import extract
 
     version = extractor_version()
     if row.extracted_version == version and not force:
         return None
-    extraction = extract(to_clean(row))
+    clean = to_clean(row)
+    if extraction is None or not _same_input(extraction.document, clean):
+        extraction = extract(clean)
     return propose_extraction(session, row, extraction, resolver, version=version)
+
+
+def _same_input(given: CleanDocument, stored: CleanDocument) -> bool:
+    return all(getattr(given, name) == getattr(stored, name) for name in _EXTRACTOR_INPUTS)
