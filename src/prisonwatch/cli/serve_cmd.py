@@ -22,10 +22,13 @@ def serve_cmd(
     from prisonwatch.db.migrate import ensure_ready
     from prisonwatch.settings import get_settings
     from prisonwatch.web import create_app
+    from prisonwatch.web.app import warm
 
     settings = get_settings()
     ensure_ready(settings)
     app = create_app(settings)
+    # Seconds on a large registry, paid here rather than by the first visitor.
+    warm(app)
     err_console.print(f"serving {settings.url()} on http://{host}:{port}/")
     # Proxy headers are trusted from the local host only, so Secure cookies follow real TLS.
     uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")

@@ -69,3 +69,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.middleware("http")(_session_middleware(Sessions(settings.secret_key)))
     errors.install(app)
     return app
+
+
+def warm(app: FastAPI) -> None:
+    """Build the registry snapshot and the name index now, not on the first visitor's request."""
+    from prisonwatch.db.engine import session_scope
+
+    with session_scope(app.state.settings, write=False) as session:
+        app.state.snapshots.get(session)
+        app.state.names.get(session)
