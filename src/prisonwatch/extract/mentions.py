@@ -134,7 +134,8 @@ def _mention(
         why = _people(token, m, nouns, ctx, earlier)
         if why:
             return None, why
-        m.actor = args.actor(token, nominal, ctx)
+        # Who dies or leaves prison is the one it happens to, not an actor.
+        m.actor = args.actor(token, nominal, ctx) if row.patient != "subj" else None
     if row.type in ("transfer", "deportation"):
         m.destination = args.destinations(token, ctx, nouns)
         if m.destination:
@@ -286,7 +287,16 @@ def _frame(token: Token) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "nmod", "compound"):
-            out.extend(t for t in child.subtree)
+            out.extend(_phrase(child))
+    return out
+
+
+def _phrase(token: Token) -> list[Token]:
+    """Return a phrase's tokens without the clauses inside it ('for X, who died in 2024')."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"):
+            out.extend(_phrase(child))
     return out
 
 
