@@ -22,25 +22,37 @@ class Found:
     reason: str
 
 
-class _IndexCache:
-    """One name index per database, rebuilt when persons or names change."""
+def _stamp(session: Session) -> tuple[Any, ...]:
+    # Each table counted on its own: a join here would cost persons × names rows per search.
+    row = session.execute(
+        select(
+            select(func.count(PersonName.id)).scalar_subquery(),
+            select(func.max(PersonName.id)).scalar_subquery(),
+            select(func.count(Person.merged_into)).scalar_subquery(),
+            select(func.count(Person.id)).scalar_subquery(),
+        )
+    ).one()
+    return tuple(row)
+
+
+class NameIndexCache:
+    """One name index per database, rebuilt when persons, names or merges change."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._entries: dict[str, tuple[tuple[Any, ...], Any]] = {}
 
     def get(self, session: Session) -> Any:
+        """Return the name index of the session's database."""
         from prisonwatch.names import NameIndex, RegistryEntry
 
-        names = select(func.count(PersonName.id), func.max(PersonName.id)).subquery()
-        merged = select(func.count(Person.merged_into)).scalar_subquery()
-        stamp = tuple(session.execute(select(names, merged)).one())
+        stamp = _stamp(session)
         key = str(session.get_bind().engine.url)
         with self._lock:
             cached = self._entries.get(key)
-            if cached and cached[0] == stamp:
-                return cached[1]
-        stmt = (
+        if cached and cached[0] == stamp:
+            return cached[1]
+        rows = session.scalars(
             select(Person)
             .where(Person.merged_into.is_(None))
             .options(selectinload(Person.names))
@@ -52,14 +64,14 @@ class _IndexCache:
                 name=p.primary_name,
                 aliases=[n.name for n in p.names if n.name != p.primary_name],
             )
-            for p in session.scalars(stmt)
+            for p in rows
         )
         with self._lock:
             self._entries[key] = (stamp, index)
         return index
 
 
-_CACHE = _IndexCache()
+_CACHE = NameIndexCache()
 
 
 def name_index(session: Session) -> Any:
@@ -67,21 +79,23 @@ def name_index(session: Session) -> Any:
     return _CACHE.get(session)
 
 
-def find_persons(session: Session, query: str, *, limit: int = 50) -> list[Found]:
+def find_persons(
+    session: Session, query: str, *, limit: int = 50, cache: NameIndexCache | None = None
+) -> list[Found]:
     """Return persons a query names: name-matcher hits first, then names containing the text."""
     query = " ".join(query.split())
     if not query:
         return [Found(p, 0.0, "all persons") for p in search_persons(session, None, limit=limit)]
-    found: dict[str, Found] = {}
-    result = _CACHE.get(session).match(query)
+    result = (cache or _CACHE).get(session).match(query)
+    scored: dict[str, tuple[float, str]] = {}
     if result.status == "matched" and result.person_id:
-        person = session.get(Person, result.person_id)
-        if person is not None:
-            found[person.id] = Found(person, result.score, result.reason)
+        scored[result.person_id] = (result.score, result.reason)
     for candidate in result.candidates:
-        person = session.get(Person, candidate.person_id)
-        if person is not None and person.id not in found:
-            found[person.id] = Found(person, candidate.score, candidate.reason)
+        scored.setdefault(candidate.person_id, (candidate.score, candidate.reason))
+    found: dict[str, Found] = {}
+    if scored:
+        for person in session.scalars(select(Person).where(Person.id.in_(list(scored)))):
+            found[person.id] = Found(person, *scored[person.id])
     for person in search_persons(session, query, limit=limit):
         found.setdefault(person.id, Found(person, 0.5, f"a name contains {query!r}"))
     ranked = sorted(found.values(), key=lambda f: (-f.score, f.person.primary_name))

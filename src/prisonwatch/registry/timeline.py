@@ -86,14 +86,15 @@ class Timeline:
         }
 
 
-def _sort_key(step: Step) -> tuple[str, int]:
+def sort_key(step: Step) -> tuple[str, int]:
+    """Return the order of steps: by date (undated last), then cause before effect."""
     return (step.date or "9999", ORDER.get(step.type, 9))
 
 
 def derive_status(steps: list[Step]) -> Status:
     """Return a person's status after their affected-role steps, read in date order."""
     status = Status(state="unknown")
-    for step in sorted((s for s in steps if s.role == "affected"), key=_sort_key):
+    for step in sorted((s for s in steps if s.role == "affected"), key=sort_key):
         state = STATUS_AFTER.get(step.type)
         if state is None:
             continue
@@ -118,39 +119,48 @@ def derive_status(steps: list[Step]) -> Status:
     return status
 
 
-def accepted_steps(session: Session, person_ids: list[str]) -> dict[str, list[Step]]:
-    """Return the accepted steps of several persons at once."""
-    steps: dict[str, list[Step]] = {p: [] for p in person_ids}
-    if not person_ids:
-        return steps
-    accepted = (
-        select(Claim.subject_id)
-        .where(Claim.kind == kinds.EVENT, Claim.state == "accepted")
-        .scalar_subquery()
+def step_of(event: Event, role: str) -> Step:
+    """Return the step an accepted event makes in the life of a person with ``role``."""
+    return Step(
+        event_id=event.id,
+        type=event.type,
+        role=role,
+        date=event.date_value,
+        date_precision=event.date_precision,
+        date_text=event.date_text,
+        count=event.count,
+        actor=event.actor,
+        destination=list(event.destination or []),
+        deal_id=event.deal_id,
+        background=event.background,
     )
+
+
+def accepted_clause() -> Any:
+    """Return a condition true for events with an accepted event claim (uses the index)."""
+    return (
+        select(Claim.id)
+        .where(Claim.subject_id == Event.id, Claim.kind == kinds.EVENT, Claim.state == "accepted")
+        .exists()
+    )
+
+
+def accepted_steps(session: Session, person_ids: list[str] | None) -> dict[str, list[Step]]:
+    """Return the accepted steps of the given persons (of everyone for None), in date order."""
+    steps: dict[str, list[Step]] = {p: [] for p in person_ids or []}
+    if person_ids is not None and not person_ids:
+        return steps
     stmt = (
         select(EventPerson.person_id, EventPerson.role, Event)
         .join(Event, Event.id == EventPerson.event_id)
-        .where(EventPerson.person_id.in_(person_ids), Event.id.in_(accepted))
+        .where(accepted_clause())
     )
+    if person_ids is not None:
+        stmt = stmt.where(EventPerson.person_id.in_(person_ids))
     for person_id, role, event in session.execute(stmt):
-        steps[person_id].append(
-            Step(
-                event_id=event.id,
-                type=event.type,
-                role=role,
-                date=event.date_value,
-                date_precision=event.date_precision,
-                date_text=event.date_text,
-                count=event.count,
-                actor=event.actor,
-                destination=list(event.destination or []),
-                deal_id=event.deal_id,
-                background=event.background,
-            )
-        )
+        steps.setdefault(person_id, []).append(step_of(event, role))
     for person_steps in steps.values():
-        person_steps.sort(key=_sort_key)
+        person_steps.sort(key=sort_key)
     return steps
 
 

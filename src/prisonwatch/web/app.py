@@ -9,9 +9,9 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from prisonwatch import __version__
+from prisonwatch.registry.lookup import NameIndexCache
 from prisonwatch.settings import Settings, get_settings
 from prisonwatch.web import actions, auth, documents, errors, home, persons, records, review, urls
-from prisonwatch.web.lookup import NameIndexCache
 from prisonwatch.web.queries import SnapshotCache
 from prisonwatch.web.render import make_templates
 from prisonwatch.web.security import RateLimit, Sessions

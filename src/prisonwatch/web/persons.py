@@ -8,11 +8,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from prisonwatch.db.models import Person
 from prisonwatch.persons import get_person
+from prisonwatch.registry.lookup import find_persons
+from prisonwatch.registry.timeline import person_timeline
 from prisonwatch.web import urls
 from prisonwatch.web.deps import read_db
 from prisonwatch.web.items import paginate, public_person, source_item
-from prisonwatch.web.lookup import find_persons
-from prisonwatch.web.queries import PersonRow, Snapshot, person_timeline
+from prisonwatch.web.queries import PersonRow, Snapshot
 from prisonwatch.web.render import page
 from prisonwatch.web.schemas import (
     PersonContext,
@@ -54,7 +55,7 @@ def _search(
     if not query:
         return [(row, None, None) for row in snapshot.public_persons(filters.status)]
     found: list[Found] = []
-    for hit in find_persons(session, request.app.state.names, query, limit=SEARCH_LIMIT):
+    for hit in find_persons(session, query, limit=SEARCH_LIMIT, cache=request.app.state.names):
         row = snapshot.by_id.get(hit.person.id)
         if row is not None and not row.proposed:
             found.append((row, hit.score, hit.reason))

@@ -1,17 +1,14 @@
 """Whole-registry figures for the web, computed in a few queries and cached until data changes.
 
-``registry.stats`` and ``registry.timeline`` answer per event or per person; the home page and
-the persons filters need every person's status and the counts over time at once, which those
-functions compute with one query per event. The figures here follow the same rules
-(``derive_status``, release waves, held intervals) from three bulk queries.
+The home page and the persons filters need every person's status and the counts over time at
+once: the snapshot reads them in a few bulk queries and applies the registry's own rules
+(``derive_status``, ``stats.counts_from``) to them.
 """
 
 from __future__ import annotations
 
 import threading
-from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,11 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import AuditLog, Claim, Deal, Document, Event, EventPerson, Person
-from prisonwatch.persons import get_person, person_summary
 from prisonwatch.registry import claims as kinds
-from prisonwatch.registry.sources import sources_for
-from prisonwatch.registry.stats import RELEASE_TYPES, PeriodCount
-from prisonwatch.registry.timeline import Status, Step, Timeline, _sort_key, derive_status
+from prisonwatch.registry.stats import PeriodCount, counts_from
+from prisonwatch.registry.timeline import Status, Step, derive_status, sort_key, step_of
 
 LATEST = 8
 
@@ -90,22 +85,6 @@ def _accepted_ids() -> Any:
     )
 
 
-def _step(event: Event, role: str) -> Step:
-    return Step(
-        event_id=event.id,
-        type=event.type,
-        role=role,
-        date=event.date_value,
-        date_precision=event.date_precision,
-        date_text=event.date_text,
-        count=event.count,
-        actor=event.actor,
-        destination=list(event.destination or []),
-        deal_id=event.deal_id,
-        background=event.background,
-    )
-
-
 def _deals(session: Session, events: list[Event]) -> list[dict[str, Any]]:
     grouped: dict[str, list[Event]] = defaultdict(list)
     for event in events:
@@ -147,7 +126,7 @@ def build_snapshot(session: Session) -> Snapshot:
     )
     for event_id, person_id, role in links:
         size[event_id] += 1
-        steps[person_id].append(_step(by_event[event_id], role))
+        steps[person_id].append(step_of(by_event[event_id], role))
     rows = []
     people = session.execute(
         select(
@@ -158,7 +137,7 @@ def build_snapshot(session: Session) -> Snapshot:
     )
     kept: dict[str, list[Step]] = {}
     for person_id, name, country, proposed, hidden in people:
-        own = kept[person_id] = sorted(steps.get(person_id, []), key=_sort_key)
+        own = kept[person_id] = sorted(steps.get(person_id, []), key=sort_key)
         dates = sorted({s.date for s in own if s.date and s.role == "affected"})
         # A private country must not be shown, nor be findable through the country filter.
         shown = None if "country" in (hidden or []) else country
@@ -181,89 +160,6 @@ def build_snapshot(session: Session) -> Snapshot:
     )
 
 
-def _period(date: str | None, by: str) -> str | None:
-    if not date:
-        return None
-    size = 10 if by == "day" else 7
-    return date[:size] if len(date) >= size else None
-
-
-def _waves(snapshot: Snapshot) -> Iterable[tuple[str | None, int]]:
-    groups: dict[str, list[Event]] = defaultdict(list)
-    for event in snapshot.events:
-        if event.type not in RELEASE_TYPES or (event.background and not event.deal_id):
-            continue
-        groups[event.deal_id or f"date:{event.date_value or event.anchor_date or event.id}"].append(
-            event
-        )
-    for members in groups.values():
-
-        def size(e: Event) -> int:
-            return e.count or snapshot.event_size.get(e.id, 0)
-
-        freed = [size(e) for e in members if e.type in ("release", "pardon")]
-        moved = [size(e) for e in members if e.type in ("transfer", "deportation")]
-        released = max(freed) if freed else (max(moved) if moved else 0)
-        dates = sorted(e.date_value for e in members if e.date_value)
-        anchors = sorted(e.anchor_date for e in members if e.anchor_date)
-        yield (dates[-1] if dates else (anchors[-1] if anchors else None)), released
-
-
-def _intervals(steps: dict[str, list[Step]]) -> list[tuple[str, str | None]]:
-    intervals: list[tuple[str, str | None]] = []
-    for own in steps.values():
-        start: str | None = None
-        for step in own:
-            if step.role != "affected" or not step.date:
-                continue
-            if step.type in ("arrest", "sentence") and start is None:
-                start = step.date
-            elif step.type in (*RELEASE_TYPES, "death_in_custody") and start is not None:
-                intervals.append((start, step.date))
-                start = None
-        if start is not None:
-            intervals.append((start, None))
-    return intervals
-
-
-def counts_over_time(snapshot: Snapshot, *, by: str = "month") -> list[PeriodCount]:
-    """Return what ``registry.stats.counts_over_time`` returns, from the snapshot's events."""
-    rows: dict[str, PeriodCount] = {}
-    for event in snapshot.events:
-        period = _period(event.date_value, by)
-        if event.type != "arrest" or not period:
-            continue
-        people = snapshot.event_size.get(event.id, 0)
-        row = rows.setdefault(period, PeriodCount(period=period))
-        row.arrested += (
-            (event.count or people or 1) if not event.background else (people or (event.count or 0))
-        )
-    for date, released in _waves(snapshot):
-        period = _period(date, by)
-        if period:
-            rows.setdefault(period, PeriodCount(period=period)).released += released
-    intervals = _intervals(snapshot.steps)
-    for start, _end in intervals:
-        period = _period(start, by)
-        if period:
-            rows.setdefault(period, PeriodCount(period=period))
-    periods = sorted(rows)
-    # A sweep over the sorted periods instead of comparing every interval with every period.
-    delta = [0] * (len(periods) + 1)
-    for start, end in intervals:
-        size = 10 if by == "day" else 7
-        first = bisect_left(periods, start[:size])
-        last = len(periods) if end is None else bisect_left(periods, end[:size])
-        if last > first:
-            delta[first] += 1
-            delta[last] -= 1
-    held = 0
-    for index, period in enumerate(periods):
-        held += delta[index]
-        rows[period].held_at_end = held
-    return [rows[p] for p in periods]
-
-
 class SnapshotCache:
     """One snapshot (and its counts over time) per database, rebuilt when the stamp changes."""
 
@@ -280,7 +176,7 @@ class SnapshotCache:
         if cached and cached[0].stamp == mark:
             return cached
         snapshot = build_snapshot(session)
-        entry = (snapshot, counts_over_time(snapshot))
+        entry = (snapshot, counts_from(snapshot.events, snapshot.event_size, snapshot.steps))
         with self._lock:
             self._entries[key] = entry
         return entry
@@ -289,28 +185,3 @@ class SnapshotCache:
         """Forget every snapshot."""
         with self._lock:
             self._entries.clear()
-
-
-def person_timeline(session: Session, person_id: str) -> Timeline:
-    """Return what ``registry.timeline.person_timeline`` returns, with an indexed query.
-
-    The library selects a person's events with ``Event.id IN (every accepted event claim)``,
-    which SQLite answers by listing all accepted claims (about 90 ms at 100,000 events); the
-    correlated EXISTS here uses the claims-by-subject index (under 1 ms).
-    """
-    person = get_person(session, person_id)
-    accepted = (
-        select(Claim.id)
-        .where(Claim.subject_id == Event.id, Claim.kind == kinds.EVENT, Claim.state == "accepted")
-        .exists()
-    )
-    rows = session.execute(
-        select(EventPerson.role, Event)
-        .join(Event, Event.id == EventPerson.event_id)
-        .where(EventPerson.person_id == person.id, accepted)
-    )
-    steps = sorted((_step(event, role) for role, event in rows), key=_sort_key)
-    found = sources_for(session, [s.event_id for s in steps])
-    for step in steps:
-        step.sources = found[step.event_id]
-    return Timeline(person=person_summary(person), status=derive_status(steps), steps=steps)
