@@ -62,15 +62,15 @@ _CONTEXT = [
 ]
 
 
-def articles(count: int, seed: int = 7) -> list[CleanDocument]:
-    """Return ``count`` generated articles of 8 to 14 sentences."""
+def articles(count: int, seed: int = 7, event_share: float = 0.4) -> list[CleanDocument]:
+    """Return ``count`` generated articles of 8 to 14 sentences, ``event_share`` of them events."""
     rng = random.Random(seed)
     out = []
     for _ in range(count):
         country, leader, capital = rng.choice(_COUNTRIES)
         a, b = rng.sample(_NAMES, 2)
         sentences = [
-            rng.choice(_EVENTS if rng.random() < 0.4 else _CONTEXT).format(
+            rng.choice(_EVENTS if rng.random() < event_share else _CONTEXT).format(
                 country=country,
                 leader=leader,
                 capital=capital,
@@ -94,26 +94,39 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--event-share",
+        type=float,
+        default=0.4,
+        help="share of sentences that state events (news_dev: about a third); 1.0 is worst case",
+    )
     opts = parser.parse_args()
     from prisonwatch.extract import extract_many
     from prisonwatch.extract.nlp import get_nlp
 
-    docs = articles(opts.articles)
+    docs = articles(opts.articles, event_share=opts.event_share)
     nlp = get_nlp()
     list(extract_many(docs[:20]))  # warm up: model load, matcher build
-    start = time.perf_counter()
-    events = sum(len(x.events) for x in extract_many(docs, n_process=opts.processes))
-    full = time.perf_counter() - start
     texts = [d.text for d in docs]
     keep = {"tok2vec", "ner"}
-    start = time.perf_counter()
-    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep]):
-        entities = sum(
-            len(d.ents) for d in nlp.pipe(texts, batch_size=32, n_process=opts.processes)
-        )
-    ner = time.perf_counter() - start
+    full = ner = float("inf")
+    events = entities = 0
+    # Alternate the two runs and keep each one's best, so other load on the machine hurts less.
+    for _ in range(opts.rounds):
+        start = time.perf_counter()
+        events = sum(len(x.events) for x in extract_many(docs, n_process=opts.processes))
+        full = min(full, time.perf_counter() - start)
+        start = time.perf_counter()
+        with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep]):
+            piped = nlp.pipe(texts, batch_size=32, n_process=opts.processes)
+            entities = sum(len(d.ents) for d in piped)
+        ner = min(ner, time.perf_counter() - start)
     n = len(docs)
-    print(f"articles: {n}, processes: {opts.processes}, events: {events}, entities: {entities}")
+    print(
+        f"articles: {n}, processes: {opts.processes}, event share: {opts.event_share}, "
+        f"events: {events}, entities: {entities}"
+    )
     print(f"extract:    {n / full:7.1f} articles/s ({full:.1f} s)")
     print(f"NER alone:  {n / ner:7.1f} articles/s ({ner:.1f} s)")
     print(f"ratio extract/NER: {ner / full:.2f}")
