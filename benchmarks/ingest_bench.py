@@ -1,6 +1,10 @@
 """Ingest throughput on a generated corpus, end to end and against trafilatura alone.
 
 Run: .venv/bin/python -m benchmarks.ingest_bench [--pages 1000] [--texts 1000] [--workers 2]
+     [--extract-texts 200]
+
+Besides wall-clock rates it prints CPU time per page of each path, measured in one process: on a
+shared machine those stay put while the rates move with the load of others.
 """
 
 from __future__ import annotations
@@ -105,21 +109,59 @@ def trafilatura_rate(files: list[Path], workers: int, fn: object) -> float:
     return len(files) / elapsed
 
 
-def ingest_rate(folder: Path, workers: int, db_dir: Path) -> tuple[float, dict[str, int]]:
-    """Return documents/s for ``ingest`` on ``folder`` into a fresh SQLite database."""
+def ingest_rate(
+    folder: Path, workers: int, db_dir: Path, extract: bool = False
+) -> tuple[float, dict[str, int], float]:
+    """Return documents/s, the counts and this process's CPU ms per document for ``ingest``.
+
+    With ``extract``, the whole flow runs: extraction in the workers, then names and claims.
+    """
     from prisonwatch.db.engine import dispose_engines, engine_for, session_scope
     from prisonwatch.db.models import Base
     from prisonwatch.ingest import IngestOptions, ingest
+    from prisonwatch.registry.flow import RegistryHook
     from prisonwatch.settings import Settings
 
     settings = Settings(data_dir=db_dir)
     Base.metadata.create_all(engine_for(settings))
-    start = time.perf_counter()
-    report = ingest([str(folder)], IngestOptions(workers=workers), lambda: session_scope(settings))
-    elapsed = time.perf_counter() - start
+    hook = RegistryHook(settings) if extract else None
+    options = IngestOptions(workers=workers, extract=extract, on_stored=hook)
+    start, cpu = time.perf_counter(), time.process_time()
+    report = ingest([str(folder)], options, lambda: session_scope(settings))
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     dispose_engines()
-    assert report.ok, report.failures[:3]
-    return len(report.items) / elapsed, report.counts()
+    # The flow may fail a document on an extraction or registry error: counted, not fatal.
+    assert report.ok or extract, report.failures[:3]
+    counts = report.counts()
+    if hook is not None:
+        counts["claims_new"] = sum(r.claims_new for r in hook.reports)
+    return len(report.items) / elapsed, counts, cpu / len(report.items) * 1000
+
+
+def cpu_per_page(pages: list[Path]) -> dict[str, float]:
+    """Return CPU ms per page, in this process, of trafilatura alone and of the ingest stage."""
+    import trafilatura
+
+    from prisonwatch.ingest.meta import InputMeta, Job
+    from prisonwatch.ingest.stage import StageOptions, process_job
+
+    data = [p.read_bytes() for p in pages]
+    jobs = [Job(d, InputMeta(source=str(p), kind="html")) for p, d in zip(pages, data, strict=True)]
+    paths: dict[str, object] = {
+        "trafilatura text only": trafilatura.extract,
+        "trafilatura with metadata": lambda d: trafilatura.bare_extraction(d, with_metadata=True),
+        "ingest stage (worker)": None,
+    }
+    result = {}
+    for name, fn in paths.items():
+        items: list[object] = jobs if fn is None else data  # type: ignore[assignment]
+        call = (lambda j: process_job(j, StageOptions())) if fn is None else fn
+        call(items[0])  # type: ignore[operator]
+        start = time.process_time()
+        for item in items:
+            call(item)  # type: ignore[operator]
+        result[name] = (time.process_time() - start) / len(items) * 1000
+    return result
 
 
 def main() -> None:
@@ -128,6 +170,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--texts", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--extract-texts", type=int, default=200, help="0: skip the flow line")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -136,8 +179,16 @@ def main() -> None:
         size = sum(p.stat().st_size for p in pages) / len(pages) / 1000
         alone = trafilatura_rate(pages, args.workers, _trafilatura_alone)
         text_only = trafilatura_rate(pages, args.workers, _trafilatura_text_only)
-        html_rate, html_counts = ingest_rate(html_dir, args.workers, root / "db-html")
-        text_rate, text_counts = ingest_rate(text_dir, args.workers, root / "db-text")
+        html_rate, html_counts, html_main = ingest_rate(html_dir, args.workers, root / "db-html")
+        text_rate, text_counts, text_main = ingest_rate(text_dir, args.workers, root / "db-text")
+        flow = None
+        if args.extract_texts:
+            flow_dir = root / "flow"
+            flow_dir.mkdir()
+            for path in sorted(text_dir.glob("*.txt"))[: args.extract_texts]:
+                (flow_dir / path.name).write_bytes(path.read_bytes())
+            flow = ingest_rate(flow_dir, args.workers, root / "db-flow", extract=True)
+        cpu = cpu_per_page(pages[:200])
     print(f"workers: {args.workers}, cores: {multiprocessing.cpu_count()}")
     print(f"HTML pages: {args.pages} of {size:.0f} kB on average")
     print(f"HTML pages: {args.pages}  ingest end-to-end: {html_rate:7.1f} docs/s  {html_counts}")
@@ -146,6 +197,19 @@ def main() -> None:
     print(f"ratio end-to-end / trafilatura with metadata: {html_rate / alone:.0%}")
     print(f"ratio end-to-end / trafilatura text only:     {html_rate / text_only:.0%}")
     print(f"text files: {args.texts}  ingest end-to-end: {text_rate:7.1f} docs/s  {text_counts}")
+    if flow is not None:
+        rate, counts, main_ms = flow
+        print(
+            f"text files: {args.extract_texts}  ingest with extraction, names and claims: "
+            f"{rate:7.1f} docs/s  {counts}  main process {main_ms:.1f} ms CPU/doc"
+        )
+    print("CPU per HTML page, one process:")
+    for name, ms in cpu.items():
+        print(f"  {name:28s} {ms:6.2f} ms")
+    print(f"  {'ingest main process':28s} {html_main:6.2f} ms  (text files: {text_main:.2f} ms)")
+    stage = cpu["ingest stage (worker)"] + html_main
+    for name in ("trafilatura text only", "trafilatura with metadata"):
+        print(f"CPU-bound ratio on any core count, ingest / {name}: {cpu[name] / stage:.0%}")
 
 
 if __name__ == "__main__":

@@ -12,14 +12,15 @@ from prisonwatch.documents import normalize_for_identity
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 _WORD = re.compile(r"\w+")
-_PRIME = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
+_SHIFT = np.uint64(32)
 # Odd multiplier (2**64 / golden ratio) that chains a shingle's word hashes, wrapping at 2**64.
 _CHAIN = np.uint64(0x9E3779B97F4A7C15)
-# Fixed permutations (a * h + b mod a Mersenne prime); a, b < 2**32 so products never overflow.
+# Fixed hash functions, multiply-add-shift: (a * h + b mod 2**64) >> 32 with a odd. Half the
+# cost of a modulo by a prime, and as good for MinHash on 32-bit inputs.
 _RNG = np.random.RandomState(20251213)
-_A = _RNG.randint(1, 1 << 32, size=NUM_PERM, dtype=np.uint64)
-_B = _RNG.randint(0, 1 << 32, size=NUM_PERM, dtype=np.uint64)
+_A = _RNG.randint(0, 1 << 63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _RNG.randint(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
 
 
 def shingles(text: str) -> set[str]:
@@ -44,15 +45,15 @@ def shingle_hashes(text: str) -> np.ndarray:
     chained = np.zeros(count, dtype=np.uint64)
     for k in range(width):
         chained = chained * _CHAIN + word_hashes[k : k + count]
-    chained ^= chained >> np.uint64(32)
+    chained ^= chained >> _SHIFT
     return np.unique(chained & _MAX_HASH)
 
 
 def signature(text: str) -> np.ndarray:
     """Return the text's MinHash values (uint64, one per permutation)."""
     hashes = shingle_hashes(text)
-    permuted = (np.outer(hashes, _A) + _B) % _PRIME
-    result: np.ndarray = np.bitwise_and(permuted, _MAX_HASH).min(axis=0)
+    permuted = (np.outer(hashes, _A) + _B) >> _SHIFT
+    result: np.ndarray = permuted.min(axis=0)
     return result
 
 
