@@ -28,7 +28,18 @@ NOT_EVENTS = {
     "habitual": "The president has regularly released prisoners as a way to win favour.",
     "refusal": "The opposition figure refused to go into exile.",
     "faces": "The state potash company currently faces sanctions from the EU.",
+    "statement": "The foreign ministry released a statement on Monday.",
+    "exchange_views": "The two ministers exchanged views on the crisis in Minsk.",
+    "travel": "The US envoy flew to Minsk on Monday for a second visit.",
 }
+
+
+def test_meeting_without_prisoners_is_not_a_negotiation() -> None:
+    text = (
+        "Belarus freed 40 prisoners on Monday.\n\n"
+        "Separately, the two economy ministers signed a trade deal at a meeting in Minsk."
+    )
+    assert types(text) == ["release"]
 
 
 @pytest.mark.parametrize("name", sorted(NOT_EVENTS))

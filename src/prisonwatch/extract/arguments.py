@@ -78,6 +78,12 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
     if where == "subj" or is_passive(trigger):
         subj = subject(trigger)
         return [subj, *subj.conjuncts] if subj is not None else []
+    if trigger.lemma_ in {"grant", "hand", "give"} and not nominal:
+        # "granted clemency to X", "handed him a term": the receiver is the one it happened to.
+        receivers = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        receivers += list(preps(trigger, "to"))
+        if receivers and not any(c.lower_ == "over" for c in trigger.children):
+            return receivers + [c for r in receivers for c in r.conjuncts]
     found = objects(trigger)
     if not found:
         # "found the blogger guilty": the small clause's subject.

@@ -102,7 +102,18 @@ def destination(token: Token) -> bool:
         return True
     if token.lemma_ == "hand" and any(c.lower_ == "over" for c in token.children):
         return True  # hand-overs in a swap need not name the receiving side
+    if token.lemma_ in {"fly", "head", "return", "move"} and not objects(token):
+        # "The envoy flew to Minsk" is travel; "the freed prisoners flew to Vilnius" is a move.
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if not any(s.pos_ in ("NOUN", "NUM") and _groupish(s) for s in subjects):
+            return False
     return bool(destination_of(token))
+
+
+def _groupish(noun: Token) -> bool:
+    from prisonwatch.extract.counts import is_person_noun
+
+    return is_person_noun(noun) or noun.like_num
 
 
 def forced_exile(token: Token) -> bool:

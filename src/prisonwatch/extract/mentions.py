@@ -9,7 +9,7 @@ from prisonwatch.extract import arguments as args
 from prisonwatch.extract import dates
 from prisonwatch.extract.checks import CHECKS, ent_of, preps
 from prisonwatch.extract.context import Context
-from prisonwatch.extract.counts import Count, count_of
+from prisonwatch.extract.counts import Count, count_of, is_person_noun
 from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import BACKGROUND_ADVERBS, BACKGROUND_PREPS, GENERIC_QUANTIFIERS
 from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns, rows_for
@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
 
+# A meeting or a deal matters here only when the sentence is about prisoners or sanctions.
+_NEGOTIATION_CUES = {
+    "release", "prisoner", "envoy", "mediator", "mediation", "swap", "exchange", "sanction",
+    "free", "hostage", "detainee", "captive", "broker", "negotiator", "emissary", "pardon",
+}  # fmt: skip
 _AGGREGATE_CUES = {"since", "so far", "in total", "to date", "overall", "altogether"}
 
 
@@ -41,6 +46,7 @@ class Mention:
     date: dates.PartialDate | None = None
     background: bool = False
     anaphoric: bool = False  # 'those released', 'the prisoners': refers to an event already named
+    off_topic: bool = False  # a meeting or deal with nothing about prisoners around it
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -120,6 +126,8 @@ def _mention(
         nouns = [*nouns, token.head.head]
     if row.type in ("negotiation",):
         _negotiation(token, m, ctx)
+        if m.off_topic:
+            return None, "meeting or deal with no prisoners, envoys or sanctions in the sentence"
     elif row.type.startswith("sanctions"):
         obj, target, who = args.sanction_target(token, nominal, ctx)
         m.object, m.target = obj, target
@@ -131,6 +139,10 @@ def _mention(
     else:
         if not nominal and not nouns and row.type != "transfer":
             return None, "no one named or counted as affected"
+        things = [n for n in nouns if not _person_like(n, ctx)]
+        if nouns and len(things) == len(nouns):
+            # "released a statement", "exchanged fire": the object is not a person.
+            return None, f"'{things[0].text}' is not a person"
         why = _people(token, m, nouns, ctx, earlier)
         if why:
             return None, why
@@ -209,6 +221,18 @@ def _people(
     return None
 
 
+def _person_like(noun: Token, ctx: Context) -> bool:
+    """Return True for nouns that can denote people: names, pronouns, numbers, prisoners."""
+    return (
+        ctx.person_of(noun) is not None
+        or noun.pos_ in ("PRON", "PROPN", "NUM")
+        or noun.like_num
+        or is_person_noun(noun)
+        or noun.lower_ in {"couple", "pair", "both", "duo", "majority", "rest", "group", "dozens"}
+        or any(ctx.person_of(t) for t in noun.subtree)
+    )
+
+
 def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
     parties: list[Token] = list(preps(token, "with", "between", "by"))
     parties += [c for p in parties for c in p.conjuncts]
@@ -239,6 +263,9 @@ def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
         names.append((name, start, end))
         m.reasons.append(f"the unnamed envoy is {name}, named as envoy in the article")
     m.persons = sorted(names, key=lambda n: n[1])
+    if not names and not _NEGOTIATION_CUES & {t.lemma_.lower() for t in token.sent}:
+        m.reasons.append("no prisoners, envoys or sanctions in the sentence")
+        m.off_topic = True
     m.actor = args.actor(token, m.nominal, ctx) if not m.nominal else None
     if m.persons:
         m.reasons.append(f"parties: {', '.join(n for n, _, _ in names)}")
