@@ -122,7 +122,7 @@ def _mention(
     m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char)
     m.reasons.append(f"trigger '{token.text}'" + (" (noun)" if nominal else ""))
     nouns = args.patients(token, nominal, row.patient)
-    if token.dep_ == "relcl" and args.is_passive(token) and token.head.dep_ == "appos":
+    if token.dep_ in ("relcl", "acl") and args.is_passive(token) and token.head.dep_ == "appos":
         nouns = [*nouns, token.head.head]
     if row.type in ("negotiation",):
         _negotiation(token, m, ctx)
@@ -258,10 +258,17 @@ def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
         if who and not ctx.person_of(party):
             m.target = m.target or who
     sent_words = {t.lower_ for t in token.sent}
-    if not names and sent_words & {"envoy", "negotiator", "emissary"} and ctx.negotiators:
-        name, start, end = ctx.negotiators[0]
-        names.append((name, start, end))
-        m.reasons.append(f"the unnamed envoy is {name}, named as envoy in the article")
+    if not names and sent_words & {"envoy", "negotiator", "emissary"}:
+        # "negotiated by the envoy for hostage affairs, Adam Boehler": the name beside the title.
+        here = [(ctx.person_of(t), t) for t in token.sent if t.dep_ == "appos" and ctx.person_of(t)]
+        if here:
+            name, t = here[0]
+            names.append((str(name), t.idx, t.idx + len(t.text)))
+            m.reasons.append(f"the envoy is {name}, named beside the title")
+        elif ctx.negotiators:
+            name, start, end = ctx.negotiators[0]
+            names.append((name, start, end))
+            m.reasons.append(f"the unnamed envoy is {name}, named as envoy in the article")
     m.persons = sorted(names, key=lambda n: n[1])
     if not names and not _NEGOTIATION_CUES & {t.lemma_.lower() for t in token.sent}:
         m.reasons.append("no prisoners, envoys or sanctions in the sentence")
@@ -363,8 +370,9 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
     # "were freed ... after he met Friday": a lone weekday in the sentence dates the event.
     sent_dates = [dates.resolve(e.text, ctx.published) for e in _date_ents(list(token.sent))]
     found_dates = [d for d in sent_dates if d is not None]
-    if len(found_dates) == 1 and found_dates[0].relative and found_dates[0].precision == "day":
-        return found_dates[0]
+    recent = [d for d in found_dates if d.relative and d.precision == "day"]
+    if len({d.value for d in recent}) == 1:
+        return recent[0]
     return None
 
 
