@@ -100,7 +100,23 @@ def _from_doc(document: CleanDocument, doc: Doc, cut: int | None) -> Extraction:
     events = [_event(g, text, ctx.main_country) for g in groups]
     teaser_chars = {doc[i].idx for i in ctx.teaser_tokens}
     deals = find_deals(text[: cut or len(text)], events, teaser_chars)
+    for deal in deals:
+        _date_from_deal(deal.events, events)
     return Extraction(document, events, deals, language="en", truncated_at=cut)
+
+
+def _date_from_deal(members: list[int], events: list[ExtractedEvent]) -> None:
+    """Give undated events of a deal the one day its dated events agree on."""
+    dated = [events[i] for i in members if events[i].date and events[i].date_precision == "day"]
+    if len({e.date for e in dated}) != 1:
+        return
+    source = dated[0]
+    for i in members:
+        event = events[i]
+        if event.date is None:
+            event.date, event.date_precision = source.date, "day"
+            event.date_text, event.date_inferred = source.date_text, True
+            event.reason += f"; date of the {source.type} the text ties it to"
 
 
 def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:

@@ -368,8 +368,13 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
     if nominal:
         return None
     # "were freed ... after he met Friday": a lone weekday in the sentence dates the event.
-    sent_dates = [dates.resolve(e.text, ctx.published) for e in _date_ents(list(token.sent))]
-    found_dates = [d for d in sent_dates if d is not None]
+    ents = [
+        e
+        for e in _date_ents(list(token.sent))
+        if e.start == 0
+        or e.doc[e.start - 1].lower_ not in {"since", "for", "until", "over", "during"}
+    ]
+    found_dates = [d for d in (dates.resolve(e.text, ctx.published) for e in ents) if d]
     recent = [d for d in found_dates if d.relative and d.precision == "day"]
     if len({d.value for d in recent}) == 1:
         return recent[0]

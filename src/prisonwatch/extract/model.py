@@ -55,6 +55,7 @@ class ExtractedEvent:
     confidence: float = 0.0  # 0..1, from the tunables in the extract section
     reason: str = ""  # readable account of the rules that fired
     term: str | None = None  # prison term of a sentence, as written ("five years")
+    date_inferred: bool = False  # date taken from another event the text ties this one to
 
     def to_json(self) -> dict[str, Any]:
         """Return the EVAL.md form of this event, plus date and person details."""
@@ -63,6 +64,7 @@ class ExtractedEvent:
             "date": self.date,
             "date_precision": self.date_precision,
             "date_text": self.date_text,
+            "date_inferred": self.date_inferred,
             "count": self.count,
             "count_qualifier": self.count_qualifier,
             "persons": [p.name for p in self.persons],
