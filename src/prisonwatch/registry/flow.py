@@ -39,7 +39,7 @@ def extractor_version() -> str:
 
 @dataclass
 class RegistryHook:
-    """Runs after each document is stored, inside its transaction: extract, resolve, propose.
+    """Runs after each document is stored, inside its savepoint: extract, resolve, propose.
 
     A document already processed by this extractor version is skipped, so ingesting again
     changes nothing; a crash rolls back the document together with its claims.
