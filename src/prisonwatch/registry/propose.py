@@ -131,7 +131,9 @@ class _Proposer:
         if existing is not None:
             self.report.claims_existing += 1
             return existing.subject_id
-        resolutions = [(m, self.resolve(m.name)) for m in event.persons]
+        # A mention without letters names nobody: it cannot become a person.
+        mentions = [m for m in event.persons if any(c.isalpha() for c in m.name)]
+        resolutions = [(m, self.resolve(m.name)) for m in mentions]
         person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
         facts = _facts(event, self.document.published, person_ids)
         match = find_same_event(self.session, facts, exclude=own)
