@@ -70,8 +70,15 @@ def extract_many(
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[Extraction]:
-    """Yield one extraction per document, parsing the English ones in batches with nlp.pipe."""
+    """Yield one extraction per document, parsing the English ones in batches with nlp.pipe.
+
+    With ``n_process`` > 1 whole extractions run in forked workers: the rules then run in
+    parallel too, and only the small results cross processes, not parsed spaCy documents.
+    """
     nlp = get_nlp(known_names)
+    if n_process > 1:
+        yield from _extract_parallel(documents, batch_size, n_process)
+        return
     pending: list[tuple[CleanDocument, Extraction | None, int | None]] = []
     texts: list[str] = []
     for document in documents:
@@ -90,6 +97,24 @@ def extract_many(
             yield skipped
             continue
         yield _from_doc(document, next(parsed), cut)
+
+
+def _extract_chunk(chunk: list[CleanDocument]) -> list[Extraction]:
+    return list(extract_many(chunk))
+
+
+def _extract_parallel(
+    documents: Iterable[CleanDocument], batch_size: int, n_process: int
+) -> Iterator[Extraction]:
+    import multiprocessing
+
+    # Fork, so that workers share the loaded model instead of loading it again.
+    context = multiprocessing.get_context("fork")
+    docs = list(documents)
+    chunks = [docs[i : i + batch_size] for i in range(0, len(docs), batch_size)]
+    with context.Pool(n_process) as pool:
+        for results in pool.imap(_extract_chunk, chunks):
+            yield from results
 
 
 def _from_doc(document: CleanDocument, doc: Doc, cut: int | None) -> Extraction:
