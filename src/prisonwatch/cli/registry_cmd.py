@@ -31,7 +31,10 @@ class Period(StrEnum):
 
 
 def _sources_line(sources: list[dict]) -> str:
-    parts = [s.get("publisher") or s.get("url") or s.get("document_id") or "?" for s in sources]
+    parts = [
+        s.get("publisher") or s.get("url") or s.get("title") or s.get("document_id") or "?"
+        for s in sources
+    ]
     return ", ".join(parts)
 
 

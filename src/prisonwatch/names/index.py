@@ -48,6 +48,7 @@ class NameIndex:
     forms: list[NameForm] = field(default_factory=list, repr=False)
     exact: dict[str, list[int]] = field(default_factory=dict, repr=False)
     near: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    slots: dict[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, entries: Iterable[RegistryEntry]) -> NameIndex:
@@ -58,14 +59,24 @@ class NameIndex:
         return index
 
     def add(self, entry: RegistryEntry) -> None:
-        """Add one person with their name and aliases."""
-        person = len(self.entries)
-        self.entries.append(entry)
-        main = registry_readings(person, entry.name)
+        """Add one person with their name and aliases; a known person gains the new names only."""
+        person = self.slots.get(entry.person_id)
+        texts = [entry.name, *entry.aliases]
+        if person is None:
+            person = self.slots[entry.person_id] = len(self.entries)
+            self.entries.append(entry)
+        else:
+            # One slot per person: a second slot would make the person their own rival.
+            old = self.entries[person]
+            known = {old.name, *old.aliases}
+            texts = [t for t in dict.fromkeys(texts) if t not in known]
+            self.entries[person] = RegistryEntry(old.person_id, old.name, [*old.aliases, *texts])
+        name = self.entries[person].name
+        main = registry_readings(person, name)
         given = main[0].given if main else ()
-        for text in [entry.name, *entry.aliases]:
+        for text in texts:
             # A one-word alias is another surname (a maiden name) for the same given names.
-            forms = main if text == entry.name else registry_readings(person, text, given=given)
+            forms = main if text == name else registry_readings(person, text, given=given)
             for form in forms:
                 self._file(form)
 
