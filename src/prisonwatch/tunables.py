@@ -155,6 +155,13 @@ TUNABLES: tuple[Tunable, ...] = (
         "reports of one release share a count or names and distinct releases share neither.",
     ),
     Tunable(
+        "registry.country_conflict_penalty",
+        1.5,
+        "Score taken off when two reports name different countries for one event.",
+        "Equal to a shared count: a count plus a date (2.5) in two countries stays below the "
+        "merge score, while shared named persons (2.0 each) still carry a misread country.",
+    ),
+    Tunable(
         "registry.same_event_window_days",
         45.0,
         "Events whose anchor dates (event date, else publication date) lie further apart are "

@@ -173,3 +173,28 @@ def test_registry_person_is_found_across_scripts(settings: Settings, tmp_path) -
         matched = {v["name"]: v["status"] for v in links}
         assert matched["Mikalai Statkevich"] == "matched"
         assert matched["Ihar Losik"] == "matched"
+
+
+def test_a_misread_country_does_not_split_an_event_with_shared_persons(settings: Settings) -> None:
+    with session_scope(settings) as session:
+        resolver = PersonResolver(session)
+        _ingest_a(session, resolver)
+        row = add_document(session, RELEASE_B, published="2025-09-12", url="https://b.example/2")
+        events = [
+            event(
+                RELEASE_B,
+                "Minsk released 52 prisoners",
+                "release",
+                count=52,
+                target_country="United States",
+                persons=("Nikolai Statkevich", "Igor Losik"),
+            ),
+            event(
+                RELEASE_B,
+                "Washington eased sanctions on Belavia",
+                "sanctions_lifted",
+                target_country="Lithuania",
+            ),
+        ]
+        report = propose_extraction(session, row, extraction(row, events), resolver, version="t")
+        assert report.events_matched == 1 and report.events_new == 1

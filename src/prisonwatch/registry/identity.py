@@ -76,9 +76,13 @@ def score_pair(facts: EventFacts, event: Event, person_ids: set[str]) -> tuple[f
         return float("-inf"), f"dates {facts.anchor} and {event.anchor_date} too far apart"
     if facts.target_country and event.target_country:
         if _fold(facts.target_country) != _fold(event.target_country):
-            return float("-inf"), "different countries"
-        score += 0.5
-        reasons.append(f"country {event.target_country}")
+            # A penalty, not a veto: one misread country must not split a well-matched event,
+            # but a shared count and date alone no longer carry events in two countries.
+            score -= tunable("registry.country_conflict_penalty")
+            reasons.append(f"countries differ ({facts.target_country} vs {event.target_country})")
+        else:
+            score += 0.5
+            reasons.append(f"country {event.target_country}")
     shared = facts.person_ids & person_ids
     if shared:
         score += min(4.0, 2.0 * len(shared))
