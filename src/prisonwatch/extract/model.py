@@ -110,9 +110,9 @@ class Extraction:
     truncated_at: int | None = None  # characters read when the text was longer than the limit
 
     def to_json(self) -> dict[str, Any]:
-        """Return the EVAL.md document: document, events, deals."""
+        """Return the EVAL.md document: document, events, deals (and why, when skipped)."""
         doc = self.document
-        return {
+        out: dict[str, Any] = {
             "document": {
                 "title": doc.title,
                 "published": doc.published,
@@ -121,6 +121,9 @@ class Extraction:
             },
             "events": [e.to_json() for e in self.events],
             "deals": [d.to_json() for d in self.deals],
-            "skipped_reason": self.skipped_reason,
-            "truncated_at": self.truncated_at,
         }
+        if self.skipped_reason:
+            out["skipped_reason"] = self.skipped_reason
+        if self.truncated_at is not None:
+            out["truncated_at"] = self.truncated_at
+        return out
