@@ -71,3 +71,15 @@ def test_news_dev_twice_gives_the_same_database(settings: Settings, shared: Path
         claims = list(session.scalars(select(Claim)))
         assert not [c for c in claims if c.document_id in russian]
         assert all(c.quote for c in claims if c.kind == "event")
+
+
+def test_the_seed_yields_one_deal_of_four_parts(sqlite_settings: Settings, shared: Path) -> None:
+    from prisonwatch.db.models import Deal
+
+    _ingest(sqlite_settings, shared / "data" / "seed" / "belarus-release-123.txt")
+    with session_scope(sqlite_settings, write=False) as session:
+        deals = list(session.scalars(select(Deal)))
+        assert len(deals) == 1
+        members = session.scalars(select(Event).where(Event.deal_id == deals[0].id))
+        types = {e.type for e in members}
+        assert {"release", "negotiation", "transfer", "sanctions_lifted"} <= types
