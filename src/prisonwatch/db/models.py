@@ -245,6 +245,9 @@ class Claim(Base):
     subject_id: Mapped[str] = mapped_column(String(40))
     property: Mapped[str] = mapped_column(String(40))
     value: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # For person links, the person the value names: an indexed copy of value["person_id"], so
+    # "which events involve this person" needs no JSON query (kept in step by the registry).
+    person_id: Mapped[str | None] = mapped_column(String(40), index=True)
     document_id: Mapped[str | None] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL"), index=True
     )

@@ -39,11 +39,19 @@ def claim_key(*parts: Any) -> str:
     return "clm_" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
 
 
+def set_person(claim: Claim, person_id: str | None) -> None:
+    """Point a person-link claim at a person, in its value and its indexed column alike."""
+    claim.value = {**claim.value, "person_id": person_id}
+    claim.person_id = person_id
+
+
 def propose(session: Session, claim: Claim) -> tuple[Claim, bool]:
     """Add a claim unless one with the same key exists; return it and whether it is new."""
     existing = session.get(Claim, claim.id)
     if existing is not None:
         return existing, False
+    if claim.kind == EVENT_PERSON:
+        claim.person_id = claim.value.get("person_id")
     session.add(claim)
     return claim, True
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Event
@@ -116,38 +116,61 @@ def _linked_persons(session: Session, event_ids: list[str]) -> dict[str, set[str
     linked: dict[str, set[str]] = {e: set() for e in event_ids}
     if not event_ids:
         return linked
-    stmt = select(Claim.subject_id, Claim.value).where(
+    stmt = select(Claim.subject_id, Claim.person_id).where(
         Claim.kind == kinds.EVENT_PERSON,
         Claim.subject_id.in_(event_ids),
         Claim.state.in_(("proposed", "accepted")),
+        Claim.person_id.is_not(None),
     )
-    for event_id, value in session.execute(stmt):
-        if value.get("person_id"):
-            linked[event_id].add(value["person_id"])
+    for event_id, person_id in session.execute(stmt):
+        if person_id:
+            linked[event_id].add(person_id)
     return linked
+
+
+def _candidate_ids(session: Session, facts: EventFacts) -> set[str]:
+    """Return events that could reach the merge score: those sharing something that scores."""
+    same_type = Event.type == facts.type
+    found: set[str] = set()
+    if facts.person_ids:
+        stmt = (
+            select(Claim.subject_id)
+            .join(Event, Event.id == Claim.subject_id)
+            .where(
+                same_type,
+                Claim.kind == kinds.EVENT_PERSON,
+                Claim.person_id.in_(sorted(facts.person_ids)),
+                Claim.state.in_(("proposed", "accepted")),
+            )
+        )
+        found.update(session.scalars(stmt))
+    if facts.count is not None:
+        found.update(session.scalars(select(Event.id).where(same_type, Event.count == facts.count)))
+    if facts.object:
+        stmt = select(Event.id).where(same_type, func.lower(Event.object) == facts.object.lower())
+        found.update(session.scalars(stmt))
+    if facts.anchor:
+        day = date.fromisoformat(facts.anchor)
+        window = timedelta(days=tunable("registry.same_event_window_days"))
+        low, high = (day - window).isoformat(), (day + window).isoformat()
+        stmt = select(Event.id).where(same_type, Event.anchor_date.between(low, high))
+        found.update(session.scalars(stmt))
+    return found
 
 
 def find_same_event(
     session: Session, facts: EventFacts, *, exclude: set[str] | None = None
 ) -> EventMatch | None:
     """Return the best event on record that ``facts`` describes, if any scores high enough."""
-    stmt = select(Event).where(Event.type == facts.type)
-    if facts.anchor:
-        year = facts.anchor[:4]
-        near = {str(int(year) - 1), year, str(int(year) + 1)}
-        stmt = stmt.where((Event.anchor_date.is_(None)) | (Event.anchor_date.like(f"{year[:3]}%")))
-        candidates = [
-            e for e in session.scalars(stmt) if not e.anchor_date or e.anchor_date[:4] in near
-        ]
-    else:
-        candidates = list(session.scalars(stmt))
-    candidates = [e for e in candidates if e.id not in (exclude or set())]
-    persons = _linked_persons(session, [e.id for e in candidates])
+    ids = sorted(_candidate_ids(session, facts) - (exclude or set()))
+    if not ids:
+        return None
+    candidates = list(session.scalars(select(Event).where(Event.id.in_(ids)).order_by(Event.id)))
+    persons = _linked_persons(session, ids)
     best: EventMatch | None = None
+    floor = tunable("registry.same_event_min_score")
     for event in candidates:
         score, reason = score_pair(facts, event, persons[event.id])
-        if score >= tunable("registry.same_event_min_score") and (
-            best is None or score > best.score
-        ):
+        if score >= floor and (best is None or score > best.score):
             best = EventMatch(event, score, reason)
     return best

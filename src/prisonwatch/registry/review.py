@@ -20,7 +20,7 @@ from prisonwatch.db.models import (
 from prisonwatch.errors import ConflictError, InputError, NotFoundError
 from prisonwatch.persons import get_person
 from prisonwatch.registry import claims as kinds
-from prisonwatch.registry.claims import claim_key, claim_summary
+from prisonwatch.registry.claims import claim_key, claim_summary, set_person
 from prisonwatch.registry.materialize import rebuild_event, rebuild_person, rebuild_subject
 from prisonwatch.settings import Settings
 
@@ -179,6 +179,7 @@ def edit(
         state="accepted",
         decided_by=actor,
         decided_at=stamp,
+        person_id=value.get("person_id") if claim.kind == kinds.EVENT_PERSON else None,
     )
     session.add(new)
     claim.state = "superseded"
@@ -207,10 +208,10 @@ def merge_persons(
         {ExternalId.person_id: target.id}, synchronize_session=False
     )
     moved_claims = []
-    for claim in session.scalars(select(Claim).where(Claim.kind == kinds.EVENT_PERSON)):
-        if claim.value.get("person_id") == source.id:
-            claim.value = {**claim.value, "person_id": target.id}
-            moved_claims.append(claim.id)
+    linked = select(Claim).where(Claim.kind == kinds.EVENT_PERSON, Claim.person_id == source.id)
+    for claim in session.scalars(linked):
+        set_person(claim, target.id)
+        moved_claims.append(claim.id)
     person_claims = list(
         session.scalars(
             select(Claim).where(Claim.kind == kinds.PERSON, Claim.subject_id == source.id)
@@ -329,8 +330,8 @@ def _undo_merge(session: Session, source_id: str, after: dict[str, Any]) -> None
     )
     for claim_id in after.get("claims", []):
         claim = session.get(Claim, claim_id)
-        if claim is not None and claim.value.get("person_id") == target:
-            claim.value = {**claim.value, "person_id": source.id}
+        if claim is not None and claim.person_id == target:
+            set_person(claim, source.id)
     for claim_id in after.get("person_claims", []):
         claim = session.get(Claim, claim_id)
         if claim is not None:

@@ -130,6 +130,7 @@ def upgrade() -> None:
         sa.Column("subject_id", sa.String(length=40), nullable=False),
         sa.Column("property", sa.String(length=40), nullable=False),
         sa.Column("value", sa.JSON(), nullable=False),
+        sa.Column("person_id", sa.String(length=40), nullable=True),
         sa.Column("document_id", sa.String(length=32), nullable=True),
         sa.Column("span_start", sa.Integer(), nullable=True),
         sa.Column("span_end", sa.Integer(), nullable=True),
@@ -152,6 +153,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_claims_document_id"), ["document_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_claims_person_id"), ["person_id"], unique=False)
         batch_op.create_index("ix_claims_state_kind", ["state", "kind"], unique=False)
         batch_op.create_index("ix_claims_subject", ["subject_type", "subject_id"], unique=False)
 
@@ -316,6 +318,7 @@ def downgrade() -> None:
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.drop_index("ix_claims_subject")
         batch_op.drop_index("ix_claims_state_kind")
+        batch_op.drop_index(batch_op.f("ix_claims_person_id"))
         batch_op.drop_index(batch_op.f("ix_claims_document_id"))
 
     op.drop_table("claims")
