@@ -26,11 +26,16 @@ EVENT_NAMES = {
 }
 
 
+def ftm_id(record_id: str) -> str:
+    """Return the FtM id of a record (FtM ids allow letters, digits, dots and dashes only)."""
+    return "pw-" + record_id.replace("_", "-")
+
+
 def _person(person: Person) -> Any:
     from followthemoney import model
 
     proxy = model.make_entity("Person")
-    proxy.id = f"pw-{person.id}"
+    proxy.id = ftm_id(person.id)
     proxy.add("name", person.primary_name)
     for name in person.names:
         if name.name != person.primary_name:
@@ -65,7 +70,7 @@ def export_ftm(session: Session, out: IO[str]) -> int:
     found = sources_for(session, [e.id for e in events])
     for event in events:
         proxy = model.make_entity("Event")
-        proxy.id = f"pw-{event.id}"
+        proxy.id = ftm_id(event.id)
         label = EVENT_NAMES[event.type] + (f" of {event.count}" if event.count else "")
         proxy.add("name", label)
         proxy.add("date", event.date_value)
@@ -76,7 +81,7 @@ def export_ftm(session: Session, out: IO[str]) -> int:
         proxy.add("sourceUrl", [s.url for s in found[event.id] if s.url])
         for link in event.persons:
             if link.person_id in known:
-                proxy.add("involved", f"pw-{link.person_id}")
+                proxy.add("involved", ftm_id(link.person_id))
         out.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
         written += 1
     return written
