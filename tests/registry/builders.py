@@ -15,6 +15,8 @@ from prisonwatch.extract.model import (
     Extraction,
     PersonMention,
 )
+from prisonwatch.registry.propose import ProposalReport, propose_extraction
+from prisonwatch.registry.resolution import PersonResolver
 
 
 def add_document(session: Session, text: str, *, published: str | None, url: str) -> Document:
@@ -71,3 +73,39 @@ RELEASE_B = (
     "also freed. Washington eased sanctions on Belavia as part of the deal."
 )
 RELEASE_C = "Belarus released 51 prisoners, including Statkevich's colleague Ihar Losik."
+
+
+def propose_release_a(session: Session, resolver: PersonResolver) -> ProposalReport:
+    """Store RELEASE_A and propose its release, talks and lifted sanctions as one deal."""
+    row = add_document(session, RELEASE_A, published="2025-09-12", url="https://a.example/1")
+    events = [
+        event(
+            RELEASE_A,
+            "Belarus freed 52 political prisoners",
+            "release",
+            count=52,
+            date="2025-09-11",
+            date_precision="day",
+            target_country="Belarus",
+            persons=("Mikalai Statkevich", "Ihar Losik"),
+        ),
+        event(
+            RELEASE_A,
+            "after talks with US envoy John Coale",
+            "negotiation",
+            persons=("John Coale",),
+            actor="United States",
+            target_country="Belarus",
+        ),
+        event(
+            RELEASE_A,
+            "the United States lifted sanctions on the national airline Belavia",
+            "sanctions_lifted",
+            object="Belavia",
+            actor="United States",
+            target_country="Belarus",
+        ),
+    ]
+    return propose_extraction(
+        session, row, extraction(row, events, [[0, 1, 2]]), resolver, version="test"
+    )

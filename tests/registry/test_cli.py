@@ -7,12 +7,11 @@ import io
 import json
 from pathlib import Path
 
-from tests.registry.builders import RELEASE_A, add_document, event, extraction
+from tests.registry.builders import propose_release_a
 from typer.testing import CliRunner
 
 from prisonwatch.cli.main import app
 from prisonwatch.db.engine import session_scope
-from prisonwatch.registry.propose import propose_extraction
 from prisonwatch.registry.resolution import PersonResolver
 from prisonwatch.settings import Settings
 
@@ -21,42 +20,7 @@ runner = CliRunner()
 
 def _propose(settings: Settings) -> None:
     with session_scope(settings) as session:
-        row = add_document(session, RELEASE_A, published="2025-09-12", url="https://a.example/1")
-        events = [
-            event(
-                RELEASE_A,
-                "Belarus freed 52 political prisoners",
-                "release",
-                count=52,
-                date="2025-09-11",
-                date_precision="day",
-                target_country="Belarus",
-                persons=("Mikalai Statkevich", "Ihar Losik"),
-            ),
-            event(
-                RELEASE_A,
-                "after talks with US envoy John Coale",
-                "negotiation",
-                persons=("John Coale",),
-                actor="United States",
-                target_country="Belarus",
-            ),
-            event(
-                RELEASE_A,
-                "the United States lifted sanctions on the national airline Belavia",
-                "sanctions_lifted",
-                object="Belavia",
-                actor="United States",
-                target_country="Belarus",
-            ),
-        ]
-        propose_extraction(
-            session,
-            row,
-            extraction(row, events, [[0, 1, 2]]),
-            PersonResolver(session),
-            version="test",
-        )
+        propose_release_a(session, PersonResolver(session))
 
 
 def _claims(state: str = "proposed") -> list[dict]:

@@ -10,6 +10,7 @@ from tests.registry.builders import (
     add_document,
     event,
     extraction,
+    propose_release_a,
 )
 
 from prisonwatch.db.engine import session_scope
@@ -21,41 +22,6 @@ from prisonwatch.registry.events import event_view
 from prisonwatch.registry.propose import propose_extraction
 from prisonwatch.registry.resolution import PersonResolver
 from prisonwatch.settings import Settings
-
-
-def _ingest_a(session, resolver):  # type: ignore[no-untyped-def]
-    row = add_document(session, RELEASE_A, published="2025-09-12", url="https://a.example/1")
-    events = [
-        event(
-            RELEASE_A,
-            "Belarus freed 52 political prisoners",
-            "release",
-            count=52,
-            date="2025-09-11",
-            date_precision="day",
-            target_country="Belarus",
-            persons=("Mikalai Statkevich", "Ihar Losik"),
-        ),
-        event(
-            RELEASE_A,
-            "after talks with US envoy John Coale",
-            "negotiation",
-            persons=("John Coale",),
-            actor="United States",
-            target_country="Belarus",
-        ),
-        event(
-            RELEASE_A,
-            "the United States lifted sanctions on the national airline Belavia",
-            "sanctions_lifted",
-            object="Belavia",
-            actor="United States",
-            target_country="Belarus",
-        ),
-    ]
-    return propose_extraction(
-        session, row, extraction(row, events, [[0, 1, 2]]), resolver, version="test"
-    )
 
 
 def _ingest_b(session, resolver):  # type: ignore[no-untyped-def]
@@ -88,7 +54,7 @@ def _ingest_b(session, resolver):  # type: ignore[no-untyped-def]
 def test_two_outlets_one_event_one_person_one_deal(settings: Settings) -> None:
     with session_scope(settings) as session:
         resolver = PersonResolver(session)
-        first = _ingest_a(session, resolver)
+        first = propose_release_a(session, resolver)
         second = _ingest_b(session, resolver)
     assert first.events_new == 3 and second.events_new == 0 and second.events_matched == 2
     assert first.persons_new == 3  # Statkevich, Losik, Coale: nobody was in the registry
@@ -108,7 +74,7 @@ def test_two_outlets_one_event_one_person_one_deal(settings: Settings) -> None:
 def test_reingesting_a_document_adds_nothing(settings: Settings) -> None:
     with session_scope(settings) as session:
         resolver = PersonResolver(session)
-        _ingest_a(session, resolver)
+        propose_release_a(session, resolver)
     with session_scope(settings) as session:
         before = session.scalar(select(func.count()).select_from(Claim))
         row = session.get(Document, document_id(RELEASE_A))
@@ -134,7 +100,7 @@ def test_reingesting_a_document_adds_nothing(settings: Settings) -> None:
 def test_differing_counts_are_kept_side_by_side(settings: Settings) -> None:
     with session_scope(settings) as session:
         resolver = PersonResolver(session)
-        _ingest_a(session, resolver)
+        propose_release_a(session, resolver)
         row = add_document(session, RELEASE_C, published="2025-09-13", url="https://c.example/3")
         events = [
             event(
@@ -165,7 +131,7 @@ def test_registry_person_is_found_across_scripts(settings: Settings, tmp_path) -
     with session_scope(settings) as session:
         import_registry_csv(session, registry)
     with session_scope(settings) as session:
-        report = _ingest_a(session, PersonResolver(session))
+        report = propose_release_a(session, PersonResolver(session))
         assert report.persons_new == 1  # only John Coale is new
         links = [
             c.value for c in session.scalars(select(Claim).where(Claim.kind == "event_person"))
@@ -178,7 +144,7 @@ def test_registry_person_is_found_across_scripts(settings: Settings, tmp_path) -
 def test_a_misread_country_does_not_split_an_event_with_shared_persons(settings: Settings) -> None:
     with session_scope(settings) as session:
         resolver = PersonResolver(session)
-        _ingest_a(session, resolver)
+        propose_release_a(session, resolver)
         row = add_document(session, RELEASE_B, published="2025-09-12", url="https://b.example/2")
         events = [
             event(
