@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 _SKIP_DEPS = {"relcl", "acl", "advcl", "poss", "agent", "ccomp"}
 _GROUP_WORDS = {"couple", "pair", "both", "duo"}
 _TERM_UNITS = {"year", "month", "day", "week"}
+LIST_MARKERS = {"including", "among"}
+_LIST_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "CCONJ", "SYM"}
+_LIST_PUNCT = {",", "-", "–", "'", "’", '"', "“", "”", "‘"}
 
 
 def subject(token: Token) -> Token | None:
@@ -101,8 +104,10 @@ def _walk(noun: Token) -> list[Token]:
     """Return the noun's subtree without clauses, owners, agents and relatives' objects."""
     out = [noun]
     for child in noun.children:
-        if child.dep_ in _SKIP_DEPS:
-            continue
+        if child.dep_ in _SKIP_DEPS and not (
+            child.dep_ in ("relcl", "acl") and child.ent_type_ == "PERSON"
+        ):
+            continue  # a name the parser hung as a clause ('the journalist X') still counts
         if (
             child.dep_ == "prep"
             and child.lower_ == "of"
@@ -121,12 +126,36 @@ def _walk(noun: Token) -> list[Token]:
     return out
 
 
+def enumeration(start: Token) -> list[Token]:
+    """Return a flat list of noun phrases from ``start``: 'the journalist X, the activist Y and Z'.
+
+    The parser often breaks such lists into orphans; the flat run of determiners, nouns, names,
+    commas and 'and' up to the first verb, preposition or clause word is read instead.
+    """
+    out: list[Token] = []
+    for t in start.doc[start.i : start.sent.end]:
+        if t.ent_type_ == "PERSON" or _list_word(t):
+            out.append(t)
+            continue
+        break
+    # A name that is the subject of a verb outside the list is a speaker, not a list member.
+    return [t for t in out if not (t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB")]
+
+
+def _list_word(t: Token) -> bool:
+    if t.pos_ == "PUNCT":
+        return t.text in _LIST_PUNCT
+    return t.pos_ in _LIST_POS or t.lower_ in {"of", "them", "those", "whom"}
+
+
 def persons_in(
     nouns: list[Token], ctx: Context, extra: Sequence[Token] = ()
 ) -> list[tuple[str, Token]]:
     """Return the people that ``nouns`` (and 'among/including' phrases) name, in text order."""
     seen: dict[str, Token] = {}
     tokens = [t for n in nouns for t in _walk(n)] + [t for e in extra for t in _walk(e)]
+    tokens += [t for n in nouns if n.pos_ != "PRON" for t in enumeration(n.left_edge)]
+    tokens += [t for e in extra if e.lower_ in LIST_MARKERS for t in _after_marker(e)]
     for token in sorted(set(tokens), key=lambda t: t.i):
         name = ctx.person_of(token)
         if token.dep_ == "compound" and ctx.person_of(token.head) is None:
@@ -134,6 +163,27 @@ def persons_in(
         if name and name not in seen and not _negotiator(token):
             seen[name] = token
     return list(seen.items())
+
+
+def _after_marker(marker: Token) -> list[Token]:
+    """Return the list after 'including' or 'among (them)'."""
+    doc = marker.doc
+    start = marker.i + 1
+    if start < len(doc) and doc[start].lower_ in {"them", "those", "whom"}:
+        start += 1
+    return enumeration(doc[start]) if start < marker.sent.end else []
+
+
+def trailing_markers(trigger: Token) -> list[Token]:
+    """Return 'including' / 'among them' later in the clause, however the parser hung them."""
+    out: list[Token] = []
+    for t in trigger.doc[trigger.i + 1 : trigger.sent.end]:
+        if t.lower_ in LIST_MARKERS and t.pos_ in ("ADP", "VERB"):
+            out.append(t)
+            break
+        if (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG")) or t.lower_ in {";", ":"}:
+            break
+    return out
 
 
 def _negotiator(token: Token) -> bool:

@@ -176,6 +176,8 @@ def _people(
     ):
         return f"generic group '{nouns[0].text}'"
     extras = args.listed_extras(token)
+    if not any(e.lower_ in args.LIST_MARKERS for e in extras):
+        extras += args.trailing_markers(token)
     if token.dep_ == "acl" and token.head.lower_ in {"those", "them"}:
         m.anaphoric = True
         clause = token.head.head.head if token.head.head.dep_ == "prep" else None
