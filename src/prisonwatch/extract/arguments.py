@@ -51,12 +51,15 @@ def subject(token: Token) -> Token | None:
 
 
 def is_passive(token: Token) -> bool:
-    """Return True for a passive verb ('was released')."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
-        token.tag_ == "VBN"
-        and token.dep_ in ("acl", "relcl")
-        and not any(c.dep_ == "nsubj" for c in token.children)
-    )
+    """Return True for a passive verb ('was released', 'was arrested and later sentenced')."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return True
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children)
+    if token.tag_ != "VBN" or own_subject:
+        return False
+    if token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.i != token.i:
+        return is_passive(token.head)
+    return token.dep_ in ("acl", "relcl")
 
 
 def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
@@ -87,7 +90,7 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
         receivers += list(preps(trigger, "to"))
         if receivers and not any(c.lower_ == "over" for c in trigger.children):
             return receivers + [c for r in receivers for c in r.conjuncts]
-    found = objects(trigger)
+    found = objects(trigger) or _shared_objects(trigger)
     if not found:
         # "found the blogger guilty": the small clause's subject.
         found = [
@@ -98,6 +101,15 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
             if s.dep_ == "nsubj"
         ]
     return found
+
+
+def _shared_objects(trigger: Token) -> list[Token]:
+    """Return the object of a coordinated verb: 'freed and expelled 40 prisoners'."""
+    for conj in trigger.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > trigger.i:
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                return [c for c in objects(conj) if c.dep_ == "dobj"]
+    return []
 
 
 def _walk(noun: Token) -> list[Token]:

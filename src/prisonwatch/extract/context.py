@@ -168,8 +168,10 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                 person_at[token.i] = full
     for token in doc:
         # A surname the tagger missed here but tagged as a person elsewhere: "Statkevich’s".
-        if token.i in person_at or not token.is_title or token.ent_type_ in ("GPE", "NORP"):
+        if token.i in person_at or not token.is_title or token.ent_type_ == "NORP":
             continue
+        if token.ent_type_ == "GPE" and geo.country(token.text):
+            continue  # a surname the tagger took for a place is still the person
         if token.pos_ not in ("PROPN", "NOUN"):
             continue
         key = person_key(token.text)
