@@ -7,6 +7,9 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The session-signing key a fresh install has; serving beyond localhost requires another.
+DEFAULT_SECRET = "change-me-in-production"
+
 
 class Settings(BaseSettings):
     """Environment-backed settings; the database defaults to a SQLite file in ``data_dir``."""
@@ -34,7 +37,7 @@ class Settings(BaseSettings):
     auto_accept_name: float | None = None
 
     # Web.
-    secret_key: str = "change-me-in-production"
+    secret_key: str = DEFAULT_SECRET
     login_attempts_per_minute: int = 5
 
     def url(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from prisonwatch.cli.main import app
@@ -38,3 +39,16 @@ def test_serve_has_help_with_an_example() -> None:
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
     assert "Example" in result.stdout and "--port" in result.stdout
+
+
+def test_serve_refuses_a_public_address_with_the_default_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prisonwatch.settings import get_settings
+
+    monkeypatch.delenv("PRISONWATCH_SECRET_KEY", raising=False)
+    get_settings.cache_clear()
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0"])
+    get_settings.cache_clear()
+    assert result.exit_code == 1
+    assert "PRISONWATCH_SECRET_KEY" in result.output

@@ -7,6 +7,7 @@ import typer
 from prisonwatch.cli.output import err_console
 
 ORDER = 90
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def serve_cmd(
@@ -20,11 +21,17 @@ def serve_cmd(
     import uvicorn
 
     from prisonwatch.db.migrate import ensure_ready
-    from prisonwatch.settings import get_settings
+    from prisonwatch.errors import ConfigError
+    from prisonwatch.settings import DEFAULT_SECRET, get_settings
     from prisonwatch.web import create_app
     from prisonwatch.web.app import warm
 
     settings = get_settings()
+    if host not in LOCAL_HOSTS and settings.secret_key == DEFAULT_SECRET:
+        raise ConfigError(
+            f"--host {host} exposes the reviewer login beyond this machine with the default "
+            "session key: set PRISONWATCH_SECRET_KEY to a long random string first"
+        )
     ensure_ready(settings)
     app = create_app(settings)
     # Seconds on a large registry, paid here rather than by the first visitor.
