@@ -328,6 +328,8 @@ def sanction_target(
                 "ORG",
             ):
                 who = who or name_of(child, ctx)
+            elif child.dep_ == "compound" and child.pos_ == "NOUN" and not child.ent_type_:
+                obj = obj or _thing(child)  # "potash sanctions": what they cover
         for thing in preps(noun, "on", "against", "targeting", "imposed"):
             country = geo.country(thing.text) if thing.ent_type_ in ("GPE", "NORP") else None
             if country:

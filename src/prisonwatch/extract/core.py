@@ -155,8 +155,10 @@ def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:
                 persons.append(PersonMention(name, start, end, role))
     spans = sorted({(m.sent_start, m.sent_end) for m in mentions})
     evidence = [Evidence(s, e, text[s:e]) for s, e in spans]
-    dated = next((m.date for m in mentions if m.date and m.date.value), None) or next(
-        (m.date for m in mentions if m.date), None
+    dated = (
+        next((m.date for m in mentions if m.date and m.date.value and not m.date.weak), None)
+        or next((m.date for m in mentions if m.date and m.date.value), None)
+        or next((m.date for m in mentions if m.date), None)
     )
     counted = next((m.count for m in mentions if m.count and m.count.value is not None), None)
     qualifier = (

@@ -91,6 +91,7 @@ class PartialDate:
     precision: str | None  # year, month, day
     text: str  # the words it came from
     relative: bool  # True when it needed the publication date (weekday, last month)
+    weak: bool = False  # True when read from the sentence, not from the trigger's own phrases
 
 
 def parse_published(published: str | None) -> dt.date | None:

@@ -13,6 +13,11 @@ _CUES = re.compile(
     r"prisoner (?:swap|exchange))\b",
     re.IGNORECASE,
 )
+# Words that tie a concession to a trade in its own sentence.
+TRADE_CUES = re.compile(
+    r"\b(in exchange|in return|as part of (?:this|the|a|that) (?:deal|agreement|arrangement))\b",
+    re.IGNORECASE,
+)
 _TRADED = {"release", "pardon", "transfer", "deportation", "sanctions_lifted", "negotiation"}
 
 

@@ -334,3 +334,5 @@ TITLE_WORDS = frozenset(
         "colonel",
     ]
 )
+# Negotiation verbs whose participle with a 'by' agent states who negotiated ("a swap mediated by").
+BROKER_LEMMAS = frozenset(["broker", "mediate", "negotiate", "arrange", "facilitate"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,13 @@ from prisonwatch.extract.checks import CHECKS, ent_of, preps
 from prisonwatch.extract.context import Context
 from prisonwatch.extract.counts import Count, count_of, is_person_noun
 from prisonwatch.extract.filters import description, irrealis
-from prisonwatch.extract.lexicon import BACKGROUND_ADVERBS, BACKGROUND_PREPS, GENERIC_QUANTIFIERS
+from prisonwatch.extract.deals import TRADE_CUES
+from prisonwatch.extract.lexicon import (
+    BACKGROUND_ADVERBS,
+    BACKGROUND_PREPS,
+    BROKER_LEMMAS,
+    GENERIC_QUANTIFIERS,
+)
 from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns, rows_for
 from prisonwatch.tunables import tunable
 
@@ -107,7 +114,7 @@ def _mention(
 ) -> tuple[Mention | None, str]:
     nominal = row.nominal
     why = irrealis(token, nominal)
-    if why:
+    if why and not _traded_concession(token, row):
         return None, why
     named = token.dep_ in ("acl", "relcl") and (
         ctx.person_of(token.head) is not None
@@ -116,7 +123,7 @@ def _mention(
         or (token.dep_ == "relcl" and token.head.ent_type_ in ("GPE", "ORG", "NORP"))
     )
     why = description(token, named)
-    if why:
+    if why and not (row.type == "negotiation" and _stated_talks(token)):
         return None, why
     sent: Span = token.sent
     m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char)
@@ -166,6 +173,21 @@ def _mention(
         return None, why
     m.background = _background(token, nominal, m, ctx)
     return m, ""
+
+
+def _traded_concession(token: Token, row: Trigger) -> bool:
+    """Return True for 'in exchange, X said it would lift sanctions': a deal's stated concession."""
+    if row.type != "sanctions_lifted" or any(c.dep_ == "neg" for c in token.children):
+        return False
+    modal = [c for c in token.children if c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll"}]
+    return bool(modal) and TRADE_CUES.search(token.sent.text) is not None
+
+
+def _stated_talks(token: Token) -> bool:
+    """Return True for talks told as events: 'a swap mediated by X', 'agreed during talks'."""
+    if token.dep_ == "acl" and token.lemma_ in BROKER_LEMMAS:
+        return any(c.dep_ == "agent" for c in token.children)
+    return token.dep_ == "pobj" and token.head.lower_ == "during"
 
 
 def _people(
@@ -373,13 +395,16 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
     ents = [
         e
         for e in _date_ents(list(token.sent))
-        if e.start == 0
-        or e.doc[e.start - 1].lower_ not in {"since", "for", "until", "over", "during"}
+        if (
+            e.start == 0
+            or e.doc[e.start - 1].lower_ not in {"since", "for", "until", "over", "during"}
+        )
     ]
     found_dates = [d for d in (dates.resolve(e.text, ctx.published) for e in ents) if d]
     recent = [d for d in found_dates if d.relative and d.precision == "day"]
     if len({d.value for d in recent}) == 1:
-        return recent[0]
+        # From the sentence, not from the trigger's own phrases.
+        return dataclasses.replace(recent[0], weak=True)
     return None
 
 
@@ -404,11 +429,30 @@ def _aggregate(token: Token, m: Mention) -> str | None:
     return None
 
 
+_OUTCOMES = frozenset(
+    lemma
+    for t in TRIGGERS
+    if t.type in ("release", "pardon", "transfer", "deportation", "sanctions_lifted")
+    for lemma in t.lemmas
+)
+
+
+def _led_to_event(token: Token) -> bool:
+    """Return True for 'freed X after talks with Y': the talks that led to the news peg."""
+    prep = token.head
+    return prep.lower_ in {"after", "following"} and prep.head.lemma_.lower() in _OUTCOMES
+
+
 def _background(token: Token, nominal: bool, m: Mention, ctx: Context) -> bool:
     why: str | None = None
     if token.dep_ == "relcl" and args.is_passive(token):
         why = "told in a relative clause"
-    elif nominal and token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+    elif (
+        nominal
+        and token.dep_ == "pobj"
+        and token.head.lower_ in BACKGROUND_PREPS
+        and not (m.type == "negotiation" and _led_to_event(token))
+    ):
         why = f"'{token.head.text} ...' refers to an earlier event"
     elif any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in token.children):
         why = "adverb marks an earlier event"
