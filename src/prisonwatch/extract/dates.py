@@ -202,6 +202,8 @@ def is_before(date: PartialDate, published: str | None, days: int) -> bool:
     if len(parts) == 1:
         end = dt.date(parts[0], 12, 31)
     elif len(parts) == 2:
+        if (parts[0], parts[1]) < (ref.year, ref.month):
+            return True  # "last month", "in April": a month before the publication month
         nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
         end = nxt - dt.timedelta(days=1)
     else:

@@ -171,8 +171,18 @@ def _mention(
     why = _aggregate(token, m)
     if why:
         return None, why
-    m.background = _background(token, nominal, m, ctx)
+    m.background = _background(token, nominal, m, ctx) or _after_background(token, m, earlier)
     return m, ""
+
+
+def _after_background(token: Token, m: Mention, earlier: list[Mention]) -> bool:
+    """Return True for 'was arrested in 2021 and later sentenced': an undated sequel of the past."""
+    if token.dep_ != "conj" or m.date is not None:
+        return False
+    if any(e.token == token.head.i and e.background for e in earlier):
+        m.reasons.append("background: coordinated with an earlier event")
+        return True
+    return False
 
 
 def _traded_concession(token: Token, row: Trigger) -> bool:
@@ -193,7 +203,8 @@ def _stated_talks(token: Token) -> bool:
 def _people(
     token: Token, m: Mention, nouns: list[Token], ctx: Context, earlier: list[Mention]
 ) -> str | None:
-    if any(n.lower_ in GENERIC_QUANTIFIERS and not n.like_num for n in nouns) and not any(
+    generic = [n for n in nouns if n.lower_ in GENERIC_QUANTIFIERS and not _partitive(n)]
+    if any(not n.like_num for n in generic) and not any(
         ctx.person_of(t) for n in nouns for t in n.subtree
     ):
         return f"generic group '{nouns[0].text}'"
@@ -245,10 +256,20 @@ def _people(
     return None
 
 
+def _partitive(noun: Token) -> bool:
+    """Return True for part of a known group: 'most of those released', 'some of the prisoners'."""
+    definite = {"the", "these", "those"}
+    return any(
+        p.lower_ in definite | {"them"} or any(c.lower_ in definite for c in p.children)
+        for p in preps(noun, "of")
+    )
+
+
 def _person_like(noun: Token, ctx: Context) -> bool:
     """Return True for nouns that can denote people: names, pronouns, numbers, prisoners."""
     return (
         ctx.person_of(noun) is not None
+        or (noun.lower_ in GENERIC_QUANTIFIERS and _partitive(noun))
         or noun.pos_ in ("PRON", "PROPN", "NUM")
         or noun.like_num
         or is_person_noun(noun)
@@ -417,6 +438,9 @@ def _aggregate(token: Token, m: Mention) -> str | None:
             since = child.dep_ == "prep" and child.lower_ == "since"
             if since and (m.count or not m.persons):
                 return "aggregate statistic ('since ...')"
+    since = any(t.lower_ == "since" and t.dep_ == "prep" for t in _frame(token))
+    if since and m.count and m.count.qualifier and not m.persons:
+        return "aggregate statistic (a hedged total 'since ...')"
     text = token.sent.text.lower()
     if m.count and not m.persons and m.date is None:
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)
