@@ -106,9 +106,9 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
 def _shared_objects(trigger: Token) -> list[Token]:
     """Return the object of a coordinated verb: 'freed and expelled 40 prisoners'."""
     for conj in trigger.children:
-        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > trigger.i:
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
-                return [c for c in objects(conj) if c.dep_ == "dobj"]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > trigger.i and not own_subject:
+            return [c for c in objects(conj) if c.dep_ == "dobj"]
     return []
 
 

@@ -34,6 +34,14 @@ def _negated(token: Token) -> bool:
     return False
 
 
+def _negated_disjunct(token: Token) -> bool:
+    """Return True for 'was never charged or detained': the negation covers both verbs."""
+    head = token.head
+    if token.dep_ != "conj" or not _negated(head):
+        return False
+    return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in head.children)
+
+
 def _modal(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in MODAL_LEMMAS:
@@ -49,7 +57,7 @@ def _infinitive(token: Token) -> bool:
 
 def irrealis(trigger: Token, nominal: bool) -> str | None:
     """Return why the trigger is a demand, plan, hope, future, negation or denial; else None."""
-    if _negated(trigger):
+    if _negated(trigger) or _negated_disjunct(trigger):
         return "negated"
     modal = _modal(trigger)
     if modal:

@@ -11,8 +11,8 @@ from prisonwatch.extract import dates
 from prisonwatch.extract.checks import CHECKS, ent_of, preps
 from prisonwatch.extract.context import Context
 from prisonwatch.extract.counts import Count, count_of, is_person_noun
-from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.deals import TRADE_CUES
+from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import (
     BACKGROUND_ADVERBS,
     BACKGROUND_PREPS,
