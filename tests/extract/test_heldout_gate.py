@@ -4,7 +4,7 @@ The corpus is 18 invented English news excerpts (wire copy, explainers, live blo
 releases; Belarus, Russia, Iran, Venezuela, Azerbaijan, Nicaragua, Hong Kong, Egypt, China),
 annotated by the EVAL.md conventions. Before the generalisation work the reference scorer gave
 f1_all 0.887, f1_main 0.865, persons 0.708, counts 0.875, dates 0.929; on this version f1_all
-0.991, f1_main 0.976, persons 0.873, counts 0.882, dates 0.933, no negative events, no failure.
+0.991, f1_main 0.976, persons 0.912, counts 0.882, dates 0.933, no negative events, no failure.
 Floors sit about 0.03 under, for parser noise across platforms.
 """
 
@@ -43,6 +43,6 @@ def test_heldout_floors(heldout: Tally) -> None:
     assert s["negative_fp"] == 0
     assert s["f1_all"] >= 0.95, heldout.table()
     assert s["f1_main"] >= 0.94, heldout.table()
-    assert s["f1_persons"] >= 0.84, heldout.table()
+    assert s["f1_persons"] >= 0.88, heldout.table()
     assert s["count_acc"] >= 0.85, heldout.table()
     assert s["date_acc"] >= 0.90, heldout.table()

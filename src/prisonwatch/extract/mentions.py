@@ -223,6 +223,8 @@ def _people(
             m.persons = list(group.persons)
             m.reasons.append("'the couple' refers to the people named before")
     m.persons = m.persons or [(n, t.idx, t.idx + len(t.text)) for n, t in found]
+    if not m.persons:
+        m.persons = _definite_group(nouns, ctx, earlier)
     conj_obj = [n for n in nouns if n.lower_ in {"them", "they"}]
     if conj_obj and token.dep_ == "conj":
         # "released 135 prisoners ... and exiled them": the same group.
@@ -254,6 +256,33 @@ def _people(
     ):
         m.anaphoric = True
     return None
+
+
+def _definite_group(
+    nouns: list[Token], ctx: Context, earlier: list[Mention]
+) -> list[tuple[str, int, int]]:
+    """Return the people of 'the two' or 'the journalists': the named group told just before."""
+    noun = nouns[0] if len(nouns) == 1 else None
+    if noun is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return []
+    size = _number(noun)
+    plural = noun.tag_ in ("NNS", "NNPS") and is_person_noun(noun)
+    for e in reversed(earlier[-3:]):
+        if len(e.persons) < 2 or ctx.doc[e.token].sent.start >= noun.sent.start:
+            continue
+        if size is not None and size in (len(e.persons), e.count.value if e.count else None):
+            return list(e.persons)
+        if plural and noun.lemma_ in {t.lemma_ for t in ctx.doc[e.token].sent}:
+            return list(e.persons)
+    return []
+
+
+def _number(noun: Token) -> int | None:
+    """Return N for 'the two', 'the five' (a numeral used as the noun)."""
+    if noun.pos_ != "NUM":
+        return None
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+    return int(noun.text) if noun.text.isdigit() else words.get(noun.lower_)
 
 
 def _partitive(noun: Token) -> bool:
