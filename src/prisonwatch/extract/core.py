@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from prisonwatch.documents import CleanDocument
+from prisonwatch.extract import geo
 from prisonwatch.extract.context import build_context
 from prisonwatch.extract.deals import find_deals
 from prisonwatch.extract.language import language_of
@@ -19,7 +20,7 @@ from prisonwatch.tunables import tunable
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "extract-rules-0.2"
+EXTRACTOR_VERSION = "extract-rules-0.3"
 # Components that the rules never read; dropped from nlp.pipe for speed.
 _UNUSED: tuple[str, ...] = ()
 _MATCHERS: dict[int, Any] = {}
@@ -144,6 +145,26 @@ def _date_from_deal(members: list[int], events: list[ExtractedEvent]) -> None:
             event.reason += f"; date of the {source.type} the text ties it to"
 
 
+# Events done to prisoners: the state that does them holds the prisoners.
+_CUSTODY_TYPES = frozenset(
+    ("arrest", "sentence", "release", "pardon", "transfer", "deportation", "death_in_custody")
+)
+
+
+def _target_country(group: Group, main_country: str | None) -> str | None:
+    """Return the country holding or acting on the prisoners, else the article's main one."""
+    target = group.value("target")
+    if target:
+        return str(target)
+    actor = group.value("actor")
+    if group.type in _CUSTODY_TYPES and actor:
+        # "Belarus released 123 prisoners": the acting state, not the most-mentioned one.
+        acting = geo.country(str(actor))
+        if acting:
+            return acting
+    return main_country
+
+
 def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:
     first = group.mentions[0]
     mentions = group.all()
@@ -180,9 +201,7 @@ def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:
         count_qualifier=qualifier,
         persons=persons,
         actor=str(group.value("actor")) if group.value("actor") else None,
-        target_country=str(group.value("target") or main_country)
-        if (group.value("target") or main_country)
-        else None,
+        target_country=_target_country(group, main_country),
         destination=destination,
         object=obj,
         background=group_background(group),

@@ -1,0 +1,14 @@
+"""The country holding the prisoners is the one that acts on them, not the most-mentioned one."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import one
+
+
+def test_the_releasing_state_is_the_target_even_when_another_is_mentioned_more() -> None:
+    text = (
+        "US officials welcomed the news. Azerbaijan released 12 prisoners on Friday after a "
+        "US envoy visited Baku. The United States said the US would keep pressing for more."
+    )
+    release = one(text, "release")
+    assert release.target_country == "Azerbaijan"
