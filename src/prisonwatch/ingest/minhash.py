@@ -52,7 +52,10 @@ def shingle_hashes(text: str) -> np.ndarray:
 def signature(text: str) -> np.ndarray:
     """Return the text's MinHash values (uint64, one per permutation)."""
     hashes = shingle_hashes(text)
-    permuted = (np.outer(hashes, _A) + _B) >> _SHIFT
+    # In place: one (shingles x permutations) array instead of three.
+    permuted = np.multiply.outer(hashes, _A)
+    permuted += _B
+    permuted >>= _SHIFT
     result: np.ndarray = permuted.min(axis=0)
     return result
 

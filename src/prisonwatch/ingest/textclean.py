@@ -83,7 +83,7 @@ def _strip_top(lines: list[str], keep: list[bool]) -> None:
     for i, line in enumerate(lines):
         if not line or not keep[i]:
             continue
-        if _is_promotion(line) and len(line) < 300:
+        if len(line) < 300 and _is_promotion(line):
             keep[i] = False
         else:
             return
@@ -95,7 +95,7 @@ def _strip_bottom(lines: list[str], keep: list[bool]) -> None:
         for i in range(len(lines) - 1, -1, -1):
             if not lines[i] or not keep[i]:
                 continue
-            if _is_promotion(lines[i]) and len(lines[i]) < 300:
+            if len(lines[i]) < 300 and _is_promotion(lines[i]):
                 keep[i] = False
                 changed = True
             else:
@@ -130,7 +130,9 @@ def _strip_trailing_teasers(lines: list[str], keep: list[bool]) -> bool:
 def clean_text(text: str) -> str:
     """Return ``text`` without the site furniture at its top and bottom and furniture lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = _GLUED_TAIL.sub("", text)
+    # The tail can only match before trailing blanks ending in "n" ("version"): skip the scan.
+    if text.rstrip()[-1:] in ("n", "N"):
+        text = _GLUED_TAIL.sub("", text)
     lines = [line.strip() for line in text.split("\n")]
     keep = [not _is_furniture(line) for line in lines]
     # A marker with a headline on the same line is a teaser wherever it stands.
