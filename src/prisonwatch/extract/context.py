@@ -35,6 +35,9 @@ def person_key(name: str) -> str:
     if not words:
         return ""
     last = re.sub(r"[aeiouy]", "", words[-1].replace("kh", "h").replace("ts", "c"))
+    if len(last) < 2:
+        # Short surnames ("Hoa", "Khoa", "Le") keep their vowels, or they all collide.
+        return words[-1][:6]
     return last[:4]
 
 
@@ -113,12 +116,47 @@ def _appositive_names(doc: Doc) -> list[Span]:
             for c in token.children
         )
         if not (is_appos or titled):
+            aged = _aged_name(token)
+            if aged is not None:
+                found.append(aged)
             continue
         parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if len(parts) != 1 or parts[0].i != token.i - 1:
             continue
         found.append(doc[token.i - 1 : token.i + 1])
     return found
+
+
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "da", "di", "le"}
+
+
+def _aged_name(token: Token) -> Span | None:
+    """Return 'Nawal al-Harbi' in 'Nawal al-Harbi, 38, was sentenced': a name with an age."""
+    doc = token.doc
+    aged = any(
+        c.dep_ == "appos"
+        and c.text.isdigit()
+        and 12 <= int(c.text) <= 110
+        and doc[c.i - 1].text == ","
+        and c.i - 1 == token.i + 1
+        for c in token.children
+    )
+    if not aged or not token.is_title or token.ent_type_ in ("ORG", "FAC"):
+        return None
+    start = token.i
+    while start > token.left_edge.i:
+        prev = doc[start - 1]
+        if prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ not in ("GPE", "NORP"):
+            start -= 1
+        elif prev.lower_ in _NAME_PARTICLES or (prev.text == "-" and start - 2 >= 0):
+            start -= 1
+        else:
+            break
+    while start < token.i and not doc[start].is_title:
+        start += 1
+    if start == token.i:
+        return None
+    return doc[start : token.i + 1]
 
 
 def _person_spans(doc: Doc) -> list[Span]:

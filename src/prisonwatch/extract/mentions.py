@@ -171,16 +171,65 @@ def _mention(
     why = _aggregate(token, m)
     if why:
         return None, why
-    m.background = _background(token, nominal, m, ctx) or _after_background(token, m, earlier)
+    m.background = (
+        _background(token, nominal, m, ctx)
+        or _after_background(token, m, earlier)
+        or _anterior(token, m, earlier)
+    )
     return m, ""
 
 
 def _after_background(token: Token, m: Mention, earlier: list[Mention]) -> bool:
-    """Return True for 'was arrested in 2021 and later sentenced': an undated sequel of the past."""
-    if token.dep_ != "conj" or m.date is not None:
+    """Return True for 'was arrested in 2021 and later sentenced': an undated sequel of the past.
+
+    The sequel may be its own sentence: 'X was detained in 2022. He was sentenced to 14 years.'
+    """
+    if m.date is not None:
         return False
+    if token.dep_ == "conj":
+        if any(e.token == token.head.i and e.background for e in earlier):
+            m.reasons.append("background: coordinated with an earlier event")
+            return True
+        return False
+    if m.type not in ("sentence", "arrest") or token.dep_ != "ROOT" or not m.persons:
+        return False
+    names = {p for p, _, _ in m.persons}
+    sent = token.sent
+    previous = token.doc[sent.start - 1].sent if sent.start > 0 else None
+    if previous is None:
+        return False
+    for e in earlier:
+        if (
+            e.background
+            and previous.start <= e.token < previous.end
+            and names & {p for p, _, _ in e.persons}
+        ):
+            m.reasons.append("background: the next step of an earlier event told just before")
+            return True
+    return False
+
+
+_DISTANCE_UNITS = frozenset(("week", "month", "year", "decade"))
+
+
+def _anterior(token: Token, m: Mention, earlier: list[Mention]) -> bool:
+    """Return True for 'months after authorities freed X', 'lifted ... after Minsk freed 52'.
+
+    An event told in an 'after' clause happened before the clause it hangs on: it is background
+    when weeks or more lie between them, or when that clause is itself background.
+    """
+    if m.type == "negotiation" or token.dep_ != "advcl":
+        return False
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+    if mark is None:
+        return False
+    doc = token.doc
+    before = doc[max(mark.i - 4, token.sent.start) : mark.i]
+    if any(t.lemma_.lower() in _DISTANCE_UNITS for t in before):
+        m.reasons.append("background: told as weeks or more before the clause it hangs on")
+        return True
     if any(e.token == token.head.i and e.background for e in earlier):
-        m.reasons.append("background: coordinated with an earlier event")
+        m.reasons.append("background: told as what came before an earlier event")
         return True
     return False
 

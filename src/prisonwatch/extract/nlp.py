@@ -38,12 +38,31 @@ def unwrap(text: str) -> str:
     return _SOFT_BREAK.sub(" ", text)
 
 
+# A wire dateline opening a line: "CARACAS, Jan 10 (AFP) - ", "MOSCOW (AP) — ".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'’/ -]{2,40}(?:,[^\n()—–]{1,40}?)?(?:\s*\([A-Za-z/. -]{1,24}\))?"
+    r"\s*(?:--|[-—–])\s+(?=\S)"
+)
+
+
 def set_line_sentences(doc: Doc) -> Doc:
-    """Start a sentence after each line break: headlines, bylines and paragraphs stand alone."""
+    """Start a sentence after each line break: headlines, bylines and paragraphs stand alone.
+
+    A wire dateline stands alone too, so that the parser does not hang the lead sentence's
+    verb on the city's name ("CARACAS, Jan 10 (AFP) - Venezuela released ...").
+    """
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if not token.is_space and "\n" in prev.text_with_ws + (prev.text if prev.is_space else ""):
             token.is_sent_start = True
+    text = doc.text
+    if "(" in text[:400] or "—" in text[:400] or " - " in text[:400]:
+        starts = {t.idx: t for t in doc}
+        for m in _DATELINE.finditer(text):
+            if not any(c.islower() for c in m.group().split(",")[0]):
+                token = starts.get(m.end())
+                if token is not None and token.i > 0:
+                    token.is_sent_start = True
     return doc
 
 
