@@ -15,6 +15,7 @@ from prisonwatch.extract.merge import Group, group_background, merge
 from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.extract.nlp import get_nlp, unwrap
 from prisonwatch.extract.prefilter import keep_event_sentences
+from prisonwatch.extract.roster import add_roster_names
 from prisonwatch.tunables import tunable
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ def _from_doc(document: CleanDocument, doc: Doc, cut: int | None) -> Extraction:
     ctx = build_context(doc, document.published)
     mentions, _dropped = find_mentions(doc, ctx, _matcher(doc))
     groups = merge(mentions, ctx)
+    add_roster_names(groups, ctx)
     text = document.text
     events = [_event(g, text, ctx.main_country) for g in groups]
     teaser_chars = {doc[i].idx for i in ctx.teaser_tokens}

@@ -17,7 +17,19 @@ from prisonwatch.extract.triggers import TRIGGERS, inflections
 _SEGMENT = re.compile(r".*?(?:[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n|$)")
 _NON_SPACE = re.compile(r"[^\s]")
 # Words that carry event arguments across sentences: envoys named apart from the talks.
-_CUES = ("envoy", "negotiator", "mediator", "prisoner", "prison", "jail", "custody", "sanction")
+_CUES = (
+    "envoy",
+    "negotiator",
+    "mediator",
+    "prisoner",
+    "prison",
+    "jail",
+    "custody",
+    "sanction",
+    "among th",  # "Among them were X and Y": names for the event told before
+    "those held",
+    "they included",
+)
 
 
 @lru_cache(maxsize=1)
