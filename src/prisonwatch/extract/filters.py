@@ -20,6 +20,7 @@ _NOBODY = {"nobody", "none", "noone"}
 _ONGOING = {"remain", "stay", "continue", "keep", "serve"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _ANAPHORS = {"those", "them", "all", "these", "they"}
+_UNIVERSAL = {"all", "any", "every"}
 
 
 def _negated(token: Token) -> bool:
@@ -105,6 +106,17 @@ def description(trigger: Token, is_named: bool) -> str | None:
         return "adjective describing people, not an event"
     if dep == "acl" and not is_named and trigger.head.lower_ not in _ANAPHORS:
         return f"participle describing '{trigger.head.text}', not an event"
+    if (
+        dep == "acl"
+        and not is_named
+        and trigger.head.lower_ in _ANAPHORS
+        and (
+            trigger.head.lower_ == "all"
+            or any(c.lower_ in _UNIVERSAL for c in trigger.head.children if c.i < trigger.head.i)
+        )
+    ):
+        # "all those convicted had broken the law": everyone of a kind, not one event's group.
+        return f"'{trigger.head.text} {trigger.text}' is everyone of a kind, not an event"
     if dep in ("csubj", "csubjpass") and trigger.tag_ == "VBN" and not is_named:
         return "participle describing the subject, not an event"
     relative = any(
