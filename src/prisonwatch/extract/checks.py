@@ -79,9 +79,11 @@ def grant_pardon(token: Token) -> bool:
 def back_to_custody(token: Token) -> bool:
     """Being sent or taken back to prison, which the gold counts as an arrest."""
     backs = [c for c in token.children if c.lower_ in {"back", "again"}]
-    places = list(preps(token, "to", "into")) + [p for b in backs for p in preps(b, "to", "into")]
+    places = list(preps(token, "to", "into", "behind")) + [
+        p for b in backs for p in preps(b, "to", "into", "behind")
+    ]
     back = bool(backs) or token.lemma_ == "return"
-    custody = any(p.lemma_.lower() in CUSTODY_NOUNS | {"colony"} for p in places)
+    custody = any(p.lemma_.lower() in CUSTODY_NOUNS | {"colony", "bars"} for p in places)
     into_custody = token.lemma_ == "take" and any(p.lemma_ == "custody" for p in places)
     return (back and custody) or into_custody
 

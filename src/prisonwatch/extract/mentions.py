@@ -461,7 +461,8 @@ def _date_ents(tokens: list[Token]) -> list[Span]:
     ids = {t.i for t in tokens}
     spans: dict[int, Span] = {}
     for t in tokens:
-        if t.ent_type_ == "DATE":
+        # "on Sunday night" is tagged TIME; its weekday still dates the event.
+        if t.ent_type_ == "DATE" or (t.ent_type_ == "TIME" and t.lower_ in dates.WEEKDAYS):
             ent = ent_of(t)
             if ent is not None and ent.root.i in ids:
                 spans[ent.start] = ent
@@ -488,7 +489,8 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
             found = dates.resolve(ent.text, ctx.published)
             if found:
                 return found
-    if nominal:
+    if nominal or any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in token.children):
+        # An 'after' clause tells an earlier event: the sentence's weekday is not its date.
         return None
     # "were freed ... after he met Friday": a lone weekday in the sentence dates the event.
     ents = [

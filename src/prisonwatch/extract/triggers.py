@@ -85,7 +85,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "arrest",
-        ("send", "return", "take"),
+        ("send", "return", "take", "order", "put"),
         False,
         "The activist was sent back to prison on Monday.",
         check="back_to_custody",
