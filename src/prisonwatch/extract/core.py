@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from prisonwatch.documents import CleanDocument
 from prisonwatch.extract import geo
 from prisonwatch.extract.context import build_context
+from prisonwatch.extract.counts import Count, rounds_to
 from prisonwatch.extract.deals import find_deals
 from prisonwatch.extract.language import language_of
 from prisonwatch.extract.mentions import build_matcher, find_mentions
@@ -167,6 +168,23 @@ def _target_country(group: Group, main_country: str | None) -> str | None:
     return main_country
 
 
+def _best_count(counts: list[Count]) -> Count | None:
+    """Return the first count, or the exact figure that a hedged first count rounds off.
+
+    "pardoned more than 3,000 prisoners ... granted amnesty to 3,085 inmates": 3,085.
+    """
+    if not counts:
+        return None
+    first = counts[0]
+    if first.qualifier:
+        exact = next(
+            (c for c in counts[1:] if not c.qualifier and c.value and rounds_to(first, c.value)), None
+        )
+        if exact is not None:
+            return exact
+    return first
+
+
 def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:
     first = group.mentions[0]
     mentions = group.all()
@@ -183,7 +201,7 @@ def _event(group: Group, text: str, main_country: str | None) -> ExtractedEvent:
         or next((m.date for m in mentions if m.date and m.date.value), None)
         or next((m.date for m in mentions if m.date), None)
     )
-    counted = next((m.count for m in mentions if m.count and m.count.value is not None), None)
+    counted = _best_count([m.count for m in mentions if m.count and m.count.value is not None])
     qualifier = (
         counted.qualifier
         if counted

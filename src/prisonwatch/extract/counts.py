@@ -96,6 +96,32 @@ def number(token: Token) -> int | None:
     return _WORDS.get(text)
 
 
+def rounds_to(hedged: Count, exact: int) -> bool:
+    """Return True when ``exact`` is a figure the hedged count could round off ('more than 3,000'
+    for 3,085)."""
+    value = hedged.value or 0
+    if hedged.qualifier in ("more than", "at least"):
+        return value <= exact <= value * 1.5
+    if hedged.qualifier == "about":
+        return abs(exact - value) <= value * 0.1
+    if hedged.qualifier == "up to":
+        return value * 0.7 <= exact <= value
+    return False
+
+
+def same_count(a: Count, b: Count) -> bool:
+    """Return True when two counts can give the size of one group."""
+    if a.value is None or b.value is None:
+        return False
+    if a.value == b.value:
+        return True
+    if a.qualifier and not b.qualifier:
+        return rounds_to(a, b.value)
+    if b.qualifier and not a.qualifier:
+        return rounds_to(b, a.value)
+    return False
+
+
 def is_person_noun(token: Token) -> bool:
     """Return True for nouns that denote people (prisoners, Americans, women)."""
     low = token.lemma_.lower()

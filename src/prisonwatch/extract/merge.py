@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from prisonwatch.extract.context import Context, person_key
+from prisonwatch.extract.counts import Count, same_count
 from prisonwatch.extract.mentions import Mention
 
 _LOOSE = {"negotiation", "sanctions_lifted", "sanctions_imposed", "death_in_custody"}
@@ -55,6 +56,14 @@ class Group:
         return None
 
     @property
+    def counted(self) -> Count | None:
+        """Return the first count with a number that the mentions give."""
+        for m in self.all():
+            if m.count and m.count.value is not None:
+                return m.count
+        return None
+
+    @property
     def bare(self) -> bool:
         """Return True when no mention names people, a number, a place or an object."""
         return all(m.bare for m in self.all())
@@ -68,9 +77,10 @@ def _conflict(group: Group, m: Mention) -> bool:
         and m.background != group_background(group)
     ):
         return True  # an earlier arrest is not the arrest in the news
-    count = group.count
-    if count is not None and m.count and m.count.value is not None and m.count.value != count:
-        return True
+    counted = group.counted
+    if counted is not None and m.count and m.count.value is not None:
+        if not same_count(counted, m.count):
+            return True
     for other in group.all():
         if other.date and m.date:
             a, b = other.date.value, m.date.value
@@ -113,8 +123,8 @@ def _joins(group: Group, m: Mention) -> bool:
         return True
     if group.keys() & {person_key(p) for p, _, _ in m.persons}:
         return True
-    count = group.count
-    return count is not None and m.count is not None and m.count.value == count
+    counted = group.counted
+    return counted is not None and m.count is not None and same_count(counted, m.count)
 
 
 def _held(m: Mention) -> bool:
