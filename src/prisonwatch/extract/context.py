@@ -146,12 +146,10 @@ def _aged_name(token: Token) -> Span | None:
     start = token.i
     while start > token.left_edge.i:
         prev = doc[start - 1]
-        if prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ not in ("GPE", "NORP"):
-            start -= 1
-        elif prev.lower_ in _NAME_PARTICLES or (prev.text == "-" and start - 2 >= 0):
-            start -= 1
-        else:
+        name_part = prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ not in ("GPE", "NORP")
+        if not (name_part or prev.lower_ in _NAME_PARTICLES or prev.text == "-"):
             break
+        start -= 1
     while start < token.i and not doc[start].is_title:
         start += 1
     if start == token.i:

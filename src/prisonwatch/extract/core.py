@@ -22,7 +22,7 @@ from prisonwatch.tunables import tunable
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "extract-rules-0.3"
+EXTRACTOR_VERSION = "extract-rules-0.4"
 # Components that the rules never read; dropped from nlp.pipe for speed.
 _UNUSED: tuple[str, ...] = ()
 _MATCHERS: dict[int, Any] = {}
@@ -178,7 +178,8 @@ def _best_count(counts: list[Count]) -> Count | None:
     first = counts[0]
     if first.qualifier:
         exact = next(
-            (c for c in counts[1:] if not c.qualifier and c.value and rounds_to(first, c.value)), None
+            (c for c in counts[1:] if not c.qualifier and c.value and rounds_to(first, c.value)),
+            None,
         )
         if exact is not None:
             return exact

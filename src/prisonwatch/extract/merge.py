@@ -78,9 +78,13 @@ def _conflict(group: Group, m: Mention) -> bool:
     ):
         return True  # an earlier arrest is not the arrest in the news
     counted = group.counted
-    if counted is not None and m.count and m.count.value is not None:
-        if not same_count(counted, m.count):
-            return True
+    if (
+        counted is not None
+        and m.count
+        and m.count.value is not None
+        and not same_count(counted, m.count)
+    ):
+        return True
     for other in group.all():
         if other.date and m.date:
             a, b = other.date.value, m.date.value

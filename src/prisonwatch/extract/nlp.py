@@ -60,9 +60,9 @@ def set_line_sentences(doc: Doc) -> Doc:
         starts = {t.idx: t for t in doc}
         for m in _DATELINE.finditer(text):
             if not any(c.islower() for c in m.group().split(",")[0]):
-                token = starts.get(m.end())
-                if token is not None and token.i > 0:
-                    token.is_sent_start = True
+                first = starts.get(m.end())
+                if first is not None and first.i > 0:
+                    first.is_sent_start = True
     return doc
 
 

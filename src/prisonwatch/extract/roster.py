@@ -39,11 +39,7 @@ def _anchor(sent: Span) -> tuple[Token, Token | None] | None:
             and any(c.dep_ == "pobj" and _refers_back(c) for c in token.children)
         ):
             return token.head, token
-        if (
-            token.dep_ == "nsubj"
-            and token.head.lemma_ == "include"
-            and token.lower_ in _REFERRING
-        ):
+        if token.dep_ == "nsubj" and token.head.lemma_ == "include" and token.lower_ in _REFERRING:
             return token.head, None
     return None
 
@@ -61,7 +57,7 @@ def _names(sent: Span, ctx: Context) -> list[tuple[str, int, int]]:
             skip |= {x.i for x in t.subtree}
     names: list[tuple[str, int, int]] = []
     for t in verb.subtree:
-        if t.i in skip or t.head.i == verb.i and t.dep_ in ("nsubj",) and t.lower_ in _REFERRING:
+        if t.i in skip or (t.head.i == verb.i and t.dep_ == "nsubj" and t.lower_ in _REFERRING):
             continue
         name = ctx.person_of(t)
         if name and name not in [n for n, _, _ in names] and t.pos_ == "PROPN":
@@ -73,7 +69,7 @@ def add_roster_names(groups: list[Group], ctx: Context) -> None:
     """Give the events of the sentence before a roster sentence the names it lists."""
     sents = list(ctx.doc.sents)
     for k, sent in enumerate(sents):
-        if k == 0 or "mong" not in sent.text and "nclud" not in sent.text:
+        if k == 0 or ("mong" not in sent.text and "nclud" not in sent.text):
             continue
         names = _names(sent, ctx)
         if not names:
