@@ -336,7 +336,18 @@ def sanction_target(
                 target = target or country
             elif thing.lemma_.lower() not in STATE_NOUNS:
                 obj = obj or _thing(thing)
+                target = target or _owner_country(thing)
     return obj, target, who
+
+
+def _owner_country(thing: Token) -> str | None:
+    """Return the country an object belongs to: 'Belarusian potash' -> Belarus."""
+    for child in thing.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("GPE", "NORP"):
+            country = geo.country(child.text)
+            if country:
+                return country
+    return None
 
 
 def _thing(noun: Token) -> str:
