@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 DEMO_DIR := data/demo
+# Trust the machine's own certificate store (uv ships its own roots otherwise), so installs work
+# behind the TLS-inspecting proxies some build machines have.
+export UV_SYSTEM_CERTS ?= 1
 
 .PHONY: install system-deps demo test fmt lint types pytest lock bench clean
 
