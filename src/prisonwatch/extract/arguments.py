@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 _SKIP_DEPS = {"relcl", "acl", "advcl", "poss", "agent", "ccomp"}
 _GROUP_WORDS = {"couple", "pair", "both", "duo"}
 _TERM_UNITS = {"year", "month", "day", "week"}
+_HOLD = {"hold", "jail", "imprison", "detain", "keep", "convict", "sentence"}
 LIST_MARKERS = {"including", "among"}
 _LIST_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "CCONJ", "SYM"}
 _LIST_PUNCT = {",", "-", "–", "'", "’", '"', "“", "”", "‘"}
@@ -288,6 +289,19 @@ def destinations(trigger: Token, ctx: Context, patient_nouns: list[Token]) -> li
         if name and name not in found:
             found.append(name)
     return found
+
+
+def held_in(nouns: list[Token]) -> str | None:
+    """Return the country 'two Russians held in the United States' were held in."""
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl") and clause.lemma_ in _HOLD:
+                for place in preps(clause, "in", "by"):
+                    ent = ent_of(place)
+                    found = geo.country(ent.text if ent is not None else place.text)
+                    if found:
+                        return found
+    return None
 
 
 def _home_country(nouns: list[Token], ctx: Context) -> str | None:

@@ -6,7 +6,12 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
-from prisonwatch.extract.lexicon import CUSTODY_NOUNS, SANCTION_NOUNS, STATE_NOUNS
+from prisonwatch.extract.lexicon import (
+    CUSTODY_NOUNS,
+    NEGOTIATOR_TITLES,
+    SANCTION_NOUNS,
+    STATE_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -33,10 +38,88 @@ def objects(token: Token) -> list[Token]:
 
 def destination_of(token: Token) -> list[Token]:
     """Return the nouns after to/into a verb that name a country, or 'home'."""
+    if token.lemma_ in _ARRIVALS:
+        return arrival_places(token)
     places = [t for t in preps(token, "to", "into") if t.ent_type_ in ("GPE", "LOC")]
     places = [t for t in places if geo.country(_ent_text(t)) or t.ent_type_ == "GPE"]
     homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
     return places + homes
+
+
+# Verbs of arriving somewhere or boarding a plane, and what one boards.
+_ARRIVALS = {"arrive", "land", "board"}
+_CRAFT = {"plane", "flight", "aircraft", "jet", "airplane", "helicopter", "bus", "train"}
+# Words that show the people were freed, and nouns for prisoners.
+_FREED = {"release", "free", "pardon", "swap", "exchange", "freed", "released", "pardoned"}
+_PRISONER_NOUNS = {"prisoner", "detainee", "hostage", "captive", "inmate", "convict", "dissident"}
+
+
+def arrival_places(token: Token) -> list[Token]:
+    """Return the places 'arrived in X', 'landed in X', 'boarded a plane bound for X' name.
+
+    Only places that map to a country count: 'arrived in a hospital' is no move abroad.
+    """
+    if token.lemma_ == "board":
+        crafts = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in _CRAFT]
+        places = [p for c in crafts for p in preps(c, "to", "for")]
+        places += [
+            p
+            for c in crafts
+            for b in c.children
+            if b.dep_ in ("acl", "amod") and b.lower_ == "bound"
+            for p in preps(b, "for", "to")
+        ]
+    else:
+        places = list(preps(token, "in", "to"))
+    return [p for p in places if p.ent_type_ in ("GPE", "LOC") and geo.country(_ent_text(p))]
+
+
+def _freed_before(token: Token) -> bool:
+    """Return True when the text up to the sentence's end tells of a release or swap."""
+    return any(t.lemma_.lower() in _FREED for t in token.doc[: token.sent.end])
+
+
+def _prisoner_subject(token: Token) -> bool:
+    """The subject of a move is a prisoner or freed person, not an envoy or a minister."""
+    from prisonwatch.extract.arguments import subject
+
+    subj = subject(token)
+    if subj is None or subj.pos_ == "PRON":
+        return False
+    if subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not geo.country(_ent_text(subj))):
+        near = {t.lower_ for t in token.doc[max(subj.left_edge.i - 3, 0) : subj.i]}
+        return not near & NEGOTIATOR_TITLES and _named_as_freed(subj)
+    if subj.lemma_.lower() in NEGOTIATOR_TITLES:
+        return False
+    freed = any(c.lower_ in _FREED for c in subj.children if c.dep_ in ("amod", "compound"))
+    # "the two Russians" (a nationality group) may be prisoners; "journalists" travel.
+    nationals = subj.ent_type_ == "NORP" and geo.country(subj.text) is not None
+    return freed or subj.lemma_.lower() in _PRISONER_NOUNS or nationals
+
+
+def _named_as_freed(name: Token) -> bool:
+    """Return True when an earlier sentence frees the person that ``name`` names."""
+    for t in name.doc[: name.sent.start]:
+        if t.text != name.text or t.dep_ == "nsubj":
+            continue  # the subject of 'Lukashenko pardoned X' is the one who freed
+        if any(w.lemma_.lower() in _FREED for w in t.sent):
+            return True
+    return False
+
+
+def arrival_abroad(token: Token) -> bool:
+    """Freed prisoners arriving in, or boarding a plane for, a country: a neutral move."""
+    return bool(arrival_places(token)) and _prisoner_subject(token) and _freed_before(token)
+
+
+def swap_counterpart(token: Token) -> bool:
+    """'in return for / in exchange for two Russians': the other side of a swap."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in":
+        return False
+    return any(
+        o.ent_type_ in ("PERSON", "NORP") or _groupish(o) or o.lemma_.lower() in _PRISONER_NOUNS
+        for o in preps(token, "for")
+    )
 
 
 def ent_of(token: Token) -> Span | None:
@@ -186,4 +269,6 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "meet_party": meet_party,
     "secure_release": secure_release,
     "in_custody": in_custody,
+    "arrival_abroad": arrival_abroad,
+    "swap_counterpart": swap_counterpart,
 }

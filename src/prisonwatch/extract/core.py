@@ -22,7 +22,7 @@ from prisonwatch.tunables import tunable
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "extract-rules-0.5"
+EXTRACTOR_VERSION = "extract-rules-0.6"
 # Components that the rules never read; dropped from nlp.pipe for speed.
 _UNUSED: tuple[str, ...] = ()
 _MATCHERS: dict[int, Any] = {}

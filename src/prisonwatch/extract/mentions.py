@@ -54,6 +54,7 @@ class Mention:
     background: bool = False
     anaphoric: bool = False  # 'those released', 'the prisoners': refers to an event already named
     off_topic: bool = False  # a meeting or deal with nothing about prisoners around it
+    counterpart: bool = False  # the other side of a swap: 'in return for two Russians'
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -155,6 +156,11 @@ def _mention(
             return None, why
         # Who dies or leaves prison is the one it happens to, not an actor.
         m.actor = args.actor(token, nominal, ctx) if row.patient != "subj" else None
+        if row.check == "swap_counterpart":
+            # The other side of a swap: a release by the country that held them.
+            m.counterpart = True
+            m.target = args.held_in(nouns)
+            m.actor = m.actor or m.target
     if row.type in ("transfer", "deportation"):
         m.destination = args.destinations(token, ctx, nouns)
         if m.destination:

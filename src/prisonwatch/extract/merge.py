@@ -118,6 +118,8 @@ def group_background(group: Group) -> bool:
 def _joins(group: Group, m: Mention) -> bool:
     if group.type != m.type or _conflict(group, m):
         return False
+    if m.counterpart != any(o.counterpart for o in group.mentions):
+        return False  # the two sides of a swap are two releases
     if any(other.sent_start == m.sent_start for other in group.mentions):
         return True  # one sentence, one event of a type
     if group.bare or m.bare or m.anaphoric or m.type in _LOOSE:

@@ -57,6 +57,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "release",
+        ("return", "exchange", "swap"),
+        True,
+        "Minsk freed a teacher in return for three Belarusians held in Poland.",
+        check="swap_counterpart",
+    ),
+    Trigger(
+        "release",
         ("release", "freeing", "exchange", "swap"),
         True,
         "The release of the 12 activists was announced on Monday.",
@@ -142,6 +149,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         False,
         "Ten prisoners were handed over to Poland on Thursday.",
         check="destination",
+    ),
+    Trigger(
+        "transfer",
+        ("arrive", "land", "board"),
+        False,
+        "The freed prisoners boarded a plane bound for Vilnius on Friday.",
+        check="arrival_abroad",
+        patient="subj",
     ),
     Trigger(
         "transfer",

@@ -1,0 +1,47 @@
+"""Freed prisoners moving abroad are transfers; the other side of a swap is released too."""
+
+from __future__ import annotations
+
+from .helpers import events, one
+
+
+def test_freed_person_arriving_abroad_is_a_transfer() -> None:
+    text = (
+        "Azerbaijan pardoned the blogger Maria Petrova on Monday. "
+        "Petrova arrived in Vienna on Tuesday aboard an Austrian government plane."
+    )
+    moved = one(text, "transfer")
+    assert moved.destination == ["Austria"]
+    assert [p.name for p in moved.persons] == ["Maria Petrova"]
+
+
+def test_freed_group_boarding_a_plane_abroad_is_a_transfer() -> None:
+    text = (
+        "Minsk released 14 prisoners on Friday. "
+        "The freed prisoners boarded a chartered plane bound for Warsaw hours later."
+    )
+    moved = one(text, "transfer")
+    assert moved.destination == ["Poland"]
+
+
+def test_envoy_travel_is_not_a_transfer() -> None:
+    text = (
+        "Minsk released 14 prisoners on Friday. "
+        "Special envoy Mark Dalton arrived in Warsaw on Saturday for talks. "
+        "Two journalists arrived in Vilnius on Sunday."
+    )
+    assert "transfer" not in [e.type for e in events(text)]
+
+
+def test_swap_counterpart_is_a_second_release() -> None:
+    text = (
+        "Tehran freed the engineer Lukas Brandt on Sunday in return for three Iranians "
+        "held in Germany, officials said."
+    )
+    releases = [e for e in events(text) if e.type == "release"]
+    assert len(releases) == 2
+    counterpart = next(e for e in releases if not e.persons)
+    assert counterpart.count == 3
+    assert counterpart.target_country == "Germany"
+    main = next(e for e in releases if e.persons)
+    assert main.count is None
