@@ -35,6 +35,27 @@ def _stamp(session: Session) -> tuple[Any, ...]:
     return tuple(row)
 
 
+def registry_entry(person: Person) -> Any:
+    """Return a person as the name matcher's registry entry: primary name plus every other."""
+    from prisonwatch.names import RegistryEntry
+
+    aliases = [n.name for n in person.names if n.name != person.primary_name]
+    return RegistryEntry(person_id=person.id, name=person.primary_name, aliases=aliases)
+
+
+def build_name_index(session: Session) -> Any:
+    """Return a fresh name index over every person not merged into another."""
+    from prisonwatch.names import NameIndex
+
+    rows = session.scalars(
+        select(Person)
+        .where(Person.merged_into.is_(None))
+        .options(selectinload(Person.names))
+        .order_by(Person.id)
+    )
+    return NameIndex.build(registry_entry(p) for p in rows)
+
+
 class NameIndexCache:
     """One name index per database, rebuilt when persons, names or merges change."""
 
@@ -44,28 +65,13 @@ class NameIndexCache:
 
     def get(self, session: Session) -> Any:
         """Return the name index of the session's database."""
-        from prisonwatch.names import NameIndex, RegistryEntry
-
         stamp = _stamp(session)
         key = str(session.get_bind().engine.url)
         with self._lock:
             cached = self._entries.get(key)
         if cached and cached[0] == stamp:
             return cached[1]
-        rows = session.scalars(
-            select(Person)
-            .where(Person.merged_into.is_(None))
-            .options(selectinload(Person.names))
-            .order_by(Person.id)
-        )
-        index = NameIndex.build(
-            RegistryEntry(
-                person_id=p.id,
-                name=p.primary_name,
-                aliases=[n.name for n in p.names if n.name != p.primary_name],
-            )
-            for p in rows
-        )
+        index = build_name_index(session)
         with self._lock:
             self._entries[key] = (stamp, index)
         return index

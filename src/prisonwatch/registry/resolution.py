@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Person
 from prisonwatch.persons import NewPerson, add_name, create_person
+from prisonwatch.registry.lookup import build_name_index, registry_entry
 
 if TYPE_CHECKING:
     from prisonwatch.names import NameIndex
@@ -27,26 +27,11 @@ class Resolution:
     candidates: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _entry(person: Person) -> Any:
-    from prisonwatch.names import RegistryEntry
-
-    aliases = [n.name for n in person.names if n.name != person.primary_name]
-    return RegistryEntry(person_id=person.id, name=person.primary_name, aliases=aliases)
-
-
 class PersonResolver:
     """Matches names against every person in the database, learning proposed persons as it goes."""
 
     def __init__(self, session: Session) -> None:
-        from prisonwatch.names import NameIndex
-
-        stmt = (
-            select(Person)
-            .where(Person.merged_into.is_(None))
-            .options(selectinload(Person.names))
-            .order_by(Person.id)
-        )
-        self.index: NameIndex = NameIndex.build(_entry(p) for p in session.scalars(stmt))
+        self.index: NameIndex = build_name_index(session)
 
     def resolve(
         self, session: Session, name: str, *, document_id: str | None, actor: str
@@ -61,7 +46,7 @@ class PersonResolver:
             person = session.get(Person, result.person_id)
             if person is not None:
                 if add_name(person, name, origin="source", document_id=document_id):
-                    self.index.add(_entry(person))
+                    self.index.add(registry_entry(person))
                 return Resolution(name, "matched", person.id, result.score, result.reason)
         if result.status == "ambiguous":
             return Resolution(name, "ambiguous", None, result.score, result.reason, candidates)
@@ -73,5 +58,5 @@ class PersonResolver:
         )
         person.proposed = True
         person.names[0].document_id = document_id
-        self.index.add(_entry(person))
+        self.index.add(registry_entry(person))
         return Resolution(name, "new", person.id, 0.0, f"new person: {result.reason}")
