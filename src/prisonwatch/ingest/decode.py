@@ -23,6 +23,28 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 # Most chaos charset-normalizer may report before a guessed encoding is refused.
 _MAX_CHAOS = 0.1
+# UTF-16 without a BOM: the share of decoded characters that must be printable, and the share
+# that must be spaces or line breaks (prose has about 15 %; binary read as UTF-16 almost none).
+_UTF16_PRINTABLE = 0.97
+_UTF16_SPACES = 0.05
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """Return ``utf-16-le`` or ``utf-16-be`` when BOM-less bytes read as prose in it, else None."""
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(c.isprintable() or c in "\n\r\t" for c in text)
+        spaces = sum(c.isspace() for c in text)
+        if printable >= _UTF16_PRINTABLE * len(text) and spaces >= _UTF16_SPACES * len(text):
+            return codec
+    return None
 
 
 def check_not_binary(data: bytes, source: str) -> None:
@@ -33,7 +55,7 @@ def check_not_binary(data: bytes, source: str) -> None:
         if data.startswith(magic):
             raise InputError(f"{source}: this is {what}, not HTML or text; convert it first")
     head = data[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
         return
     if b"\x00" in head or len(_CONTROL.findall(head)) > len(head) // 20:
         raise InputError(
@@ -55,6 +77,12 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    wide = utf16_without_bom(data)
+    if wide is not None:
+        try:
+            return data[: len(data) - len(data) % 2].decode(wide)
         except UnicodeDecodeError:
             pass
     try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from prisonwatch.errors import InputError
 
@@ -17,6 +19,7 @@ class FeedItem:
     link: str
     title: str | None = None
     published: str | None = None
+    problem: str | None = None  # why the link cannot be fetched; the item then fails alone
 
 
 def looks_like_feed(data: bytes, content_type: str = "") -> bool:
@@ -25,6 +28,29 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
         return True
     head = data[:1024].lstrip().lower()
     return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+
+
+def _is_web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def check_link(link: str, source: str) -> tuple[str, str | None]:
+    """Return an item's absolute http(s) link and None, or the link and why it cannot be used."""
+    link = link.strip()
+    if _is_web(source):
+        with contextlib.suppress(ValueError):  # a malformed link is reported below
+            link = urljoin(source, link)
+    try:
+        parts = urlsplit(link)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        return link, f"{source}: the item link {link!r} is malformed ({exc}); item skipped"
+    if parts.scheme.lower() not in ("http", "https"):
+        what = f"a {parts.scheme}: link" if parts.scheme else "a relative link"
+        return link, f"{source}: the item link {link!r} is {what}, not http(s); item skipped"
+    if not parts.hostname:
+        return link, f"{source}: the item link {link!r} has no host; item skipped"
+    return link, None
 
 
 def feed_items(data: bytes, source: str) -> list[FeedItem]:
@@ -40,11 +66,15 @@ def feed_items(data: bytes, source: str) -> list[FeedItem]:
     items = []
     for entry in parsed.entries:
         link = entry.get("link")
-        if not link:
+        if not link or not isinstance(link, str):
             continue
+        link, problem = check_link(link, source)
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        date = time.strftime("%Y-%m-%d", stamp) if stamp else None
-        items.append(FeedItem(link=link, title=entry.get("title"), published=date))
+        try:
+            date = time.strftime("%Y-%m-%d", stamp) if stamp else None
+        except (TypeError, ValueError):
+            date = None
+        items.append(FeedItem(link=link, title=entry.get("title"), published=date, problem=problem))
     if not items:
         raise InputError(f"{source}: the feed has no items with links; nothing to ingest")
     return items

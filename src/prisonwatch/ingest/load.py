@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from prisonwatch.documents import CleanDocument
@@ -24,6 +26,16 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
+def _kind_of_special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def read_input(path: Path) -> bytes:
     """Return a file's bytes, or raise ``InputError`` saying why it cannot be read."""
     limit = get_settings().max_input_bytes
@@ -32,13 +44,30 @@ def read_input(path: Path) -> bytes:
             raise InputError(
                 f"{path}: this is a folder, not a file; name a file or ingest the folder"
             )
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            # Opening a FIFO blocks and a device never ends: refuse before opening.
+            raise InputError(
+                f"{path}: this is {_kind_of_special(mode)}, not a regular file; skipped"
+            )
         size = path.stat().st_size
         if size > limit:
             raise InputError(
                 f"{path}: the file has {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB "
                 "limit (PRISONWATCH_MAX_INPUT_BYTES); split it or raise the limit"
             )
-        return path.read_bytes()
+        # O_NONBLOCK: a file swapped for a FIFO after the check still cannot block the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(f"{path}: not a regular file; skipped")
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(
+                f"{path}: the file grew past the {limit / 1e6:.0f} MB limit while being read; "
+                "ingest it again when it is complete"
+            )
+        return data
     except FileNotFoundError:
         raise InputError(f"{path}: no such file (or a broken link); check the path") from None
     except OSError as exc:

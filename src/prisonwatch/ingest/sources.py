@@ -19,6 +19,13 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _FEED_THREADS = 8
 
 
+def unexpected(source: str, exc: BaseException) -> str:
+    """Return the one line that reports an unexpected error while reading ``source``."""
+    text = str(exc).strip()
+    first = (text.splitlines()[0] if text else "")[:200]
+    return f"{source}: unexpected {type(exc).__name__} ({first}); skipped, please report it"
+
+
 def _is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
@@ -63,6 +70,8 @@ class SourceReader:
             yield from items
         except InputError as exc:
             yield Failure(source, exc.message)
+        except Exception as exc:  # a bug reading one source must not end the run
+            yield Failure(source, unexpected(source, exc))
 
     def _source(self, source: str) -> Iterator[Job | Failure]:
         if _is_url(source):
@@ -140,8 +149,12 @@ class SourceReader:
             yield from pool.map(self._feed_item, items)
 
     def _feed_item(self, item: FeedItem) -> Job | Failure:
+        if item.problem is not None:
+            return Failure(item.link, item.problem)
         try:
             page = self.fetcher.fetch(item.link)
             return self._page_job(item.link, page.final_url, page.content_type, page.body, item)
         except InputError as exc:
             return Failure(item.link, exc.message)
+        except Exception as exc:  # one bad item must not end the feed or the run
+            return Failure(item.link, unexpected(item.link, exc))
