@@ -40,3 +40,62 @@ class AuthError(PrisonwatchError):
     """The caller is not logged in or lacks the role for this action."""
 
     http_status = 403
+
+
+class UnavailableError(PrisonwatchError):
+    """The database cannot serve this now (busy, read-only, full disk); nothing was half-stored."""
+
+    http_status = 503
+
+    def __init__(self, message: str, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+# SQLSTATE codes of PostgreSQL and message parts of SQLite, grouped by what the user can do.
+_BUSY_STATES = {"55P03", "40001", "40P01", "57014"}
+_BUSY_WORDS = ("database is locked", "database is busy", "database table is locked")
+_READONLY_STATES = {"25006"}
+_READONLY_WORDS = ("readonly database", "read-only file system", "read-only transaction")
+_FULL_STATES = {"53100", "53200"}
+_FULL_WORDS = ("database or disk is full", "no space left on device", "disk i/o error")
+_OPEN_WORDS = ("unable to open database file",)
+# Seconds a client is told to wait before retrying a busy database.
+BUSY_RETRY_AFTER_S = 5
+
+
+def storage_error(exc: BaseException) -> UnavailableError | None:
+    """Return the one-line error for a busy, read-only or full database, or None for others."""
+    import errno
+
+    seen = [exc, getattr(exc, "orig", None), exc.__cause__]
+    for found in (e for e in seen if e is not None):
+        state = str(getattr(found, "sqlstate", "") or "")
+        code = getattr(found, "errno", None)
+        text = str(found).lower()
+        if state in _BUSY_STATES or any(w in text for w in _BUSY_WORDS):
+            return UnavailableError(
+                "the database is busy with another write (an import or an ingest); "
+                f"try again in {BUSY_RETRY_AFTER_S} seconds",
+                retry_after=BUSY_RETRY_AFTER_S,
+            )
+        if (
+            state in _READONLY_STATES
+            or code == errno.EROFS
+            or any(w in text for w in _READONLY_WORDS)
+        ):
+            return UnavailableError(
+                "the database is read-only (a read-only disk, file or account): nothing was "
+                "stored; make it writable or point PRISONWATCH_DATA_DIR at a writable folder"
+            )
+        if state in _FULL_STATES or code == errno.ENOSPC or any(w in text for w in _FULL_WORDS):
+            return UnavailableError(
+                "the disk holding the database is full: nothing of this command was stored; "
+                "free some space and run it again"
+            )
+        if any(w in text for w in _OPEN_WORDS):
+            return UnavailableError(
+                "the database file cannot be opened: check that PRISONWATCH_DATA_DIR exists "
+                "and that this account may read and write it"
+            )
+    return None

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from prisonwatch.cli.output import err_console
-from prisonwatch.errors import PrisonwatchError
+from prisonwatch.errors import PrisonwatchError, storage_error
 
 
 class _Group(TyperGroup):
@@ -28,6 +28,12 @@ class _Group(TyperGroup):
         except PrisonwatchError as exc:
             err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
             raise typer.Exit(exc.exit_code) from exc
+        except Exception as exc:
+            mapped = storage_error(exc)  # a busy, read-only or full database outside a session
+            if mapped is None:
+                raise
+            err_console.print(f"[bold red]error:[/] {mapped.message}", highlight=False)
+            raise typer.Exit(mapped.exit_code) from exc
 
 
 app = typer.Typer(

@@ -9,9 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from prisonwatch.db import dialect
+from prisonwatch.errors import storage_error
 from prisonwatch.settings import Settings, get_settings
 
 _ENGINES: dict[str, Engine] = {}
@@ -49,8 +51,15 @@ def session_scope(settings: Settings | None = None, *, write: bool = True) -> It
     A writing session on SQLite takes the write lock at its start (``BEGIN IMMEDIATE``) so that
     two writers queue instead of failing halfway.
     """
-    engine = engine_for(settings)
-    bind = dialect.writer(engine) if write else engine
-    factory = sessionmaker(bind=bind, expire_on_commit=False)
-    with factory() as session, session.begin():
-        yield session
+    try:
+        engine = engine_for(settings)
+        bind = dialect.writer(engine) if write else engine
+        factory = sessionmaker(bind=bind, expire_on_commit=False)
+        with factory() as session, session.begin():
+            yield session
+    except (OperationalError, DBAPIError, OSError) as exc:
+        # Busy, read-only or full: one sentence for the CLI, 503 for the web; never a traceback.
+        mapped = storage_error(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc

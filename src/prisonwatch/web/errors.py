@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from prisonwatch.errors import PrisonwatchError
+from prisonwatch.errors import PrisonwatchError, UnavailableError
 from prisonwatch.web import urls
 from prisonwatch.web.render import render
 from prisonwatch.web.security import LoginRequired, TooManyAttempts
@@ -46,6 +46,8 @@ def _known(request: Request, exc: Exception) -> Response:
     if isinstance(exc, LoginRequired) and not wants_json(request):
         return RedirectResponse(urls.login(exc.next_url), status_code=303)
     headers = {"Retry-After": "60"} if isinstance(exc, TooManyAttempts) else None
+    if isinstance(exc, UnavailableError) and exc.retry_after:
+        headers = {"Retry-After": str(exc.retry_after)}
     return respond(request, exc.http_status, exc.message, headers)
 
 
