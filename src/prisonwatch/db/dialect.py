@@ -22,7 +22,12 @@ def is_sqlite(url_or_engine: str | Engine | Connection) -> bool:
 def engine_options(url: str) -> dict[str, Any]:
     """Return ``create_engine`` keyword arguments suited to the backend."""
     if is_sqlite(url):
-        return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+        # As many connections as the web server has worker threads (40): a request must never
+        # wait 30 s for a pooled connection and fail; SQLite connections cost little.
+        options: dict[str, Any] = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+        if make_url(url).database not in (None, "", ":memory:"):
+            options.update(pool_size=8, max_overflow=40)
+        return options
     return {"pool_pre_ping": True}
 
 

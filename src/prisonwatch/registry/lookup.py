@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from prisonwatch.db.models import Person, PersonName
 from prisonwatch.persons import search_persons
+from prisonwatch.registry.rebuild import SingleFlight
 
 
 @dataclass
@@ -57,27 +57,22 @@ def build_name_index(session: Session) -> Any:
 
 
 class NameIndexCache:
-    """One name index per database, rebuilt when persons, names or merges change."""
+    """One name index per database, rebuilt when persons, names or merges change.
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._entries: dict[str, tuple[tuple[Any, ...], Any]] = {}
+    With ``serve_stale`` (the web's), searches arriving while another rebuilds use the previous
+    index; the resolver's own cache never does, so resolution always sees every person.
+    """
+
+    def __init__(self, serve_stale: bool = True) -> None:
+        self._values: SingleFlight[Any] = SingleFlight(serve_stale=serve_stale)
 
     def get(self, session: Session) -> Any:
         """Return the name index of the session's database."""
-        stamp = _stamp(session)
         key = str(session.get_bind().engine.url)
-        with self._lock:
-            cached = self._entries.get(key)
-        if cached and cached[0] == stamp:
-            return cached[1]
-        index = build_name_index(session)
-        with self._lock:
-            self._entries[key] = (stamp, index)
-        return index
+        return self._values.get(key, _stamp(session), lambda: build_name_index(session))
 
 
-_CACHE = NameIndexCache()
+_CACHE = NameIndexCache(serve_stale=False)
 
 
 def name_index(session: Session) -> Any:

@@ -7,7 +7,6 @@ once: the snapshot reads them in a few bulk queries and applies the registry's o
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import AuditLog, Claim, Deal, Document, Event, EventPerson, Person
 from prisonwatch.registry import claims as kinds
+from prisonwatch.registry.rebuild import SingleFlight
 from prisonwatch.registry.stats import PeriodCount, counts_from
 from prisonwatch.registry.timeline import Status, Step, derive_status, sort_key, step_of
 
@@ -160,28 +160,28 @@ def build_snapshot(session: Session) -> Snapshot:
     )
 
 
+Entry = tuple[Snapshot, list[PeriodCount]]
+
+
+def _entry(session: Session) -> Entry:
+    snapshot = build_snapshot(session)
+    return snapshot, counts_from(snapshot.events, snapshot.event_size, snapshot.steps)
+
+
 class SnapshotCache:
-    """One snapshot (and its counts over time) per database, rebuilt when the stamp changes."""
+    """One snapshot (and its counts over time) per database, rebuilt when the stamp changes.
+
+    One request at a time rebuilds; requests arriving meanwhile get the previous snapshot.
+    """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._entries: dict[str, tuple[Snapshot, list[PeriodCount]]] = {}
+        self._values: SingleFlight[Entry] = SingleFlight(serve_stale=True)
 
-    def get(self, session: Session) -> tuple[Snapshot, list[PeriodCount]]:
-        """Return the current snapshot and counts over time."""
+    def get(self, session: Session) -> Entry:
+        """Return the current snapshot and counts over time (or the previous during a rebuild)."""
         key = str(session.get_bind().engine.url)
-        mark = stamp(session)
-        with self._lock:
-            cached = self._entries.get(key)
-        if cached and cached[0].stamp == mark:
-            return cached
-        snapshot = build_snapshot(session)
-        entry = (snapshot, counts_from(snapshot.events, snapshot.event_size, snapshot.steps))
-        with self._lock:
-            self._entries[key] = entry
-        return entry
+        return self._values.get(key, stamp(session), lambda: _entry(session))
 
     def clear(self) -> None:
         """Forget every snapshot."""
-        with self._lock:
-            self._entries.clear()
+        self._values.clear()

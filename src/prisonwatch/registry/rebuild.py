@@ -1,0 +1,72 @@
+"""A value derived from the whole database, rebuilt by one caller at a time when data changes."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+# After a rebuild that took t seconds, a stale value is served for t × this before the next:
+# rebuilds then take at most a quarter of one core, however often writes come.
+COOLDOWN_FACTOR = 3.0
+# Rebuilds quicker than this get no cool-down: a small registry is always read fresh.
+COOLDOWN_FROM_S = 0.2
+
+
+class SingleFlight(Generic[T]):
+    """Keeps one value per key with the stamp it was built at; one rebuild at a time per key.
+
+    When the stamp moves, the first caller rebuilds in its own transaction (so a client reads its
+    own writes). With ``serve_stale``, callers that arrive during that rebuild get the previous
+    value at once instead of waiting or building their own: after a write, 16 requests cost one
+    rebuild, not 16 at the same time. Without it they wait for the rebuild and share its result.
+    With ``serve_stale``, after a slow rebuild (a large registry) the next one waits a cool-down
+    three times as long, so rebuilds under constant writes never starve the requests they serve;
+    a registry that rebuilds fast has none and is always read fresh.
+    """
+
+    def __init__(self, serve_stale: bool = True) -> None:
+        self.serve_stale = serve_stale
+        self._lock = threading.Lock()
+        self._values: dict[str, tuple[Hashable, T]] = {}
+        self._builders: dict[str, threading.Lock] = {}
+        self._cool_until: dict[str, float] = {}
+
+    def get(self, key: str, stamp: Hashable, build: Callable[[], T]) -> T:
+        """Return the value for ``key`` at ``stamp``, building it with ``build`` when needed."""
+        with self._lock:
+            cached = self._values.get(key)
+            builder = self._builders.setdefault(key, threading.Lock())
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        if self.serve_stale and cached is not None:
+            with self._lock:
+                cooling = time.monotonic() < self._cool_until.get(key, 0.0)
+            if cooling:
+                return cached[1]
+        if not builder.acquire(blocking=cached is None or not self.serve_stale):
+            assert cached is not None
+            return cached[1]
+        try:
+            with self._lock:
+                latest = self._values.get(key)
+            if latest is not None and latest[0] == stamp:  # built by the caller before us
+                return latest[1]
+            started = time.monotonic()
+            value = build()
+            finished = time.monotonic()
+            with self._lock:
+                self._values[key] = (stamp, value)
+                took = finished - started
+                cool = took * COOLDOWN_FACTOR if took >= COOLDOWN_FROM_S else 0.0
+                self._cool_until[key] = finished + cool
+            return value
+        finally:
+            builder.release()
+
+    def clear(self) -> None:
+        """Forget every value."""
+        with self._lock:
+            self._values.clear()

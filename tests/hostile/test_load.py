@@ -1,0 +1,94 @@
+"""After a write, concurrent requests share one snapshot rebuild instead of each building one."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import pytest
+
+from prisonwatch.db.engine import session_scope
+from prisonwatch.persons import NewPerson, create_person
+from prisonwatch.registry import rebuild
+from prisonwatch.registry.rebuild import SingleFlight
+from prisonwatch.settings import Settings
+from prisonwatch.web import queries
+from tests.web.conftest import client_for
+from tests.web.data import build
+
+
+def test_sixteen_requests_after_a_write_cost_one_rebuild(
+    sqlite_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(sqlite_settings)
+    calls: list[float] = []
+    real = queries.build_snapshot
+
+    def slow_build(session: Any) -> Any:
+        calls.append(time.monotonic())
+        time.sleep(0.5)  # a large registry: the rebuild takes a while
+        return real(session)
+
+    with client_for(sqlite_settings) as client:
+        assert client.get("/").status_code == 200
+        monkeypatch.setattr(queries, "build_snapshot", slow_build)
+        with session_scope(sqlite_settings) as session:
+            create_person(session, NewPerson(name="Invented Newcomer"), actor="t", reason="t")
+        answers: list[int] = []
+        started = time.monotonic()
+        threads = [
+            threading.Thread(target=lambda: answers.append(client.get("/").status_code))
+            for _ in range(16)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        took = time.monotonic() - started
+    assert answers == [200] * 16
+    assert len(calls) == 1
+    assert took < 5
+
+
+def test_a_client_reads_its_own_write(sqlite_settings: Settings) -> None:
+    build(sqlite_settings)
+    with client_for(sqlite_settings) as client:
+        before = client.get("/api/home").json()["counts"]
+        with session_scope(sqlite_settings) as session:
+            create_person(session, NewPerson(name="Invented Newcomer"), actor="t", reason="t")
+        after = client.get("/api/home").json()["counts"]
+    assert after != before
+
+
+def test_stale_value_during_a_rebuild_and_a_cool_down_after_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache: SingleFlight[str] = SingleFlight(serve_stale=True)
+    assert cache.get("db", 1, lambda: "v1") == "v1"
+    entered, release = threading.Event(), threading.Event()
+
+    def slow() -> str:
+        entered.set()
+        release.wait(10)
+        return "v2"
+
+    monkeypatch.setattr(rebuild, "COOLDOWN_FROM_S", 0.0)
+    worker = threading.Thread(target=lambda: cache.get("db", 2, slow))
+    worker.start()
+    assert entered.wait(10)
+    assert cache.get("db", 2, lambda: "other") == "v1"  # during the rebuild: the old value
+    release.set()
+    worker.join(10)
+    assert cache.get("db", 2, lambda: "other") == "v2"
+    assert cache.get("db", 3, lambda: "v3") == "v2"  # cooling down after a slow rebuild
+    monkeypatch.setattr(rebuild, "COOLDOWN_FROM_S", 100.0)
+    fast: SingleFlight[str] = SingleFlight(serve_stale=True)
+    assert fast.get("db", 1, lambda: "v1") == "v1"
+    assert fast.get("db", 2, lambda: "v2") == "v2"  # a quick rebuild has no cool-down
+
+
+def test_without_serve_stale_callers_wait_for_the_fresh_value() -> None:
+    cache: SingleFlight[str] = SingleFlight(serve_stale=False)
+    assert cache.get("db", 1, lambda: "v1") == "v1"
+    assert cache.get("db", 2, lambda: "v2") == "v2"
