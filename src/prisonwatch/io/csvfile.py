@@ -64,8 +64,13 @@ def read_rows(path: Path, required: tuple[str, ...]) -> tuple[list[str], Iterato
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield CsvRow(start, {"__error__": f"malformed CSV ({exc})"})
-                return
+                # Report the bad record and read on: the rows after a stray quote are not lost.
+                end = reader.line_num
+                lines = f"line {start}" if end <= start else f"lines {start}-{end}"
+                reason = f"malformed CSV ({exc}); {lines} not imported: fix the quotes"
+                yield CsvRow(start, {"__error__": reason})
+                start = reader.line_num + 1
+                continue
             if any(v.strip() for v in values):
                 if len(values) != len(header):
                     yield CsvRow(

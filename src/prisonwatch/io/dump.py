@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.sqltypes import DateTime, Integer, LargeBinary
+from sqlalchemy.sql.sqltypes import Boolean, DateTime, Float, Integer, LargeBinary, String
 
 from prisonwatch.db import dialect
 from prisonwatch.db.migrate import head_revision
@@ -51,8 +52,74 @@ def _decode(column_type: Any, value: Any) -> Any:
     if isinstance(column_type, DateTime):
         return datetime.fromisoformat(value)
     if isinstance(column_type, LargeBinary):
-        return base64.b64decode(value)
+        return base64.b64decode(value, validate=True)
     return value
+
+
+def _check_type(column: Any, value: Any) -> str | None:
+    """Return why ``value`` cannot go in ``column``, or None when it can."""
+    kind = column.type
+    if value is None:
+        if column.primary_key or (not column.nullable and column.default is None):
+            return "is empty but required"
+        return None
+    if isinstance(kind, Boolean):
+        ok = isinstance(value, bool)
+    elif isinstance(kind, Integer):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(kind, Float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif isinstance(kind, DateTime | LargeBinary | String):
+        ok = isinstance(value, str)
+        if ok and "\x00" in value:
+            return "holds a NUL character"
+    else:  # JSON: any value
+        return None
+    return None if ok else f"should be {_TYPE_NAMES.get(type(kind).__name__, 'text')}"
+
+
+_TYPE_NAMES = {"Boolean": "true or false", "Integer": "a whole number", "Float": "a number"}
+
+
+def _row_of(
+    path: Path, number: int, text: str, tables: dict[str, Table]
+) -> tuple[Table, dict[str, Any]]:
+    """Return the table and the decoded row of one dump line, or raise one ``file:line`` error."""
+    where = f"{path}:{number}"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        cut = "" if text.endswith("\n") else " (the line is cut short)"
+        raise InputError(f"{where}: not JSON ({exc.msg}){cut}: is this a whole dump?") from None
+    if not isinstance(data, dict):
+        raise InputError(f'{where}: expected {{"table": ..., "row": {{...}}}}, not a list or value')
+    name = data.get("table")
+    table = tables.get(name) if isinstance(name, str) else None
+    if table is None:
+        raise InputError(f"{where}: unknown table {_shown(name)}: is this a prisonwatch dump?")
+    values = data.get("row")
+    if not isinstance(values, dict):
+        raise InputError(f'{where}: no "row" object for table {table.name}')
+    unknown = sorted(set(values) - set(table.columns.keys()))
+    if unknown:
+        raise InputError(f"{where}: table {table.name} has no column {_shown(unknown[0])}")
+    row: dict[str, Any] = {}
+    for column in table.columns:
+        value = values.get(column.name)
+        problem = _check_type(column, value)
+        if problem is None:
+            try:
+                row[column.name] = _decode(column.type, value)
+            except (ValueError, TypeError) as exc:
+                problem = f"cannot be read ({exc})"
+        if problem is not None:
+            raise InputError(f"{where}: {table.name}.{column.name} {problem}")
+    return table, row
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _line(data: dict[str, Any]) -> str:
@@ -97,44 +164,55 @@ def import_dump(session: Session, path: Path) -> int:
     pending: dict[str, list[dict[str, Any]]] = {}
     deferred: list[tuple[Table, dict[str, Any]]] = []
     loaded = 0
+    number = 0
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror}): check the path") from exc
-    with handle:
-        for number, text in enumerate(handle, start=1):
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not JSON ({exc.msg}): is this a dump?") from exc
-            if number == 1:
-                if data.get("format") != FORMAT:
-                    raise InputError(f"{path}:1: not a prisonwatch dump: export one first")
-                continue
-            table = tables.get(data.get("table", ""))
-            if table is None:
-                raise InputError(f"{path}:{number}: unknown table {data.get('table')!r}")
-            row = {c.name: _decode(c.type, data["row"].get(c.name)) for c in table.columns}
-            refs = {name: row[name] for name in _self_refs(table) if row[name] is not None}
-            if refs:
-                deferred.append(
-                    (table, {**{k.name: row[k.name] for k in table.primary_key}, **refs})
-                )
-                row.update(dict.fromkeys(refs))
-            batch = pending.setdefault(table.name, [])
-            batch.append(row)
-            loaded += 1
-            if len(batch) >= BATCH:
-                _flush(session, tables, pending)
-    _flush(session, tables, pending)
-    for table, values in deferred:
-        keys = [k.name for k in table.primary_key]
-        where = [table.c[k] == values[k] for k in keys]
-        session.execute(
-            update(table).where(*where).values({k: v for k, v in values.items() if k not in keys})
-        )
+    try:
+        with handle:
+            for number, text in enumerate(handle, start=1):
+                if number == 1:
+                    _check_header(path, text)
+                    continue
+                table, row = _row_of(path, number, text, tables)
+                refs = {name: row[name] for name in _self_refs(table) if row[name] is not None}
+                if refs:
+                    keys = {k.name: row[k.name] for k in table.primary_key}
+                    deferred.append((table, {**keys, **refs}))
+                    row.update(dict.fromkeys(refs))
+                batch = pending.setdefault(table.name, [])
+                batch.append(row)
+                loaded += 1
+                if len(batch) >= BATCH:
+                    _flush(session, tables, pending)
+        if number == 0:
+            raise InputError(f"{path}: the file is empty: give a dump made by 'prisonwatch export'")
+        _flush(session, tables, pending)
+        for table, values in deferred:
+            names = [k.name for k in table.primary_key]
+            where = [table.c[k] == values[k] for k in names]
+            changes = {k: v for k, v in values.items() if k not in names}
+            session.execute(update(table).where(*where).values(changes))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}:{number + 1}: not UTF-8 text ({exc.reason})") from None
+    except (IntegrityError, DataError) as exc:
+        first = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+        raise InputError(
+            f"{path}: rows up to line {number} break the database's rules ({first[:200]}): "
+            "is the dump complete and unedited? nothing was imported"
+        ) from None
     _reset_sequences(session)
     return loaded
+
+
+def _check_header(path: Path, text: str) -> None:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"{path}:1: not a prisonwatch dump: export one first")
 
 
 def _flush(session: Session, tables: dict[str, Table], pending: dict[str, list[Any]]) -> None:

@@ -83,6 +83,9 @@ def _row_to_person(row: CsvRow, layout: str) -> NewPerson:
     values = {k: (v or "").strip() for k, v in row.values.items()}
     if "__error__" in values:
         raise ValueError(values["__error__"])
+    for column, value in values.items():
+        if "\x00" in value:  # PostgreSQL text cannot hold it; SQLite would keep an odd name
+            raise ValueError(f"column {column} holds a NUL character: remove it")
     if not values.get("id"):
         raise ValueError("empty id")
     if not values.get("name"):
