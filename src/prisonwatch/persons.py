@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from prisonwatch import audit
 from prisonwatch.db.models import ExternalId, Person, PersonName, new_id
 from prisonwatch.errors import InputError, NotFoundError
+from prisonwatch.invisible import strip_invisible
 from prisonwatch.scripts import script_of
 
 # Combining marks that make letters of their own in Belarusian and Russian (й, ў, ё, ї).
@@ -34,14 +35,19 @@ class NewPerson:
 
 def search_key(text: str) -> str:
     """Return text case-folded, without accents or stress marks, whitespace collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", strip_invisible(text).casefold())
     kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c in _KEEP_MARKS)
     return " ".join(unicodedata.normalize("NFC", kept).split())
 
 
+def like_escape(text: str) -> str:
+    """Return ``text`` with LIKE's wildcards escaped (by a backslash), so '%' finds a '%'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def clean_name(name: str) -> str:
     """Return a name with surrounding and repeated whitespace removed; refuse an empty one."""
-    cleaned = " ".join(name.split())
+    cleaned = " ".join(strip_invisible(name).split())
     if not cleaned:
         raise InputError("a person needs a name: give a non-empty name")
     if len(cleaned) > 300:
@@ -133,9 +139,13 @@ def search_persons(
         .offset(offset)
     )
     if query:
-        pattern = f"%{search_key(query)}%"
-        names = select(PersonName.person_id).where(PersonName.search_key.like(pattern))
-        stmt = stmt.where(or_(Person.id.in_(names), Person.id == query.strip()))
+        # A NUL cannot be stored (PostgreSQL refuses it in a query): such a query finds no one.
+        query = query.replace("\x00", "").strip()
+        if not query:
+            return []
+        pattern = f"%{like_escape(search_key(query))}%"
+        names = select(PersonName.person_id).where(PersonName.search_key.like(pattern, escape="\\"))
+        stmt = stmt.where(or_(Person.id.in_(names), Person.id == query))
     return list(session.scalars(stmt))
 
 

@@ -8,6 +8,7 @@ import re
 from charset_normalizer import from_bytes
 
 from prisonwatch.errors import InputError
+from prisonwatch.invisible import strip_invisible
 
 # Leading bytes of common binary formats that people point ingest at by mistake.
 _MAGIC = {
@@ -70,6 +71,11 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
+    """Return ``data`` as text without invisible characters (zero-width spaces, soft hyphens)."""
+    return strip_invisible(_decode(data, source, declared))
+
+
+def _decode(data: bytes, source: str, declared: str | None) -> str:
     """Return ``data`` as text: UTF-8, a BOM, the declared charset, or a confident guess."""
     check_not_binary(data, source)
     if data.startswith(codecs.BOM_UTF8):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from prisonwatch import audit
 from prisonwatch.db.models import Person
 from prisonwatch.errors import InputError
+from prisonwatch.invisible import strip_invisible
 from prisonwatch.io.csvfile import CsvRow, read_rows
 from prisonwatch.persons import NewPerson, add_name, create_person, person_by_external_id
 from prisonwatch.persons import person_summary as summary
@@ -80,7 +81,7 @@ def detect_layout(header: list[str]) -> str:
 
 
 def _row_to_person(row: CsvRow, layout: str) -> NewPerson:
-    values = {k: (v or "").strip() for k, v in row.values.items()}
+    values = {k: strip_invisible(v or "").strip() for k, v in row.values.items()}
     if "__error__" in values:
         raise ValueError(values["__error__"])
     for column, value in values.items():
