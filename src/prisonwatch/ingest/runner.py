@@ -10,11 +10,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from prisonwatch.ingest.lifeline import init_guarded_worker
 from prisonwatch.ingest.meta import Failure, Job
 from prisonwatch.ingest.stage import (
     Processed,
     StageOptions,
-    init_worker,
     process_chunk,
     process_job,
 )
@@ -148,7 +148,10 @@ def _start(workers: int, options: StageOptions) -> ProcessPoolExecutor:
     # forkserver: workers never inherit the parent's threads or open database connections;
     # the preload imports the stage once, in the server, instead of once per worker.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["prisonwatch.ingest.stage"])
+    context.set_forkserver_preload(["prisonwatch.ingest.lifeline"])
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=init_worker, initargs=(options,)
+        workers,
+        mp_context=context,
+        initializer=init_guarded_worker,
+        initargs=(options, os.getpid()),
     )
