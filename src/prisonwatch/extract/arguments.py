@@ -115,28 +115,25 @@ def _shared_objects(trigger: Token) -> list[Token]:
 
 def _walk(noun: Token) -> list[Token]:
     """Return the noun's subtree without clauses, owners, agents and relatives' objects."""
-    out = [noun]
-    for child in noun.children:
-        if child.dep_ in _SKIP_DEPS and not (
-            child.dep_ in ("relcl", "acl") and child.ent_type_ == "PERSON"
-        ):
-            continue  # a name the parser hung as a clause ('the journalist X') still counts
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "of"
-            and noun.lemma_.lower() in RELATIONAL_NOUNS
-        ):
-            continue
-        if child.dep_ == "prep" and child.lower_ not in {
-            "among",
-            "including",
-            "along",
-            "with",
-            "like",
-        }:
-            continue
-        out.extend(_walk(child))
+    # Iterative, in the same order as a recursive walk: a list of 5,000 names joined by 'and'
+    # is a chain of 5,000 conjuncts, deeper than Python's recursion limit.
+    out: list[Token] = []
+    stack = [noun]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(reversed([c for c in token.children if _walk_into(token, c)]))
     return out
+
+
+def _walk_into(noun: Token, child: Token) -> bool:
+    if child.dep_ in _SKIP_DEPS and not (
+        child.dep_ in ("relcl", "acl") and child.ent_type_ == "PERSON"
+    ):
+        return False  # a name the parser hung as a clause ('the journalist X') still counts
+    if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in RELATIONAL_NOUNS:
+        return False
+    return child.dep_ != "prep" or child.lower_ in {"among", "including", "along", "with", "like"}
 
 
 def enumeration(start: Token) -> list[Token]:

@@ -456,11 +456,18 @@ def _frame(token: Token) -> list[Token]:
 
 def _phrase(token: Token) -> list[Token]:
     """Return a phrase's tokens without the clauses inside it ('for X, who died in 2024')."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"):
-            out.extend(_phrase(child))
+    # Iterative (same order as recursion): a long list of names is a chain deeper than the stack.
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        kept = [c for c in current.children if c.dep_ not in _CLAUSE_DEPS]
+        stack.extend(reversed(kept))
     return out
+
+
+_CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
 
 
 def _date_ents(tokens: list[Token]) -> list[Span]:
