@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
+# Control characters and direction overrides: a file name holding them must not move the cursor,
+# colour the terminal, break a message over lines or reorder what the reader sees.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal_safe(text: str) -> str:
+    """Return ``text`` with control and direction characters written as escapes (``\\x1b``)."""
+    if text.isprintable():
+        return text
+    return _UNSAFE.sub(
+        lambda m: _NAMED.get(m.group(), m.group().encode("unicode_escape").decode()), text
+    )
+
 
 class PrisonwatchError(Exception):
     """A problem the user can fix; the message says what was wrong and what to do."""
@@ -10,6 +26,7 @@ class PrisonwatchError(Exception):
     http_status = 400
 
     def __init__(self, message: str) -> None:
+        message = terminal_safe(message)
         super().__init__(message)
         self.message = message
 

@@ -77,6 +77,7 @@ def test_public_surface_is_declared() -> None:
         "audit",
         "documents",
         "errors",
+        "invisible",
         "persons",
         "scripts",
         "settings",

@@ -152,3 +152,31 @@ def test_utf16_without_bom_is_text(text: str, codec: str) -> None:
 def test_binary_is_not_taken_for_utf16() -> None:
     data = bytes(range(256)) * 40 + os.urandom(4096)
     assert utf16_without_bom(data) is None
+
+
+def test_file_names_with_control_characters_are_shown_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from prisonwatch.cli.main import app
+    from prisonwatch.settings import get_settings
+
+    monkeypatch.setenv("PRISONWATCH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("PRISONWATCH_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    folder = tmp_path / "news"
+    folder.mkdir()
+    names = ["e\x1b[31mvil\nline.txt", "[bold]x[red]\x1b[2J.txt", "back\u202etxt.exe.txt"]
+    for name in names:
+        (folder / name).write_bytes(b"\x00\x01\x02 binary")
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--no-extract"])
+    get_settings.cache_clear()
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3, result.output
+    assert "\x1b" not in result.output and "\u202e" not in result.output
+    shown = "\n".join(errors)
+    assert "e\\x1b[31mvil\\nline.txt" in shown
+    assert "[bold]x[red]\\x1b[2J.txt" in shown
+    assert "back\\u202etxt.exe.txt" in shown

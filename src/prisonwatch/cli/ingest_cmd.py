@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from prisonwatch.cli.output import console, err_console, print_json
+from prisonwatch.cli.output import console, err_console, print_error, print_json
 
 if TYPE_CHECKING:
     from prisonwatch.ingest.options import IngestOptions
@@ -89,7 +89,7 @@ def ingest_cmd(
     )
     report = _run(sources, options, lambda: session_scope(settings), show=not as_json)
     for item in report.failures:
-        err_console.print(f"[bold red]error:[/] {item.reason}", highlight=False)
+        print_error(item.reason or item.source)
     flow = flow_counts(hook) if hook is not None else None
     if as_json:
         data = report.to_dict()

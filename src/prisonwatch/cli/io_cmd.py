@@ -11,7 +11,7 @@ from typing import IO
 import typer
 
 from prisonwatch.cli.common import open_session
-from prisonwatch.cli.output import console, err_console
+from prisonwatch.cli.output import console, print_error
 
 ORDER = 60
 
@@ -36,7 +36,9 @@ def import_cmd(
     Each file is one transaction: good rows go in, each bad row is reported as file:line: reason.
     Example: prisonwatch import prisoners.csv --scheme spring96
     """
-    from prisonwatch.errors import PrisonwatchError
+    from rich.markup import escape
+
+    from prisonwatch.errors import PrisonwatchError, terminal_safe
     from prisonwatch.io.dump import import_dump
     from prisonwatch.io.registry_csv import import_registry_csv
 
@@ -46,19 +48,20 @@ def import_cmd(
             with open_session() as session:
                 if path.suffix.lower() == ".jsonl":
                     rows = import_dump(session, path)
-                    console.print(f"{path}: loaded {rows} rows")
+                    console.print(f"{escape(terminal_safe(str(path)))}: loaded {rows} rows")
                     continue
                 report = import_registry_csv(session, path, scheme=scheme)
         except PrisonwatchError as exc:
-            err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
+            print_error(exc.message)
             failed = True
             continue
         for line in report.errors:
-            err_console.print(f"[bold red]error:[/] {line}", highlight=False)
+            print_error(line)
         failed = failed or bool(report.errors)
+        shown = escape(terminal_safe(str(path)))
         console.print(
-            f"{path}: {report.layout} layout, {report.created} created, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {len(report.errors)} refused"
+            f"{shown}: {report.layout} layout, {report.created} created, "
+            f"{report.updated} updated, {report.unchanged} unchanged, {len(report.errors)} refused"
         )
     if failed:
         raise typer.Exit(1)

@@ -14,7 +14,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from prisonwatch.cli.output import err_console
+from prisonwatch.cli.output import print_error
 from prisonwatch.errors import PrisonwatchError, storage_error
 
 
@@ -26,13 +26,13 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except PrisonwatchError as exc:
-            err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
+            print_error(exc.message)
             raise typer.Exit(exc.exit_code) from exc
         except Exception as exc:
             mapped = storage_error(exc)  # a busy, read-only or full database outside a session
             if mapped is None:
                 raise
-            err_console.print(f"[bold red]error:[/] {mapped.message}", highlight=False)
+            print_error(mapped.message)
             raise typer.Exit(mapped.exit_code) from exc
 
 
