@@ -33,24 +33,26 @@ def import_cmd(
 ) -> None:
     """Import registry CSVs (id,name,aliases or the human-rights layout) or a JSONL dump.
 
-    Each file is one transaction: good rows go in, each bad row is reported as file:line: reason.
+    A dump is one transaction. A CSV commits every 500 rows (other writers never wait long);
+    rows match persons by id, so importing it again after an interruption finishes the work.
+    Good rows go in, each bad row is reported as file:line: reason.
     Example: prisonwatch import prisoners.csv --scheme spring96
     """
     from rich.markup import escape
 
     from prisonwatch.errors import PrisonwatchError, terminal_safe
     from prisonwatch.io.dump import import_dump
-    from prisonwatch.io.registry_csv import import_registry_csv
+    from prisonwatch.io.registry_csv import import_registry_csv_in_batches
 
     failed = False
     for path in files:
         try:
-            with open_session() as session:
-                if path.suffix.lower() == ".jsonl":
+            if path.suffix.lower() == ".jsonl":
+                with open_session() as session:
                     rows = import_dump(session, path)
-                    console.print(f"{escape(terminal_safe(str(path)))}: loaded {rows} rows")
-                    continue
-                report = import_registry_csv(session, path, scheme=scheme)
+                console.print(f"{escape(terminal_safe(str(path)))}: loaded {rows} rows")
+                continue
+            report = import_registry_csv_in_batches(open_session, path, scheme=scheme)
         except PrisonwatchError as exc:
             print_error(exc.message)
             failed = True
