@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -54,12 +55,17 @@ class BatchWriter:
         if all(outcomes):
             return [o for o in outcomes if o is not None]
         added: list[str] = []
+        hook: Any = self.options.on_stored
+        if hasattr(hook, "begin_batch"):
+            hook.begin_batch()
         try:
             with self.sessions() as session:
                 for i, (job, result) in enumerate(batch):
                     if job is not None and isinstance(result, Processed):
                         outcomes[i] = self._one(session, job, result, added)
         except Exception as exc:  # the commit failed: nothing of this batch was stored
+            if hasattr(hook, "abort_batch"):
+                hook.abort_batch()  # so the summary counts only what was stored
             if self.index is not None:
                 for doc_id in added:
                     self.index.remove(doc_id)

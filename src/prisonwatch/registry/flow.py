@@ -49,6 +49,7 @@ class RegistryHook:
     reports: list[ProposalReport] = field(default_factory=list)
     auto_accepted: int = 0
     _resolver: PersonResolver | None = None
+    _mark: tuple[int, int] = (0, 0)
 
     def __call__(
         self,
@@ -73,6 +74,16 @@ class RegistryHook:
         if report is not None:
             self.reports.append(report)
             self.auto_accepted += accepted
+
+    def begin_batch(self) -> None:
+        """Remember where this batch starts, so a failed commit can take its reports back."""
+        self._mark = (len(self.reports), self.auto_accepted)
+
+    def abort_batch(self) -> None:
+        """Forget what the batch whose commit failed reported: none of it was stored."""
+        del self.reports[self._mark[0] :]
+        self.auto_accepted = self._mark[1]
+        self._resolver = None  # it may have learned persons that were rolled back
 
     def resolver(self, session: Session) -> PersonResolver:
         """Return the name resolver, built from the registry on first use."""
