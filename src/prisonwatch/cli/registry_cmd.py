@@ -31,11 +31,11 @@ class Period(StrEnum):
 
 
 def _sources_line(sources: list[dict]) -> str:
-    parts = [
-        s.get("publisher") or s.get("url") or s.get("title") or s.get("document_id") or "?"
-        for s in sources
-    ]
-    return ", ".join(parts)
+    from rich.markup import escape
+
+    from prisonwatch.registry.describe import sources_label
+
+    return escape(sources_label(sources))
 
 
 def person_cmd(
@@ -74,6 +74,15 @@ def person_cmd(
         if status.get(key):
             line += f", {key.replace('_', ' ')} {status[key]}"
     console.print(line)
+    basis = status.get("based_on")
+    if basis:
+        when = basis["date"] or (
+            f"reported {basis['reported']}" if basis["reported"] else "undated"
+        )
+        console.print(
+            f"rests on: {basis['type'].replace('_', ' ')} ({when}) from "
+            + (_sources_line(basis.get("sources", [])) or "no source"),
+        )
     table = Table("date", "event", "role", "details", "sources")
     for step in timeline["steps"]:
         details = ", ".join(
@@ -82,12 +91,15 @@ def person_cmd(
                 f"{step['count']} people" if step["count"] else None,
                 step["actor"],
                 "→ " + ", ".join(step["destination"]) if step["destination"] else None,
-                f"deal {step['deal_id']}" if step["deal_id"] else None,
+                "part of a deal" if step["deal_id"] else None,
+                "background" if step["background"] else None,
             )
             if x
         )
         table.add_row(
-            step["date"] or step["date_text"] or "?",
+            step["date"]
+            or step["date_text"]
+            or (f"~{step['reported']}" if step["reported"] else "?"),
             step["type"],
             step["role"],
             details,
@@ -155,9 +167,15 @@ def event_cmd(
     for item in view["competing"]:
         values = "; ".join(f"{v['value']} ({len(v['claims'])} source(s))" for v in item["values"])
         console.print(f"  [yellow]sources disagree on {item['field']}:[/] {values}")
+    from rich.markup import escape
+
+    from prisonwatch.registry.describe import source_label
+
     for source in view["sources"]:
-        where = source["publisher"] or source["url"] or ""
-        console.print(f"  [{source['state']}] {where}: “{source['quote']}”")
+        console.print(
+            f"  {escape('[' + source['state'] + ']')} {escape(source_label(source))}: "
+            f"“{escape(source['quote'] or '')}”"
+        )
 
 
 def deals_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
@@ -177,7 +195,14 @@ def deals_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
         console.print("no accepted deal yet")
     for deal in deals:
         mediators = ", ".join(deal["mediators"]) or "not named"
-        console.print(f"[bold]deal {deal['id']}[/]  {deal['date'] or ''}  mediators: {mediators}")
+        from rich.markup import escape
+
+        from prisonwatch.registry.describe import deal_label
+
+        console.print(
+            f"[bold]{escape(deal_label(deal['date'], deal['parts']))}[/]  mediators: "
+            f"{escape(mediators)}  [dim]({deal['id']})[/]"
+        )
         for side in ("talks", "releases", "transfers", "concessions", "other"):
             for event in deal["parts"].get(side, []):
                 bits = [event["type"]]

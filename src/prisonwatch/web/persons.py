@@ -20,6 +20,7 @@ from prisonwatch.web.schemas import (
     PersonFilters,
     PersonItem,
     PersonsContext,
+    StatusBasis,
     StatusItem,
     StepItem,
 )
@@ -131,7 +132,15 @@ def person(
     status = timeline.status
     return PersonContext(
         person=public_person(record),
-        status=StatusItem(**status.__dict__, registry_status=status.registry_status),
+        status=StatusItem(
+            **{k: v for k, v in status.__dict__.items() if k != "based_on"},
+            registry_status=status.registry_status,
+            based_on=(
+                StatusBasis(**status.based_on, event_url=urls.event(status.based_on["event_id"]))
+                if status.based_on
+                else None
+            ),
+        ),
         steps=[
             StepItem(
                 event_id=step.event_id,

@@ -160,6 +160,27 @@ class PublicPerson(BaseModel):
     proposed: bool = False
 
 
+class BasisSource(BaseModel):
+    """A document the status rests on, by title, outlet and date."""
+
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+class StatusBasis(BaseModel):
+    """The accepted event a status rests on."""
+
+    event_id: str
+    event_url: str
+    type: str
+    date: str | None = None
+    reported: str | None = None
+    background: bool = False
+    sources: list[BasisSource] = Field(default_factory=list)
+
+
 class StatusItem(BaseModel):
     """A person's status derived from accepted events."""
 
@@ -170,6 +191,7 @@ class StatusItem(BaseModel):
     released_on: str | None = None
     released_how: str | None = None
     destination: list[str] = Field(default_factory=list)
+    based_on: StatusBasis | None = None
 
 
 class StepItem(BaseModel):
