@@ -15,6 +15,9 @@ from prisonwatch.registry.materialize import rebuild_event
 from prisonwatch.registry.resolution import PersonResolver, Resolution
 
 ROLE_BY_MENTION = {"prisoner": "affected", "negotiator": "negotiator"}
+# The role in which an event happens to a person; every other role (negotiator, mediator, actor,
+# judge, relative) makes a new person a participant, never a prisoner.
+AFFECTED = "affected"
 
 
 @dataclass
@@ -103,9 +106,13 @@ class _Proposer:
             )
         )
 
-    def resolve(self, name: str) -> Resolution:
+    def resolve(self, name: str, role: str = AFFECTED) -> Resolution:
         resolution = self.resolver.resolve(
-            self.session, name, document_id=self.document.id, actor="extractor"
+            self.session,
+            name,
+            document_id=self.document.id,
+            actor="extractor",
+            kind="prisoner" if role == AFFECTED else "participant",
         )
         if resolution.status == "new":
             self.report.persons_new += 1
@@ -133,7 +140,9 @@ class _Proposer:
             return existing.subject_id
         # A mention without letters names nobody: it cannot become a person.
         mentions = [m for m in event.persons if any(c.isalpha() for c in m.name)]
-        resolutions = [(m, self.resolve(m.name)) for m in mentions]
+        resolutions = [
+            (m, self.resolve(m.name, ROLE_BY_MENTION.get(m.role, m.role))) for m in mentions
+        ]
         person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
         facts = _facts(event, self.document.published, person_ids)
         match = find_same_event(self.session, facts, exclude=own)

@@ -72,6 +72,7 @@ def _item(found: Found, person: Person) -> PersonItem:
         other_names=[n.name for n in person.names if n.name != row.name],
         country=row.country,
         status=row.status.state,
+        kind=row.kind,
         held_since=row.status.held_since,
         released_on=row.status.released_on,
         score=score,

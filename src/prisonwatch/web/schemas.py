@@ -105,6 +105,7 @@ class PersonItem(BaseModel):
     other_names: list[str]
     country: str | None = None
     status: str
+    kind: str = "prisoner"
     held_since: str | None = None
     released_on: str | None = None
     score: float | None = None
@@ -158,6 +159,7 @@ class PublicPerson(BaseModel):
     external_ids: dict[str, str]
     attributes: dict[str, Any]
     proposed: bool = False
+    kind: str = "prisoner"
 
 
 class BasisSource(BaseModel):
