@@ -77,7 +77,8 @@ def test_undated_background_arrest_never_overrides_a_dated_release(settings: Set
     assert timeline.status.released_on == "2025-12-13"
     basis = timeline.status.based_on
     assert basis is not None and basis["type"] == "release" and basis["date"] == "2025-12-13"
-    assert basis["sources"][0]["url"] == "https://n.example/2025-12-14"
+    assert timeline.basis_sources()[0]["url"] == "https://n.example/2025-12-14"
+    assert timeline.to_json()["status"]["based_on"]["sources"][0]["published"] == "2025-12-14"
     # The undated arrest is listed first, the release that decides last.
     assert [s.type for s in timeline.steps] == ["arrest", "release"]
 

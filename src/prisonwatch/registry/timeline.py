@@ -87,13 +87,21 @@ class Timeline:
     status: Status
     steps: list[Step]
 
+    def basis_sources(self) -> list[dict[str, Any]]:
+        """Return the sources of the event the status rests on: title, outlet, date, address."""
+        basis = self.status.based_on
+        step = next((s for s in self.steps if basis and s.event_id == basis["event_id"]), None)
+        return [
+            {"title": s.title, "publisher": s.publisher, "published": s.published, "url": s.url}
+            for s in (step.sources if step else [])
+        ]
+
     def to_json(self) -> dict[str, Any]:
         """Return the timeline as a JSON object."""
-        return {
-            "person": self.person,
-            "status": {**self.status.__dict__, "registry_status": self.status.registry_status},
-            "steps": [s.to_json() for s in self.steps],
-        }
+        status = {**self.status.__dict__, "registry_status": self.status.registry_status}
+        if self.status.based_on:
+            status["based_on"] = {**self.status.based_on, "sources": self.basis_sources()}
+        return {"person": self.person, "status": status, "steps": [s.to_json() for s in self.steps]}
 
 
 def sort_key(step: Step) -> tuple[int, str, int, int]:
@@ -214,11 +222,4 @@ def person_timeline(session: Session, person_id: str) -> Timeline:
     found = sources_for(session, [s.event_id for s in steps])
     for step in steps:
         step.sources = found[step.event_id]
-    status = derive_status(steps)
-    if status.based_on is not None:
-        basis = next(s for s in steps if s.event_id == status.based_on["event_id"])
-        status.based_on["sources"] = [
-            {"title": s.title, "publisher": s.publisher, "published": s.published, "url": s.url}
-            for s in basis.sources
-        ]
-    return Timeline(person=person_summary(person), status=status, steps=steps)
+    return Timeline(person=person_summary(person), status=derive_status(steps), steps=steps)

@@ -137,7 +137,11 @@ def person(
             **{k: v for k, v in status.__dict__.items() if k != "based_on"},
             registry_status=status.registry_status,
             based_on=(
-                StatusBasis(**status.based_on, event_url=urls.event(status.based_on["event_id"]))
+                StatusBasis(
+                    **status.based_on,
+                    event_url=urls.event(status.based_on["event_id"]),
+                    sources=timeline.basis_sources(),
+                )
                 if status.based_on
                 else None
             ),

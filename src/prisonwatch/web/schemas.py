@@ -323,11 +323,24 @@ class ClaimItem(BaseModel):
     quote: str | None = None
     document_id: str | None = None
     document_title: str | None = None
+    document_label: str | None = None
     document_url: str | None = None
     confidence: float
     reason: str
     candidates: list[dict[str, Any]]
     decided_by: str | None = None
+
+
+class ClaimGroup(BaseModel):
+    """One card of the queue: the claims about one event (or one person), decided together."""
+
+    id: str
+    subject_type: str
+    subject_id: str
+    subject_url: str | None = None
+    title: str
+    documents: dict[str, str] = Field(default_factory=dict)
+    items: list[ClaimItem]
 
 
 class ReviewContext(BaseModel):
@@ -338,6 +351,8 @@ class ReviewContext(BaseModel):
     kinds: list[str]
     states: list[str]
     items: list[ClaimItem]
+    groups: list[ClaimGroup] = Field(default_factory=list)
+    can_review: bool = False
     pagination: Pagination
 
 
@@ -392,6 +407,27 @@ class MergeIn(BaseModel):
     source_id: str
     target_id: str
     reason: str | None = None
+
+
+class BulkIn(BaseModel):
+    """A bulk decision: accept or reject every proposed claim of a document, an event, or
+    above a confidence, with one reason."""
+
+    action: str = Field(pattern=r"^(accept|reject)$")
+    document_id: str | None = Field(None, max_length=32)
+    event_id: str | None = Field(None, max_length=40)
+    min_confidence: float | None = Field(None, ge=0.0, le=1.0)
+    kind: str | None = Field(None, pattern=r"^(event|event_person|deal_member|person)$")
+    reason: str | None = Field(None, max_length=2000)
+
+
+class BulkBody(BaseModel):
+    """The outcome of a bulk decision: its audit entry (undo it to undo all) and the claims."""
+
+    audit_id: int | None = None
+    claim_ids: list[str]
+    skipped: list[str]
+    message: str
 
 
 class UndoIn(BaseModel):

@@ -19,6 +19,7 @@ REVIEW = "/review"
 REVIEW_ACTION = "/review/claims/{claim_id}/{action}"
 REVIEW_MERGE = "/review/merge"
 REVIEW_UNDO = "/review/undo"
+REVIEW_BULK = "/review/bulk"
 HISTORY = "/review/history"
 RECORD_HISTORY = "/review/history/{record_id}"
 STATIC = "/static"
@@ -99,6 +100,11 @@ def review_action(claim_id: str, action: str) -> str:
 def review_merge() -> str:
     """Return the form action that merges two persons."""
     return REVIEW_MERGE
+
+
+def review_bulk() -> str:
+    """Return the form action that decides many claims at once."""
+    return REVIEW_BULK
 
 
 def review_undo() -> str:
