@@ -46,7 +46,7 @@ def event_label(event: Mapping[str, Any]) -> str:
     return f"{what}, {date}" if date else what
 
 
-def deal_label(date: str | None, parts: Mapping[str, list[Mapping[str, Any]]]) -> str:
+def deal_label(date: str | None, parts: Mapping[str, Any]) -> str:
     """Return a deal as its date and what was exchanged: "2025-09-11: release of 52 ⇄ …"."""
     given = [event_label({**e, "date": None}) for e in parts.get("releases", [])]
     given += [event_label({**e, "date": None}) for e in parts.get("transfers", [])]

@@ -11,7 +11,19 @@ from fastapi.staticfiles import StaticFiles
 from prisonwatch import __version__
 from prisonwatch.registry.lookup import NameIndexCache
 from prisonwatch.settings import Settings, get_settings
-from prisonwatch.web import actions, auth, documents, errors, home, persons, records, review, urls
+from prisonwatch.web import (
+    actions,
+    auth,
+    documents,
+    errors,
+    feed,
+    home,
+    lists,
+    persons,
+    records,
+    review,
+    urls,
+)
 from prisonwatch.web.queries import SnapshotCache
 from prisonwatch.web.render import make_templates
 from prisonwatch.web.security import RateLimit, Sessions
@@ -63,7 +75,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.snapshots = SnapshotCache()
     app.state.names = NameIndexCache()
     app.state.login_limit = RateLimit(settings.login_attempts_per_minute)
-    for module in (home, persons, records, documents, review, actions, auth):
+    # The lists come before the records so that /events is the list, /events/{id} one event.
+    for module in (home, persons, lists, feed, records, documents, review, actions, auth):
         app.include_router(module.router)
     app.mount(urls.STATIC, StaticFiles(directory=STATIC), name="static")
     app.middleware("http")(_session_middleware(Sessions(settings.secret_key)))

@@ -435,3 +435,77 @@ class UndoIn(BaseModel):
 
     audit_id: int | None = None
     reason: str | None = None
+
+
+class ListFiltersItem(BaseModel):
+    """The filters and order of an events, deals or documents list."""
+
+    type: list[str] = Field(default_factory=list)
+    country: str | None = None
+    publisher: str | None = None
+    since: str | None = None
+    until: str | None = None
+    review: str = "accepted"
+    sort: str = "newest"
+
+
+class EventRow(EventItem):
+    """An event in the events list, with a readable label and its first report day."""
+
+    label: str
+    reported: str | None = None
+
+
+class EventsContext(BaseModel):
+    """The events list: filters, sorts, one page of events and the pagination."""
+
+    filters: ListFiltersItem
+    types: list[str]
+    sorts: list[str]
+    reviews: list[str]
+    items: list[EventRow]
+    feed_url: str
+    pagination: Pagination
+
+
+class DealRow(BaseModel):
+    """A deal in the deals list: its date and what was exchanged."""
+
+    id: str
+    url: str
+    label: str
+    date: str | None = None
+    released: int | None = None
+    mediators: list[str] = Field(default_factory=list)
+
+
+class DealsContext(BaseModel):
+    """The deals list: filters, one page of deals and the pagination."""
+
+    filters: ListFiltersItem
+    sorts: list[str]
+    items: list[DealRow]
+    pagination: Pagination
+
+
+class DocumentRow(BaseModel):
+    """A document in the documents list: title, outlet, date and its claims by state."""
+
+    id: str
+    url: str
+    label: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    language: str | None = None
+    claims: dict[str, int] = Field(default_factory=dict)
+
+
+class DocumentsContext(BaseModel):
+    """The documents list: filters, one page of documents and the pagination."""
+
+    filters: ListFiltersItem
+    sorts: list[str]
+    reviews: list[str]
+    items: list[DocumentRow]
+    pagination: Pagination

@@ -10,7 +10,11 @@ API = "/api"
 HOME = "/"
 PERSONS = "/persons"
 PERSON = "/persons/{person_id}"
+EVENTS = "/events"
 EVENT = "/events/{event_id}"
+DEALS = "/deals"
+DOCUMENTS = "/documents"
+FEED = "/feed.atom"
 DEAL = "/deals/{deal_id}"
 DOCUMENT = "/documents/{document_id}"
 LOGIN = "/login"
@@ -52,6 +56,26 @@ def persons(**params: Any) -> str:
 def person(person_id: str) -> str:
     """Return a person's page."""
     return _fill(PERSON, person_id=person_id)
+
+
+def events(**params: Any) -> str:
+    """Return the events list with its filters."""
+    return _with_query(EVENTS, params)
+
+
+def deals(**params: Any) -> str:
+    """Return the deals list with its filters."""
+    return _with_query(DEALS, params)
+
+
+def documents(**params: Any) -> str:
+    """Return the documents list with its filters."""
+    return _with_query(DOCUMENTS, params)
+
+
+def feed(**params: Any) -> str:
+    """Return the Atom feed of newly accepted events (per country or person when given)."""
+    return _with_query(FEED, params)
 
 
 def event(event_id: str) -> str:
