@@ -110,36 +110,82 @@ def person_cmd(
 
 def events_cmd(
     event_type: list[str] = typer.Option([], "--type", help="Only these types (repeatable)."),
+    country: str | None = typer.Option(None, help="Only events in this country."),
+    since: str | None = typer.Option(None, help="On or after this date (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(None, help="On or before this date (YYYY[-MM[-DD]])."),
+    review: str = typer.Option("accepted", help="accepted, proposed (under review) or any."),
+    sort: str = typer.Option("newest", help="newest (undated last), oldest, count or type."),
     limit: int = typer.Option(50, min=1, max=100_000),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """List accepted events, newest first.
+    """List events, newest first, filtered by type, country, dates and review state.
 
-    Example: prisonwatch events --type release --type pardon
+    Example: prisonwatch events --type release --type pardon --country Belarus --since 2025
     """
-    from prisonwatch.registry.events import accepted_events, event_summary
+    from rich.markup import escape
 
+    from prisonwatch.registry.listing import ListFilters, list_events
+
+    filters = ListFilters(
+        types=tuple(event_type),
+        country=country,
+        since=since,
+        until=until,
+        review=review,
+        sort=sort,
+    )
     with open_session(write=False) as session:
-        rows = [
-            event_summary(e) for e in accepted_events(session, types=tuple(event_type), limit=limit)
-        ]
+        found = list_events(session, filters, limit=limit)
     if as_json:
-        for row in rows:
+        for row in found.items:
             print_json(row)
         return
-    table = Table("event", "type", "date", "count", "actor", "country", "deal")
-    for row in rows:
-        count = f"{row['count_qualifier'] or ''} {row['count'] or ''}".strip()
+    table = Table("date", "event", "country", "id")
+    for row in found.items:
+        when = row["date"] or (f"~{row['reported']}" if row["reported"] else "undated")
+        table.add_row(when, escape(row["label"]), row["target_country"] or "", row["id"])
+    console.print(table)
+    console.print(f"{len(found.items)} of {found.total} event(s)")
+
+
+def documents_cmd(
+    publisher: str | None = typer.Option(None, help="Only documents from this outlet."),
+    since: str | None = typer.Option(None, help="Published on or after (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(None, help="Published on or before (YYYY[-MM[-DD]])."),
+    review: str = typer.Option(
+        "any", help="proposed (claims wait), accepted (all decided) or any."
+    ),
+    sort: str = typer.Option("newest", help="newest, oldest, ingested or title."),
+    limit: int = typer.Option(50, min=1, max=100_000),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List documents by title, outlet and date, with their claims waiting and decided.
+
+    Example: prisonwatch documents --review proposed
+    """
+    from rich.markup import escape
+
+    from prisonwatch.registry.listing import ListFilters, list_documents
+
+    filters = ListFilters(publisher=publisher, since=since, until=until, review=review, sort=sort)
+    with open_session(write=False) as session:
+        found = list_documents(session, filters, limit=limit)
+    if as_json:
+        for row in found.items:
+            print_json(row)
+        return
+    table = Table("document", "waiting", "accepted", "rejected", "id")
+    for row in found.items:
+        claims = row["claims"]
         table.add_row(
+            escape(row["label"]),
+            str(claims.get("proposed", 0)),
+            str(claims.get("accepted", 0)),
+            str(claims.get("rejected", 0)),
             row["id"],
-            row["type"],
-            row["date"] or "",
-            count,
-            row["actor"] or "",
-            row["target_country"] or "",
-            row["deal_id"] or "",
         )
     console.print(table)
+    console.print(f"{len(found.items)} of {found.total} document(s)")
 
 
 def event_cmd(
@@ -265,6 +311,7 @@ def register(app: typer.Typer) -> None:
     """Add the registry views to the CLI."""
     app.command("person")(person_cmd)
     app.command("events")(events_cmd)
+    app.command("documents")(documents_cmd)
     app.command("event")(event_cmd)
     app.command("deals")(deals_cmd)
     app.command("stats")(stats_cmd)

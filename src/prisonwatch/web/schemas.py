@@ -215,12 +215,34 @@ class StepItem(BaseModel):
     sources: list[SourceItem]
 
 
+class PendingItem(BaseModel):
+    """A claim about a person that waits for review: what it says, its quote and source."""
+
+    claim_id: str
+    label: str
+    event_url: str | None = None
+    quote: str | None = None
+    source: str | None = None
+    document_url: str | None = None
+
+
+class ListFact(BaseModel):
+    """A fact a registry list gives about a person, under a readable name."""
+
+    label: str
+    value: str
+    url: str | None = None
+
+
 class PersonContext(BaseModel):
-    """A person's page: who they are, status, and timeline with sources."""
+    """A person's page: who they are, status, timeline with sources, claims under review."""
 
     person: PublicPerson
     status: StatusItem
     steps: list[StepItem]
+    facts: list[ListFact] = Field(default_factory=list)
+    pending: list[PendingItem] = Field(default_factory=list)
+    feed_url: str | None = None
 
 
 class EventPersonItem(BaseModel):
