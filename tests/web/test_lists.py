@@ -106,3 +106,28 @@ def test_listing_library_on_both_databases(fresh: tuple[Settings, Built]) -> Non
         assert pending.total == 0
         docs = list_documents(session, ListFilters(review="proposed", sort="newest"))
         assert [d["id"] for d in docs.items] == [built.document_id]
+
+
+def test_chart_time_axis_is_proportional_and_labelled() -> None:
+    import re
+
+    from prisonwatch.web.chart import svg
+    from prisonwatch.web.schemas import PeriodRow
+
+    rows = [
+        PeriodRow(period=p, arrested=0, released=5, held_at_end=1)
+        for p in ("2021-07", "2021-08", "2025-06")
+    ]
+    drawn = str(svg(rows))
+    xs = [float(x) for x in re.findall(r'<rect x="([\d.]+)"[^>]*><title>', drawn)]
+    assert len(xs) == 3
+    assert (xs[2] - xs[1]) > 40 * (xs[1] - xs[0])  # 46 months against one
+    assert "axis-label" in drawn and ">2023<" in drawn
+
+
+def test_home_counts_over_time_by_country(client) -> None:
+    everywhere = client.get("/api/home").json()
+    assert everywhere["over_time"] and "Belarus" in everywhere["countries"]
+    assert client.get("/api/home", params={"country": "Cuba"}).json()["over_time"] == []
+    belarus = client.get("/api/home", params={"country": "belarus"}).json()
+    assert belarus["over_time"] == everywhere["over_time"]

@@ -269,6 +269,7 @@ def stats_cmd(
     by: Period = typer.Option(Period.month, help="Count by day or month."),
     fmt: StatsFormat = typer.Option(StatsFormat.table, "--format", help="table, csv or json."),
     chart: Path | None = typer.Option(None, help="Also draw a chart into this .png or .svg file."),
+    country: str | None = typer.Option(None, help="Only events in this country."),
 ) -> None:
     """Count people arrested, released and held over time, and list the release waves.
 
@@ -280,8 +281,8 @@ def stats_cmd(
     if chart and chart.suffix.lower() not in (".png", ".svg"):
         raise InputError(f"--chart {chart}: give a file name ending in .png or .svg")
     with open_session(write=False) as session:
-        rows = counts_over_time(session, by=by.value)
-        waves = release_waves(session)
+        rows = counts_over_time(session, by=by.value, country=country)
+        waves = release_waves(session, country=country)
     if chart:
         write_chart(rows, chart)
         console.print(f"chart written to {chart}")

@@ -82,6 +82,8 @@ class HomeContext(BaseModel):
 
     counts: Counts
     over_time: list[PeriodRow]
+    country: str | None = None
+    countries: list[str] = Field(default_factory=list)
     latest_events: list[EventItem]
     latest_deals: list[DealItem]
 
