@@ -47,3 +47,12 @@ def test_imported_list_facts_read_as_sources(sqlite_settings: Settings, tmp_path
         assert "registry_status" not in client.get(f"/persons/{person_id}").text
         page = client.get(f"/persons/{person_id}").text
         assert "Rests on the" in page and "Invented list" in page
+
+
+def test_not_found_page_gives_web_advice_not_a_command(client) -> None:
+    page = client.get("/persons/per_nobody")
+    assert page.status_code == 404
+    assert "prisonwatch persons list" not in page.text
+    assert "find it from the home page" in page.text
+    body = client.get("/api/persons/per_nobody").json()
+    assert "prisonwatch persons list" in body["error"]

@@ -45,7 +45,7 @@ def for_visitors(message: str) -> str:
     """Return an error sentence without its command-line advice, which a web visitor cannot use."""
     at = message.find(": run 'prisonwatch")
     if at < 0:
-        at = message.find(": run \"prisonwatch")
+        at = message.find(': run "prisonwatch')
     if at < 0:
         return message
     return message[:at] + ": check the address, or find it from the home page or the lists"
