@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
-from tests.registry.builders import propose_release_a
+from tests.registry.builders import RELEASE_A, propose_release_a
 
 from prisonwatch.db.engine import session_scope
 from prisonwatch.db.models import AuditLog, Claim, Event, Person
@@ -133,3 +133,30 @@ def test_a_person_is_edited_and_deleted_with_audit(settings: Settings) -> None:
             c.state for c in session.scalars(select(Claim).where(Claim.person_id == envoy.id))
         }
         assert states == {"rejected"}
+
+
+def test_history_reads_as_words(settings: Settings) -> None:
+    from prisonwatch.registry.history import history
+
+    _propose(settings)
+    with session_scope(settings) as session:
+        claim = next(
+            c
+            for c in review.list_claims(session, kind="event_person")
+            if c.value["name"] == "Ihar Losik"
+        )
+        review.accept(session, claim.id, actor="rita", reason="seen")
+        entries = history(session, claim.id)
+    assert entries[-1]["summary"] == "accepted: Ihar Losik took part as affected"
+
+
+def test_every_proposed_person_has_a_quote_and_source(settings: Settings) -> None:
+    doc = _propose(settings)
+    with session_scope(settings, write=False) as session:
+        proposed = review.list_claims(session, kind="person")
+        assert {c.value["name"] for c in proposed} >= {"John Coale", "Ihar Losik"}
+        for claim in proposed:
+            assert claim.document_id == doc
+            assert claim.quote and claim.value["name"].split()[-1] in RELEASE_A
+        roles = {c.value["name"]: c.value["role"] for c in proposed}
+        assert roles["John Coale"] == "negotiator" and roles["Ihar Losik"] == "affected"

@@ -321,9 +321,9 @@ def history_cmd(
         table.add_row(
             str(entry["id"]),
             entry["at"],
-            entry["actor"],
-            entry["action"],
-            entry["reason"] or "",
+            escape(entry["actor"]),
+            escape(entry["summary"]),
+            escape(entry["reason"] or ""),
             str(entry["undone_by"] or ""),
         )
     console.print(table)

@@ -106,7 +106,9 @@ class _Proposer:
             )
         )
 
-    def resolve(self, name: str, role: str = AFFECTED) -> Resolution:
+    def resolve(
+        self, name: str, role: str = AFFECTED, evidence: Evidence | None = None
+    ) -> Resolution:
         resolution = self.resolver.resolve(
             self.session,
             name,
@@ -121,8 +123,8 @@ class _Proposer:
                 kinds.PERSON,
                 ("person", resolution.person_id or ""),
                 "exists",
-                {"name": name},
-                None,
+                {"name": name, "role": role},
+                evidence,  # the sentence that names them: a reviewer sees the quote and source
                 0.5,
                 resolution.reason,
             )
@@ -141,7 +143,8 @@ class _Proposer:
         # A mention without letters names nobody: it cannot become a person.
         mentions = [m for m in event.persons if any(c.isalpha() for c in m.name)]
         resolutions = [
-            (m, self.resolve(m.name, ROLE_BY_MENTION.get(m.role, m.role))) for m in mentions
+            (m, self.resolve(m.name, ROLE_BY_MENTION.get(m.role, m.role), evidence))
+            for m in mentions
         ]
         person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
         facts = _facts(event, self.document.published, person_ids)

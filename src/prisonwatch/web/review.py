@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from prisonwatch.db.models import CLAIM_STATES, AuditLog, Claim, Document, Event, Person
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.describe import event_label, source_label
+from prisonwatch.registry.history import describe_entry
 from prisonwatch.registry.review import list_claims
 from prisonwatch.users import has_role, user_for_token
 from prisonwatch.web import urls
@@ -198,6 +199,7 @@ def _history(session: Session, record_id: str | None, page: int, per_page: int) 
                 record_type=e.record_type,
                 record_id=e.record_id,
                 record_url=_record_url(e),
+                summary=describe_entry(e),
                 reason=e.reason,
                 before=e.before,
                 after=e.after,

@@ -390,6 +390,7 @@ class AuditItem(BaseModel):
     record_type: str
     record_id: str
     record_url: str | None = None
+    summary: str = ""
     reason: str | None = None
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
