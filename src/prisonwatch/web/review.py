@@ -122,6 +122,9 @@ def _groups(session: Session, items: list[ClaimItem]) -> list[ClaimGroup]:
         group.items.append(item)
         if item.document_id:
             group.documents[item.document_id] = item.document_label or item.document_id
+    order = {kinds.EVENT: 0, kinds.DEAL_MEMBER: 1, kinds.EVENT_PERSON: 2, kinds.PERSON: 3}
+    for group in groups.values():
+        group.items.sort(key=lambda c: order.get(c.kind, 9))  # the event first, then its parts
     return list(groups.values())
 
 
