@@ -14,6 +14,7 @@ from prisonwatch.db.engine import session_scope
 from prisonwatch.errors import InputError
 from prisonwatch.registry import review as library
 from prisonwatch.registry.bulk import BulkSelection, bulk_decide
+from prisonwatch.registry.person_edit import delete_person, update_person
 from prisonwatch.registry.review import Decision
 from prisonwatch.web import urls
 from prisonwatch.web.deps import api_user, page_user, settings_of
@@ -24,6 +25,8 @@ from prisonwatch.web.schemas import (
     DecisionBody,
     EditIn,
     MergeIn,
+    PersonChangeBody,
+    PersonEditIn,
     ReasonIn,
     UndoIn,
 )
@@ -240,3 +243,40 @@ def api_merge(request: Request, body: MergeIn) -> Any:
 def api_undo(request: Request, body: UndoIn) -> Any:
     """Undo the last decision, or the one named (reviewer token)."""
     return _api(request, "undo", audit_id=body.audit_id, reason=body.reason)
+
+
+@router.post(
+    urls.api("/persons/{person_id}/edit"),
+    response_model=PersonChangeBody,
+    responses=ERROR_RESPONSES,
+)
+def api_person_edit(
+    request: Request, body: PersonEditIn, person_id: str = Path(max_length=40)
+) -> Any:
+    """Correct a person's name, gender, birth date, country or kind (reviewer token; audited)."""
+    changes = body.model_dump(exclude_unset=True, exclude={"reason"})
+    if not changes:
+        raise InputError("nothing to change: give name, gender, birth_date, country or kind")
+    with session_scope(settings_of(request), write=True) as session:
+        user = api_user(request, session, "reviewer")
+        person = update_person(session, person_id, changes, actor=user.username, reason=body.reason)
+        return PersonChangeBody(
+            person_id=person.id, message=f"updated {person.primary_name}: {', '.join(changes)}"
+        )
+
+
+@router.post(
+    urls.api("/persons/{person_id}/delete"),
+    response_model=PersonChangeBody,
+    responses=ERROR_RESPONSES,
+)
+def api_person_delete(
+    request: Request, body: ReasonIn, person_id: str = Path(max_length=40)
+) -> Any:
+    """Delete a person, rejecting their open claims (admin token; audited)."""
+    with session_scope(settings_of(request), write=True) as session:
+        user = api_user(request, session, "admin")
+        rejected = delete_person(session, person_id, actor=user.username, reason=body.reason)
+    return PersonChangeBody(
+        person_id=person_id, message=f"deleted {person_id}; {rejected} claim(s) rejected"
+    )

@@ -534,3 +534,21 @@ class DocumentsContext(BaseModel):
     reviews: list[str]
     items: list[DocumentRow]
     pagination: Pagination
+
+
+class PersonEditIn(BaseModel):
+    """Corrections to a person: only the fields given change (name, gender, birth date, …)."""
+
+    name: str | None = Field(None, max_length=300)
+    gender: str | None = Field(None, max_length=10)
+    birth_date: str | None = Field(None, max_length=10)
+    country: str | None = Field(None, max_length=80)
+    kind: str | None = Field(None, pattern=r"^(prisoner|participant)$")
+    reason: str | None = Field(None, max_length=2000)
+
+
+class PersonChangeBody(BaseModel):
+    """What a person edit or deletion did."""
+
+    person_id: str
+    message: str
