@@ -168,10 +168,16 @@ def list_cmd(
             for claim in found:
                 print_json(claim_summary(claim))
             return
-        table = Table("claim", "kind", "says", "conf.", "reason")
+        from prisonwatch.registry.describe import claim_label
+
+        table = Table("claim", "says", "conf.", "reason")
         for claim in found:
-            value = claim.value.get("name") or claim.value.get("type") or claim.value.get("deal_id")
-            table.add_row(claim.id, claim.kind, str(value), f"{claim.confidence:.2f}", claim.reason)
+            table.add_row(
+                claim.id,
+                escape(claim_label(claim.kind, claim.value or {})),
+                f"{claim.confidence:.2f}",
+                escape(claim.reason),
+            )
         console.print(table)
         console.print(f"{len(found)} claim(s) {state}")
 
