@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Deal, Document, Event, new_id
-from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction
+from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_key, propose
 from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event
 from prisonwatch.registry.materialize import rebuild_event
 from prisonwatch.registry.resolution import PersonResolver, Resolution
+from prisonwatch.registry.roles import role_from_context
 
 ROLE_BY_MENTION = {"prisoner": "affected", "negotiator": "negotiator"}
 # The role in which an event happens to a person; every other role (negotiator, mediator, actor,
@@ -132,6 +133,16 @@ class _Proposer:
             self.report.ambiguous += 1
         return resolution
 
+    def role_of(self, mention: PersonMention, event: ExtractedEvent) -> tuple[str, str]:
+        """Return a mention's role in the event and why, when the words around it say more."""
+        role = ROLE_BY_MENTION.get(mention.role, mention.role)
+        if role != AFFECTED:
+            return role, ""
+        hint = role_from_context(self.document.text, mention.start, mention.end, event.actor)
+        if hint is None:
+            return role, ""
+        return hint.role, f" ({hint.reason})"
+
     def event(self, index: int, event: ExtractedEvent, own: set[str]) -> str:
         evidence = _evidence(event)
         span = (evidence.start, evidence.end) if evidence else (index, index)
@@ -142,10 +153,8 @@ class _Proposer:
             return existing.subject_id
         # A mention without letters names nobody: it cannot become a person.
         mentions = [m for m in event.persons if any(c.isalpha() for c in m.name)]
-        resolutions = [
-            (m, self.resolve(m.name, ROLE_BY_MENTION.get(m.role, m.role), evidence))
-            for m in mentions
-        ]
+        roles = {id(m): self.role_of(m, event) for m in mentions}
+        resolutions = [(m, self.resolve(m.name, roles[id(m)][0], evidence)) for m in mentions]
         person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
         facts = _facts(event, self.document.published, person_ids)
         match = find_same_event(self.session, facts, exclude=own)
@@ -170,7 +179,7 @@ class _Proposer:
             reason,
         )
         for mention, resolution in resolutions:
-            role = ROLE_BY_MENTION.get(mention.role, mention.role)
+            role, why = roles[id(mention)]
             value = {
                 "name": mention.name,
                 "role": role,
@@ -189,7 +198,7 @@ class _Proposer:
                 value,
                 evidence or quote,
                 min(event.confidence, 1.0 if resolution.status == "matched" else 0.6),
-                f"{role} {mention.name!r} in {event.type}: {resolution.reason}",
+                f"{role} {mention.name!r} in {event.type}{why}: {resolution.reason}",
             )
         self.touched[record.id] = record
         return record.id
