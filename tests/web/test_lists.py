@@ -131,3 +131,10 @@ def test_home_counts_over_time_by_country(client) -> None:
     assert client.get("/api/home", params={"country": "Cuba"}).json()["over_time"] == []
     belarus = client.get("/api/home", params={"country": "belarus"}).json()
     assert belarus["over_time"] == everywhere["over_time"]
+
+
+def test_home_latest_events_newest_first_by_event_date(client, built: Built) -> None:
+    latest = client.get("/api/home").json()["latest_events"]
+    dates = [e["date"] for e in latest]
+    assert dates == sorted(dates, reverse=True)
+    assert latest[-1]["id"] == built.arrest_event

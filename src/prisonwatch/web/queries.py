@@ -152,7 +152,11 @@ def build_snapshot(session: Session) -> Snapshot:
         row.kind = kind or "prisoner"
         rows.append(row)
     events.sort(key=lambda e: e.id)
-    events.sort(key=lambda e: e.anchor_date or "", reverse=True)
+    # Newest first by the event's own date (a main event's report day when it has none);
+    # background events without a date say nothing about when: they go last.
+    events.sort(
+        key=lambda e: e.date_value or ("" if e.background else e.anchor_date) or "", reverse=True
+    )
     return Snapshot(
         stamp=mark,
         persons=rows,
