@@ -40,6 +40,8 @@ def test_deals_and_documents_lists(client, built: Built) -> None:
     assert deals[0]["label"].startswith("2024-03-03: release of exact 18")
     assert "⇄ sanctions lifted on potash" in deals[0]["label"]
     assert client.get("/api/deals", params={"country": "Cuba"}).json()["items"] == []
+    page = client.get(f"/api/deals/{built.deal_id}").json()
+    assert page["label"] == deals[0]["label"]
     docs = client.get("/api/documents").json()["items"]
     assert docs[0]["id"] == built.document_id
     assert docs[0]["label"].startswith("Eighteen freed after envoy talks")

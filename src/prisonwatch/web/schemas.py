@@ -299,6 +299,7 @@ class DealContext(BaseModel):
 
     id: str
     title: str | None = None
+    label: str = ""
     date: str | None = None
     released: int | None = None
     mediators: list[str]
