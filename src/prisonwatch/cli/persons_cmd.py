@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from prisonwatch.cli.common import open_session
@@ -97,8 +98,9 @@ def show_cmd(
         console.print(f"  {name['name']}  [dim]{name['script']}, {name['origin']}[/]")
     for scheme, value in data["external_ids"].items():
         console.print(f"  {scheme}: {value}")
+    console.print(f"  kind: {data['kind']}")
     for key, value in sorted(data["attributes"].items()):
-        console.print(f"  [dim]{key}:[/] {value}")
+        console.print(f"  [dim]{key.replace('_', ' ')}:[/] {escape(str(value))}")
 
 
 @persons_app.command("edit")
