@@ -296,14 +296,14 @@ def stats_cmd(
     for row in rows:
         table.add_row(row.period, str(row.arrested), str(row.released), str(row.held_at_end))
     console.print(table)
-    waves_table = Table("release wave", "released", "types", "to", "deal")
+    waves_table = Table("release wave", "released", "types", "to", "deal")  # ids: --format json
     for wave in waves:
         waves_table.add_row(
             wave.date or "?",
             str(wave.released),
             ", ".join(wave.types),
             ", ".join(wave.destinations),
-            wave.deal_id or "",
+            "part of a deal" if wave.deal_id else "",
         )
     console.print(waves_table)
 
