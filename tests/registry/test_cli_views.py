@@ -102,3 +102,19 @@ def test_persons_list_edit_delete(cli_env: Settings) -> None:
     assert gone.exit_code == 0 and "claim(s) about them rejected" in gone.output
     shown = runner.invoke(app, ["persons", "show", envoy["id"]])
     assert shown.exit_code == 1
+
+
+def test_import_names_its_registry_and_flags_traps(cli_env: Settings, tmp_path: Path) -> None:
+    from tests.registry.test_imported import HEADER, ROWS
+
+    path = tmp_path / "list.csv"
+    path.write_text(HEADER + "\n".join(ROWS) + "\n", encoding="utf-8")
+    first = runner.invoke(app, ["import", str(path), "--scheme", "hrlist", "--as-of", "2025-01-01"])
+    assert first.exit_code == 1  # one row refused, the rest imported
+    assert "registry 'hrlist', 4 created" in first.output
+    assert "birthday: date '31.02.2020' is not a day of the calendar" in first.output
+    assert "warning:" in first.output and "also on line 2" in first.output
+    again = runner.invoke(app, ["import", str(path)])
+    assert "registry 'hrlist', 0 created" in again.output
+    listed = runner.invoke(app, ["persons", "list", "--json"])
+    assert len(listed.output.splitlines()) == 4
