@@ -26,6 +26,14 @@ class Settings(BaseSettings):
     fetch_retries: int = 3
     fetch_backoff_s: float = 0.5
     fetch_per_host: int = 1
+    # Whole-request limit (connect, redirects, headers, body): a server trickling bytes is cut.
+    # 60 s is three times the per-read timeout, ample for a 20 MB page on a slow link.
+    fetch_deadline_s: float = 60.0
+    # Fetch loopback, private and link-local addresses too (a local test server); off by default
+    # so a feed or a redirect cannot make ingest read the machine's own or its network's pages.
+    fetch_allow_private: bool = False
+    # Comma-separated networks fetched although not public, e.g. "10.1.2.0/24"; none by default.
+    fetch_allow_networks: str = ""
     # Largest input (file or page) accepted by ingest, in bytes.
     max_input_bytes: int = 60_000_000
     # Largest HTML page handed to trafilatura (its own limit is about 20 MB), in bytes.
