@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# The session-signing key a fresh install has; serving beyond localhost requires another.
+# The session-signing key older installs shipped with; refused everywhere now.
 DEFAULT_SECRET = "change-me-in-production"
 
 
@@ -45,8 +45,16 @@ class Settings(BaseSettings):
     auto_accept_name: float | None = None
 
     # Web.
-    secret_key: str = DEFAULT_SECRET
+    # Signs session cookies. None: generated once into data_dir/secret_key (mode 0600). Set it
+    # (the same on every server process) when several processes serve one database.
+    secret_key: str | None = None
     login_attempts_per_minute: int = 5
+    # Comma-separated addresses or networks of reverse proxies whose X-Forwarded-For and
+    # X-Forwarded-Proto are believed, e.g. "127.0.0.1"; none by default, so a client cannot
+    # pick its own address (and so dodge the login limit) by sending the header itself.
+    trusted_proxies: str = ""
+    # Largest request body, in bytes, refused before it is read; the biggest form is a few KB.
+    max_body_bytes: int = 1_000_000
 
     def url(self) -> str:
         """Return the database URL, defaulting to a SQLite file under ``data_dir``."""
