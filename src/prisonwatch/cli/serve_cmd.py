@@ -7,6 +7,10 @@ import typer
 from prisonwatch.cli.output import err_console
 
 ORDER = 90
+# Forwarded headers are believed only from PRISONWATCH_TRUSTED_PROXIES (the app applies them),
+# never by uvicorn's default of 127.0.0.1, so a client cannot choose the address that the login
+# limit counts by sending X-Forwarded-For through a local proxy.
+UVICORN_OPTIONS = {"proxy_headers": False}
 
 
 def serve_cmd(
@@ -34,9 +38,7 @@ def serve_cmd(
     # Seconds on a large registry, paid here rather than by the first visitor.
     warm(app)
     err_console.print(f"serving {settings.url()} on http://{host}:{port}/")
-    # Forwarded headers are believed only from PRISONWATCH_TRUSTED_PROXIES (the app applies
-    # them), never by default, so a client cannot choose the address the login limit counts.
-    uvicorn.run(app, host=host, port=port, proxy_headers=False, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", **UVICORN_OPTIONS)
 
 
 def register(app: typer.Typer) -> None:
