@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
-from prisonwatch.cli.serve_cmd import UVICORN_OPTIONS
+from prisonwatch.cli.serve_cmd import PROXY_HEADERS
 
 
 def free_port() -> int:
@@ -26,7 +26,12 @@ def live(app: FastAPI) -> Iterator[tuple[str, int]]:
     """Serve ``app`` with the options of ``prisonwatch serve``; yield its host and port."""
     port = free_port()
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", lifespan="off", **UVICORN_OPTIONS
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+        proxy_headers=PROXY_HEADERS,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

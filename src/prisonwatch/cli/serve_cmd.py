@@ -10,7 +10,7 @@ ORDER = 90
 # Forwarded headers are believed only from PRISONWATCH_TRUSTED_PROXIES (the app applies them),
 # never by uvicorn's default of 127.0.0.1, so a client cannot choose the address that the login
 # limit counts by sending X-Forwarded-For through a local proxy.
-UVICORN_OPTIONS = {"proxy_headers": False}
+PROXY_HEADERS = False
 
 
 def serve_cmd(
@@ -38,7 +38,7 @@ def serve_cmd(
     # Seconds on a large registry, paid here rather than by the first visitor.
     warm(app)
     err_console.print(f"serving {settings.url()} on http://{host}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="info", **UVICORN_OPTIONS)
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=PROXY_HEADERS)
 
 
 def register(app: typer.Typer) -> None:
