@@ -244,7 +244,7 @@ class AccountLockout:
                 wait = int(self.window_s - (now - failed[0])) + 1
                 raise TooManyAttempts(
                     f"this account is locked after {self.failures} failed logins: "
-                    f"wait {wait} s, or ask an admin to set a new password"
+                    f"wait {wait} s and try again"
                 )
 
     def failed(self, account: str) -> None:
