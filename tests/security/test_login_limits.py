@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import httpx
 import pytest
@@ -11,6 +12,7 @@ from prisonwatch.db.engine import session_scope
 from prisonwatch.settings import Settings
 from prisonwatch.users import add_user
 from prisonwatch.web import create_app, urls
+from prisonwatch.web.security import _PRUNE_AT, AccountLockout, TooManyAttempts
 from tests.security.live import live
 
 PASSWORD = "correct horse battery"
@@ -70,3 +72,24 @@ def test_untrusted_client_cannot_claim_to_be_a_proxy(users: Settings) -> None:
     elsewhere = users.model_copy(update={"trusted_proxies": "10.9.8.7"})
     codes = [code for code, _ in _attempts(elsewhere, [("anna", "wrong guess")] * 6)]
     assert codes == [401] * 5 + [429]
+
+
+def test_lockout_is_per_account_case_blind_and_expires() -> None:
+    lockout = AccountLockout(failures=2, window_s=0.3)
+    lockout.failed("Anna")
+    lockout.check("anna")
+    lockout.failed("anna")
+    with pytest.raises(TooManyAttempts, match="locked after 2 failed logins"):
+        lockout.check("ANNA")
+    lockout.check("bob")
+    time.sleep(0.35)
+    lockout.check("anna")
+
+
+def test_made_up_accounts_cannot_grow_the_table_without_bound() -> None:
+    lockout = AccountLockout(failures=5, window_s=0.05)
+    for number in range(_PRUNE_AT):
+        lockout.failed(f"user{number}")
+    time.sleep(0.1)
+    lockout.failed("one more")
+    assert len(lockout._failed) == 1

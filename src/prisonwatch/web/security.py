@@ -197,6 +197,18 @@ def session_user(request: Request, session: Session) -> User | None:
     return user
 
 
+# Past this many clients or accounts in memory, those quiet for a whole window are forgotten,
+# so a flood of made-up addresses or user names cannot grow the tables without bound.
+_PRUNE_AT = 10_000
+
+
+def _forget_quiet(table: dict[str, deque[float]], now: float, window_s: float) -> None:
+    if len(table) < _PRUNE_AT:
+        return
+    for key in [k for k, times in table.items() if not times or now - times[-1] > window_s]:
+        del table[key]
+
+
 class RateLimit:
     """At most ``per_minute`` attempts per client in any sliding minute."""
 
@@ -209,6 +221,7 @@ class RateLimit:
         """Count one attempt from ``client``; raise TooManyAttempts past the limit."""
         now = time.monotonic()
         with self._lock:
+            _forget_quiet(self._seen, now, 60)
             seen = self._seen[client]
             while seen and now - seen[0] > 60:
                 seen.popleft()
@@ -249,8 +262,10 @@ class AccountLockout:
 
     def failed(self, account: str) -> None:
         """Count one failed login of ``account``."""
+        now = time.monotonic()
         with self._lock:
-            self._recent(account, time.monotonic()).append(time.monotonic())
+            _forget_quiet(self._failed, now, self.window_s)
+            self._recent(account, now).append(now)
 
     def succeeded(self, account: str) -> None:
         """Forget the failures of ``account`` after a right password."""
