@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
+import resource
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -168,3 +172,43 @@ def test_trickling_server_is_cut_at_the_deadline(
     assert "not complete within the 1.5 s deadline" in message
     assert 1.4 <= elapsed < 2.5
     assert len(sent) < 10  # each byte came well within the 1 s read timeout
+
+
+@pytest.fixture
+def gzip_server() -> Iterator[str]:
+    """Serve /bomb (200 MB of zeros, gzipped to about 200 KB) and /page (a small gzipped page)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = b"\0" * 1_000_000
+    bomb = b"".join(packer.compress(zeros) for _ in range(200)) + packer.flush()
+    page = gzip.compress(article().encode())
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = bomb if self.path == "/bomb" else page
+            self.send_response(200)
+            self.send_header("Content-Type", HTML)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+def test_gzip_bomb_is_cut_at_the_size_limit(gzip_server: str) -> None:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    message = _refused(LOCAL, gzip_server + "/bomb")
+    assert "larger than 0.2 MB" in message
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 20_000  # KB
+    with Fetcher(LOCAL) as fetcher:
+        assert fetcher.fetch(gzip_server + "/page").body == article().encode()

@@ -6,6 +6,7 @@ import ipaddress
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,9 @@ from prisonwatch.errors import InputError
 from prisonwatch.settings import Settings, get_settings
 
 _MAX_REDIRECTS = 10
+_ENCODINGS = ("gzip", "x-gzip", "deflate")
+# zlib's window bits that accept both a gzip and a zlib header.
+_GZIP_OR_ZLIB = 32 + zlib.MAX_WBITS
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class Fetcher:
             config.allow_private, config.allow_networks
         )
         self._client = httpx.Client(
-            headers={"User-Agent": config.user_agent},
+            headers={"User-Agent": config.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(config.timeout_s),
             follow_redirects=True,
             max_redirects=_MAX_REDIRECTS,
@@ -164,16 +168,28 @@ class Fetcher:
     def _read_capped(self, url: str, response: httpx.Response) -> bytes:
         declared = response.headers.get("content-length")
         limit = self.config.max_bytes
+        too_large = InputError(f"{url}: the page is larger than {limit / 1e6:g} MB; not fetched")
         if declared and declared.isdigit() and int(declared) > limit:
-            raise InputError(f"{url}: the page is larger than {limit / 1e6:g} MB; not fetched")
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise InputError(f"{url}: the page is larger than {limit / 1e6:g} MB; not fetched")
-            chunks.append(chunk)
-        return b"".join(chunks)
+            raise too_large
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        if encoding not in ("", "identity", *_ENCODINGS):
+            raise InputError(f"{url}: the page is sent as {encoding!r}, which is not supported")
+        # Decompressed here, never more than the limit: a small gzip bomb cannot fill memory.
+        decoder = zlib.decompressobj(_GZIP_OR_ZLIB) if encoding in _ENCODINGS else None
+        body = bytearray()
+        try:
+            for chunk in response.iter_raw():
+                if decoder is None:
+                    body += chunk
+                else:
+                    body += decoder.decompress(chunk, limit + 1 - len(body))
+                    if decoder.unconsumed_tail:
+                        raise too_large
+                if len(body) > limit:
+                    raise too_large
+        except zlib.error:
+            raise InputError(f"{url}: the compressed page is damaged; try later") from None
+        return bytes(body)
 
 
 class _Retryable(Exception):
