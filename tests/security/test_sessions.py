@@ -59,11 +59,15 @@ def test_logout_ends_the_session_and_its_copies(anna: Settings) -> None:
     with TestClient(create_app(anna)) as client:
         cookie = _login(client)
         assert _logged_in(anna, cookie)
+        assert "anna" in client.get(urls.home()).text
         page = client.get(urls.review()).text
         answer = client.post(urls.LOGOUT, data={"csrf_token": _csrf(page)}, follow_redirects=False)
         assert answer.status_code == 303
-    # A copy of the cookie taken before logout (stolen, or another tab) no longer works.
+    # A copy of the cookie taken before logout (stolen, or another tab) no longer works, and no
+    # page greets its old user.
     assert not _logged_in(anna, cookie)
+    with TestClient(create_app(anna), cookies={COOKIE: cookie}) as other:
+        assert "anna" not in other.get(urls.home()).text
 
 
 def test_password_change_ends_sessions(anna: Settings) -> None:

@@ -13,9 +13,11 @@ from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from prisonwatch import __version__
+from prisonwatch.db.engine import session_scope
 from prisonwatch.registry.lookup import NameIndexCache
 from prisonwatch.settings import Settings, get_settings
 from prisonwatch.web import actions, auth, documents, errors, home, persons, records, review, urls
@@ -23,7 +25,13 @@ from prisonwatch.web.deps import write_refusal
 from prisonwatch.web.guards import BodyGuard, SecurityHeaders, in_thread
 from prisonwatch.web.queries import SnapshotCache
 from prisonwatch.web.render import make_templates
-from prisonwatch.web.security import AccountLockout, RateLimit, Sessions, secret_key
+from prisonwatch.web.security import (
+    AccountLockout,
+    RateLimit,
+    Sessions,
+    secret_key,
+    session_user,
+)
 
 STATIC = Path(__file__).with_name("static")
 # Swagger UI's script and styles, installed with the fastapi-offline package: no CDN needed.
@@ -31,14 +39,25 @@ DOCS_ASSETS = Path(fastapi_offline.__file__).with_name("static")
 DOCS_ASSETS_URL = urls.api("/docs/assets")
 
 
+def _drop_ended_login(request: Request, settings: Settings) -> None:
+    # A cookie whose login has ended (logout elsewhere, new password, user removed) keeps only its
+    # CSRF token, so no page greets the old user; it is rewritten without the user.
+    with session_scope(settings, write=False) as session:
+        if session_user(request, session) is None:
+            request.state.session = {"csrf": request.state.session.get("csrf")}
+            request.state.session_dirty = True
+
+
 def _session_middleware(
-    sessions: Sessions,
+    sessions: Sessions, settings: Settings
 ) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
     async def middleware(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         request.state.session = sessions.load(request)
         request.state.session_dirty = False
+        if request.state.session.get("user"):
+            await run_in_threadpool(_drop_ended_login, request, settings)
         response = await call_next(request)
         if request.state.session_dirty:
             sessions.save(request, response, request.state.session)
@@ -104,7 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     # Added innermost first: headers wrap everything, then the proxy's client address, then the
     # body guard (before any body is read), then the session cookie.
-    app.middleware("http")(_session_middleware(app.state.sessions))
+    app.middleware("http")(_session_middleware(app.state.sessions, settings))
     app.add_middleware(
         BodyGuard,
         max_bytes=settings.max_body_bytes,
@@ -120,8 +139,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def warm(app: FastAPI) -> None:
     """Build the registry snapshot and the name index now, not on the first visitor's request."""
-    from prisonwatch.db.engine import session_scope
-
     with session_scope(app.state.settings, write=False) as session:
         app.state.snapshots.get(session)
         app.state.names.get(session)
