@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-import fastapi_offline
 from fastapi import FastAPI, Request, Response
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
@@ -20,7 +14,18 @@ from prisonwatch import __version__
 from prisonwatch.db.engine import session_scope
 from prisonwatch.registry.lookup import NameIndexCache
 from prisonwatch.settings import Settings, get_settings
-from prisonwatch.web import actions, auth, documents, errors, home, persons, records, review, urls
+from prisonwatch.web import (
+    actions,
+    apidocs,
+    auth,
+    documents,
+    errors,
+    home,
+    persons,
+    records,
+    review,
+    urls,
+)
 from prisonwatch.web.deps import write_refusal
 from prisonwatch.web.guards import BodyGuard, SecurityHeaders, in_thread
 from prisonwatch.web.queries import SnapshotCache
@@ -34,9 +39,6 @@ from prisonwatch.web.security import (
 )
 
 STATIC = Path(__file__).with_name("static")
-# Swagger UI's script and styles, installed with the fastapi-offline package: no CDN needed.
-DOCS_ASSETS = Path(fastapi_offline.__file__).with_name("static")
-DOCS_ASSETS_URL = urls.api("/docs/assets")
 
 
 def _drop_ended_login(request: Request, settings: Settings) -> None:
@@ -66,31 +68,6 @@ def _session_middleware(
     return middleware
 
 
-def _docs_page(app: FastAPI) -> tuple[str, str]:
-    """Return the Swagger UI page and a CSP that lets its own inline script run, nothing else."""
-    page = get_swagger_ui_html(
-        openapi_url=str(app.openapi_url),
-        title=f"{app.title} - API",
-        swagger_js_url=f"{DOCS_ASSETS_URL}/swagger-ui-bundle.js",
-        swagger_css_url=f"{DOCS_ASSETS_URL}/swagger-ui.css",
-        swagger_favicon_url=f"{DOCS_ASSETS_URL}/favicon.png",
-        swagger_ui_parameters={"validatorUrl": None},
-    )
-    html = bytes(page.body).decode()
-    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-        for s in scripts
-    )
-    # Swagger UI sets style attributes from its script, hence 'unsafe-inline' for styles only.
-    csp = (
-        f"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        f"script-src 'self' {hashes}; frame-ancestors 'none'; form-action 'self'; "
-        "base-uri 'none'"
-    )
-    return html, csp
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Return the app serving the database that ``settings`` names."""
     settings = settings or get_settings()
@@ -112,14 +89,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = Sessions(secret_key(settings))
     for module in (home, persons, records, documents, review, actions, auth):
         app.include_router(module.router)
-    docs_html, docs_csp = _docs_page(app)
-
-    @app.get(urls.api("/docs"), include_in_schema=False)
-    def api_docs() -> HTMLResponse:
-        return HTMLResponse(docs_html)
-
+    docs_csp = apidocs.install(app)
     app.mount(urls.STATIC, StaticFiles(directory=STATIC), name="static")
-    app.mount(DOCS_ASSETS_URL, StaticFiles(directory=DOCS_ASSETS), name="docs_assets")
     errors.install(app)
     # Added innermost first: headers wrap everything, then the proxy's client address, then the
     # body guard (before any body is read), then the session cookie.
