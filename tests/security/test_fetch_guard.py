@@ -170,7 +170,7 @@ def test_trickling_server_is_cut_at_the_deadline(
     message = _refused(config, base + path)
     elapsed = time.monotonic() - start
     assert "not complete within the 1.5 s deadline" in message
-    assert 1.4 <= elapsed < 2.5
+    assert 1.4 <= elapsed < 4  # the deadline, plus room for a busy machine
     assert len(sent) < 10  # each byte came well within the 1 s read timeout
 
 
