@@ -3,8 +3,8 @@
 Persons who only take part in events as negotiators, actors, mediators or relatives are kept
 apart from the people events happened to: they are never counted or exported as prisoners.
 
-Revision ID: 0005_i12
-Revises: 0002
+Revision ID: 0007_i12
+Revises: 0006_i13
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_i12"
-down_revision = "0002"
+revision = "0007_i12"
+down_revision = "0006_i13"
 branch_labels = None
 depends_on = None
 
