@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -137,38 +135,3 @@ def test_busy_database_gives_the_cli_one_line(
         blocker.close()
         get_settings.cache_clear()
     _one_line(result, "busy")
-
-
-def test_a_long_import_lets_other_writers_in(
-    sqlite_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from prisonwatch.db.engine import session_scope
-    from prisonwatch.db.models import Person
-    from prisonwatch.io.registry_csv import import_registry_csv_in_batches
-    from prisonwatch.persons import NewPerson, create_person
-
-    dispose_engines()
-    monkeypatch.setattr(dialect, "SQLITE_BUSY_TIMEOUT_MS", 3000)
-    registry = tmp_path / "registry.csv"
-    rows = "".join(f"{n},Invented Person Number {n}\n" for n in range(4000))
-    registry.write_text("id,name\n" + rows, encoding="utf-8")
-    done = threading.Event()
-
-    def run_import() -> None:
-        import_registry_csv_in_batches(lambda: session_scope(sqlite_settings), registry, batch=100)
-        done.set()
-
-    worker = threading.Thread(target=run_import, daemon=True)
-    worker.start()
-    while not done.is_set():
-        with session_scope(sqlite_settings, write=False) as session:
-            if session.query(Person).count() >= 100:
-                break
-        time.sleep(0.05)
-    with session_scope(sqlite_settings) as session:  # waits at most one batch, not the import
-        create_person(session, NewPerson(name="Invented Reviewer Write"), actor="t", reason="t")
-    wrote_during_import = not done.is_set()
-    worker.join(300)
-    assert wrote_during_import, "the import finished first: make the file larger"
-    with session_scope(sqlite_settings, write=False) as session:
-        assert session.query(Person).count() == 4001

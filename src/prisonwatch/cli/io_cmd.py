@@ -11,7 +11,7 @@ from typing import IO
 import typer
 
 from prisonwatch.cli.common import open_session
-from prisonwatch.cli.output import console, print_error
+from prisonwatch.cli.output import console, err_console, print_error
 
 ORDER = 60
 
@@ -27,43 +27,62 @@ class ExportFormat(StrEnum):
 
 def import_cmd(
     files: list[Path] = typer.Argument(..., help="Registry CSV files or a .jsonl dump."),
-    scheme: str = typer.Option(
-        "registry", help="Name of the registry whose ids the CSV carries (e.g. spring96)."
+    scheme: str | None = typer.Option(
+        None,
+        help="Name of the registry whose ids the CSV carries (e.g. spring96); by default the "
+        "one its ids were imported under before, else 'registry'.",
+    ),
+    title: str | None = typer.Option(None, help="The list's name as sources show it."),
+    url: str | None = typer.Option(None, help="Where the list is published."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="The date the list was taken (YYYY-MM-DD); today by default."
     ),
 ) -> None:
     """Import registry CSVs (id,name,aliases or the human-rights layout) or a JSONL dump.
 
-    A dump is one transaction. A CSV commits every 500 rows (other writers never wait long);
-    rows match persons by id, so importing it again after an interruption finishes the work.
-    Good rows go in, each bad row is reported as file:line: reason.
+    Each file is one transaction: good rows go in, each bad row is reported as file:line: reason.
     Example: prisonwatch import prisoners.csv --scheme spring96
     """
     from rich.markup import escape
 
     from prisonwatch.errors import PrisonwatchError, terminal_safe
     from prisonwatch.io.dump import import_dump
-    from prisonwatch.io.registry_csv import import_registry_csv_in_batches
+    from prisonwatch.io.registry_csv import ListOptions, import_registry_csv, parse_date
 
     failed = False
+    if as_of:
+        try:
+            as_of = parse_date(as_of)
+        except ValueError as exc:
+            raise typer.BadParameter(f"--as-of {exc}") from None
     for path in files:
         try:
-            if path.suffix.lower() == ".jsonl":
-                with open_session() as session:
+            with open_session() as session:
+                if path.suffix.lower() == ".jsonl":
                     rows = import_dump(session, path)
-                console.print(f"{escape(terminal_safe(str(path)))}: loaded {rows} rows")
-                continue
-            report = import_registry_csv_in_batches(open_session, path, scheme=scheme)
+                    console.print(f"{escape(terminal_safe(str(path)))}: loaded {rows} rows")
+                    continue
+                report = import_registry_csv(
+                    session,
+                    path,
+                    scheme=scheme,
+                    source=ListOptions(title=title, url=url, published=as_of),
+                )
         except PrisonwatchError as exc:
             print_error(exc.message)
             failed = True
             continue
         for line in report.errors:
             print_error(line)
+        for line in report.warnings:
+            err_console.print(f"[yellow]warning:[/] {escape(terminal_safe(line))}", highlight=False)
         failed = failed or bool(report.errors)
         shown = escape(terminal_safe(str(path)))
         console.print(
-            f"{shown}: {report.layout} layout, {report.created} created, "
-            f"{report.updated} updated, {report.unchanged} unchanged, {len(report.errors)} refused"
+            f"{shown}: {report.layout} layout, registry {report.scheme!r}, {report.created} "
+            f"created, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.facts} facts stated, {len(report.errors)} refused",
+            highlight=False,
         )
     if failed:
         raise typer.Exit(1)
