@@ -56,11 +56,15 @@ def _decode(column_type: Any, value: Any) -> Any:
     return value
 
 
+def _has_default(column: Any) -> bool:
+    return column.default is not None or column.server_default is not None
+
+
 def _check_type(column: Any, value: Any) -> str | None:
     """Return why ``value`` cannot go in ``column``, or None when it can."""
     kind = column.type
     if value is None:
-        if column.primary_key or (not column.nullable and column.default is None):
+        if column.primary_key or (not column.nullable and not _has_default(column)):
             return "is empty but required"
         return None
     if isinstance(kind, Boolean):
@@ -105,6 +109,8 @@ def _row_of(
         raise InputError(f"{where}: table {table.name} has no column {_shown(unknown[0])}")
     row: dict[str, Any] = {}
     for column in table.columns:
+        if column.name not in values and _has_default(column):
+            continue  # a dump from before this column existed: the column's default applies
         value = values.get(column.name)
         problem = _check_type(column, value)
         if problem is None:
@@ -176,7 +182,7 @@ def import_dump(session: Session, path: Path) -> int:
                     _check_header(path, text)
                     continue
                 table, row = _row_of(path, number, text, tables)
-                refs = {name: row[name] for name in _self_refs(table) if row[name] is not None}
+                refs = {name: row[name] for name in _self_refs(table) if row.get(name) is not None}
                 if refs:
                     keys = {k.name: row[k.name] for k in table.primary_key}
                     deferred.append((table, {**keys, **refs}))
