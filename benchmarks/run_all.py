@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-BENCHMARKS = ("ingest_bench", "extract_bench", "names_bench", "web_bench")
+BENCHMARKS = ("ingest_bench", "extract_bench", "names_bench", "web_bench", "load_bench")
 
 
 def main() -> int:
