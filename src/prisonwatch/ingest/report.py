@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Status = Literal["new", "unchanged", "duplicate", "failed"]
-STATUSES: tuple[Status, ...] = ("new", "unchanged", "duplicate", "failed")
+Status = Literal["new", "unchanged", "duplicate", "off_topic", "failed"]
+STATUSES: tuple[Status, ...] = ("new", "unchanged", "duplicate", "off_topic", "failed")
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,8 @@ class ItemOutcome:
     title: str | None = None
     reason: str | None = None
     near_duplicate_of: str | None = None
+    # An earlier run took in these exact bytes: skipped before parsing (a resumed run).
+    known: bool = False
 
 
 @dataclass
@@ -50,6 +52,7 @@ class IngestReport:
         """Return the number of inputs per status, plus near-duplicates found."""
         counts: dict[str, int] = {status: self.count(status) for status in STATUSES}
         counts["near_duplicate"] = len(self.near_duplicates)
+        counts["known_input"] = sum(item.known for item in self.items)
         return counts
 
     def to_dict(self) -> dict[str, Any]:
