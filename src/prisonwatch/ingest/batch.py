@@ -6,7 +6,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from prisonwatch.documents import CleanDocument
@@ -121,10 +121,18 @@ class BatchWriter:
                         hook(session, doc, status)
                     remember(session, job.key, processed.doc_id, STORED)
                 return status
-            except IntegrityError:
-                if attempt:  # another writer stored the same text meanwhile: look again once
+            except (IntegrityError, OperationalError) as exc:
+                # Another writer stored the same text meanwhile, or PostgreSQL broke a deadlock
+                # between two writers by failing this one: look again once.
+                if attempt or not _retryable(exc):
                     raise
         raise AssertionError("unreachable")
+
+
+def _retryable(exc: Exception) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) == "40P01"  # deadlock
 
 
 def _settled(result: Processed | Failure | Known | OffTopic) -> ItemOutcome | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select, text, union
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Event
@@ -129,11 +130,14 @@ def _linked_persons(session: Session, event_ids: list[str]) -> dict[str, set[str
 
 
 def _candidate_ids(session: Session, facts: EventFacts) -> set[str]:
-    """Return events that could reach the merge score: those sharing something that scores."""
+    """Return events that could reach the merge score: those sharing something that scores.
+
+    One statement (a union of the ways to share something), so one round trip per event.
+    """
     same_type = Event.type == facts.type
-    found: set[str] = set()
+    parts: list[Select[Any]] = []
     if facts.person_ids:
-        stmt = (
+        parts.append(
             select(Claim.subject_id)
             .join(Event, Event.id == Claim.subject_id)
             .where(
@@ -143,19 +147,36 @@ def _candidate_ids(session: Session, facts: EventFacts) -> set[str]:
                 Claim.state.in_(("proposed", "accepted")),
             )
         )
-        found.update(session.scalars(stmt))
     if facts.count is not None:
-        found.update(session.scalars(select(Event.id).where(same_type, Event.count == facts.count)))
+        parts.append(select(Event.id).where(same_type, Event.count == facts.count))
     if facts.object:
-        stmt = select(Event.id).where(same_type, func.lower(Event.object) == facts.object.lower())
-        found.update(session.scalars(stmt))
+        lowered = func.lower(Event.object) == facts.object.lower()
+        parts.append(select(Event.id).where(same_type, lowered))
     if facts.anchor:
         day = date.fromisoformat(facts.anchor)
         window = timedelta(days=tunable("registry.same_event_window_days"))
         low, high = (day - window).isoformat(), (day + window).isoformat()
-        stmt = select(Event.id).where(same_type, Event.anchor_date.between(low, high))
-        found.update(session.scalars(stmt))
-    return found
+        parts.append(select(Event.id).where(same_type, Event.anchor_date.between(low, high)))
+    if not parts:
+        return set()
+    statement = parts[0] if len(parts) == 1 else union(*parts)
+    return set(session.scalars(statement))
+
+
+# One lock for every writer's event matching: two ingests never both create the same event.
+_MATCHING_LOCK = int.from_bytes(
+    hashlib.sha256(b"prisonwatch:same-event").digest()[:8], "big", signed=True
+)
+
+
+def lock_matching(session: Session) -> None:
+    """On PostgreSQL, take the event-matching lock until the transaction ends.
+
+    Concurrent writers then match against each other's committed events; SQLite has one
+    writer at a time anyway.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MATCHING_LOCK})
 
 
 def find_same_event(

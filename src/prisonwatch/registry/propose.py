@@ -10,7 +10,7 @@ from prisonwatch.db.models import Claim, Deal, Document, Event, new_id
 from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_key, propose
-from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event
+from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event, lock_matching
 from prisonwatch.registry.materialize import rebuild_event
 from prisonwatch.registry.resolution import PersonResolver, Resolution
 
@@ -136,6 +136,7 @@ class _Proposer:
         resolutions = [(m, self.resolve(m.name)) for m in mentions]
         person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
         facts = _facts(event, self.document.published, person_ids)
+        lock_matching(self.session)
         match = find_same_event(self.session, facts, exclude=own)
         if match is not None:
             record = match.event
