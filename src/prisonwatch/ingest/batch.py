@@ -15,7 +15,7 @@ from prisonwatch.ingest.meta import Failure, Job, Known, OffTopic
 from prisonwatch.ingest.minhash import from_bytes
 from prisonwatch.ingest.options import IngestOptions
 from prisonwatch.ingest.report import ItemOutcome, Status
-from prisonwatch.ingest.resume import OFF_TOPIC, STORED, remember
+from prisonwatch.ingest.resume import STORED, remember, remember_off_topic
 from prisonwatch.ingest.stage import Processed, Result
 from prisonwatch.ingest.store import StoreStatus, store_document
 
@@ -53,11 +53,13 @@ class BatchWriter:
         added: list[str] = []
         try:
             with self.sessions() as session:
+                off_topic = []
                 for i, (job, result) in enumerate(batch):
                     if job is not None and isinstance(result, Processed):
                         outcomes[i] = self._one(session, job, result, added)
                     elif job is not None and isinstance(result, OffTopic):
-                        remember(session, job.key, None, OFF_TOPIC)
+                        off_topic.append(job.key)
+                remember_off_topic(session, off_topic)
         except Exception as exc:  # the commit failed: nothing of this batch was stored
             if self.index is not None:
                 for doc_id in added:

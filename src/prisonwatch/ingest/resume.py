@@ -84,3 +84,14 @@ def remember(session: Session, key: str, document_id: str | None, outcome: str) 
         )
     elif found.outcome != outcome or found.document_id != document_id:
         found.outcome, found.document_id = outcome, document_id
+
+
+def remember_off_topic(session: Session, keys: list[str]) -> None:
+    """Record the inputs ``keys`` as off-topic in one statement; known ones are left alone."""
+    keys = sorted({k for k in keys if k})
+    if not keys:
+        return
+    known = set(session.scalars(select(IngestedInput.key).where(IngestedInput.key.in_(keys))))
+    rows = [{"key": k, "document_id": None, "outcome": OFF_TOPIC} for k in keys if k not in known]
+    if rows:
+        session.execute(insert(IngestedInput), rows)
