@@ -112,6 +112,7 @@ def ingest_cmd(
         address=address,
         prefilter=hook is not None and not all_topics,
         skip_known=True,
+        keep_items=as_json,
     )
     start = time.monotonic()
     report = _run(sources, options, lambda: session_scope(settings), show=not as_json)
@@ -197,7 +198,7 @@ def _summary(report: IngestReport, flow: dict[str, Any] | None, elapsed: float) 
         table.add_row("claims auto-accepted", str(flow["auto_accepted"]))
     table.add_section()
     table.add_row("seconds", f"{elapsed:.1f}")
-    table.add_row("inputs/s", f"{len(report.items) / max(elapsed, 1e-6):.1f}")
+    table.add_row("inputs/s", f"{report.total / max(elapsed, 1e-6):.1f}")
     console.print(table)
 
 

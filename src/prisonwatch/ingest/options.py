@@ -45,6 +45,8 @@ class IngestOptions:
     prefilter: bool = False
     # Skip inputs an earlier run already took in, unparsed (a killed bulk run resumes).
     skip_known: bool = False
+    # Keep every input's outcome in the report; off, a bulk run keeps counts and failures only.
+    keep_items: bool = True
 
     def validate(self) -> None:
         """Raise ``InputError`` when an option cannot work."""

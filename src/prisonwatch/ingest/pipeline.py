@@ -59,7 +59,7 @@ def ingest(
 ) -> IngestReport:
     """Ingest every source; a document is stored whole or not at all, failures are reported."""
     options.validate()
-    report = IngestReport()
+    report = IngestReport(keep_items=options.keep_items)
     index = load_index(session_factory) if options.near_duplicates else None
     writer = BatchWriter(options, index, session_factory)
     engine = make_engine(
@@ -69,7 +69,7 @@ def ingest(
 
     def commit(batch: list[Result]) -> None:
         for outcome in writer.write(batch):
-            report.items.append(outcome)
+            report.add(outcome)
             if options.on_progress is not None:
                 options.on_progress(outcome)
 
