@@ -129,11 +129,8 @@ def _linked_persons(session: Session, event_ids: list[str]) -> dict[str, set[str
     return linked
 
 
-def _candidate_ids(session: Session, facts: EventFacts) -> set[str]:
-    """Return events that could reach the merge score: those sharing something that scores.
-
-    One statement (a union of the ways to share something), so one round trip per event.
-    """
+def _candidate_parts(facts: EventFacts) -> list[Select[Any]]:
+    """Return one query of event ids per way an event can share something that scores."""
     same_type = Event.type == facts.type
     parts: list[Select[Any]] = []
     if facts.person_ids:
@@ -157,10 +154,19 @@ def _candidate_ids(session: Session, facts: EventFacts) -> set[str]:
         window = timedelta(days=tunable("registry.same_event_window_days"))
         low, high = (day - window).isoformat(), (day + window).isoformat()
         parts.append(select(Event.id).where(same_type, Event.anchor_date.between(low, high)))
+    return parts
+
+
+def _candidates(session: Session, facts: EventFacts, exclude: set[str]) -> list[Event]:
+    """Return the candidate events themselves, in id order, in one statement."""
+    parts = _candidate_parts(facts)
     if not parts:
-        return set()
-    statement = parts[0] if len(parts) == 1 else union(*parts)
-    return set(session.scalars(statement))
+        return []
+    ids = (parts[0] if len(parts) == 1 else union(*parts)).subquery()
+    stmt = select(Event).where(Event.id.in_(select(ids.c[0])))
+    if exclude:
+        stmt = stmt.where(Event.id.not_in(sorted(exclude)))
+    return list(session.scalars(stmt.order_by(Event.id)))
 
 
 # One lock for every writer's event matching: two ingests never both create the same event.
@@ -175,19 +181,21 @@ def lock_matching(session: Session) -> None:
     Concurrent writers then match against each other's committed events; SQLite has one
     writer at a time anyway.
     """
+    if session.info.get("matching_locked") is session.get_transaction():
+        return  # taken earlier in this transaction: it holds until the commit
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MATCHING_LOCK})
+    session.info["matching_locked"] = session.get_transaction()
 
 
 def find_same_event(
     session: Session, facts: EventFacts, *, exclude: set[str] | None = None
 ) -> EventMatch | None:
     """Return the best event on record that ``facts`` describes, if any scores high enough."""
-    ids = sorted(_candidate_ids(session, facts) - (exclude or set()))
-    if not ids:
+    candidates = _candidates(session, facts, exclude or set())
+    if not candidates:
         return None
-    candidates = list(session.scalars(select(Event).where(Event.id.in_(ids)).order_by(Event.id)))
-    persons = _linked_persons(session, ids)
+    persons = _linked_persons(session, [e.id for e in candidates])
     best: EventMatch | None = None
     floor = tunable("registry.same_event_min_score")
     for event in candidates:
