@@ -18,10 +18,10 @@ import gzip
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -195,21 +195,72 @@ def registry_ms(warcs: list[Path], settings: object) -> tuple[float, int]:
     return elapsed / max(1, len(timed)) * 1000, len(timed)
 
 
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = [], [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [c for c, p in parents.items() if p == pid]
+        found.extend(children)
+        frontier.extend(children)
+    return found
+
+
+class MemorySampler(threading.Thread):
+    """Samples the resident memory of this process and of every process it started."""
+
+    def __init__(self, every: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.every = every
+        self.driver = self.worker = self.total = 0.0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        """Sample until stopped, keeping the peaks."""
+        me = os.getpid()
+        while not self.done.wait(self.every):
+            driver = _rss_mb(me)
+            workers = [_rss_mb(pid) for pid in _descendants(me)]
+            self.driver = max(self.driver, driver)
+            self.worker = max([self.worker, *workers])
+            self.total = max(self.total, driver + sum(workers))
+
+
 def memory_run(pages: int, engine: str, workers: int, extract: bool) -> dict[str, float]:
     """Generate ``pages`` pages, ingest them, and return the peak memory of each process kind."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         warcs = make_warcs(root / "warc", pages, max(1, pages // 2500))
         settings = _settings(None, root / "db")
-        start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        sampler = MemorySampler()
+        sampler.start()
         rate, counts, seconds = run_ingest(warcs, settings, engine, workers, extract)
+        sampler.done.set()
+        sampler.join()
     return {
         "pages": pages,
         "docs_per_s": round(rate, 1),
         "seconds": round(seconds, 1),
-        "driver_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "driver_before_mb": round(start_rss, 1),
-        "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "driver_peak_mb": round(sampler.driver, 1),
+        "worker_peak_mb": round(sampler.worker, 1),
+        "all_processes_peak_mb": round(sampler.total, 1),
         "new": counts["new"],
         "off_topic": counts["off_topic"],
     }
@@ -243,6 +294,7 @@ def main() -> None:
     parser.add_argument("--memory", default="10000", help="page counts, comma separated")
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-ray", action="store_true")
+    parser.add_argument("--memory-only", action="store_true", help="only the memory lines")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
@@ -253,6 +305,15 @@ def main() -> None:
         print(json.dumps(result))
         return
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
+    if not args.memory_only:
+        throughput(args)
+    for pages in [int(p) for p in args.memory.split(",") if p]:
+        result = _memory_in_child(pages, args.engine, args.workers, not args.no_extract)
+        print(f"memory, {pages} pages, {args.engine} engine, {args.workers} workers: {result}")
+
+
+def throughput(args: argparse.Namespace) -> None:
+    """Print the throughput lines: engines end to end, stages alone, the registry stage."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         start = time.perf_counter()
@@ -306,9 +367,6 @@ def main() -> None:
                     cluster.stop()  # type: ignore[attr-defined]
         ms, docs = registry_ms(on_topic, _settings(None, root / "db-registry"))
         print(f"registry stage on SQLite: {ms:.2f} ms/document over {docs} documents")
-    for pages in [int(p) for p in args.memory.split(",") if p]:
-        result = _memory_in_child(pages, "local", 2, extract=True)
-        print(f"memory, {pages} pages, local engine, 2 workers: {result}")
 
 
 if __name__ == "__main__":
