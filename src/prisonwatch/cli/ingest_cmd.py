@@ -150,6 +150,7 @@ def _run(
         TextColumn("{task.fields[files]} files, {task.completed} inputs,"),
         TextColumn("{task.fields[rate]:.1f} docs/s,"),
         TextColumn("{task.fields[failed]} failed, {task.fields[off_topic]} off-topic"),
+        TextColumn("{task.fields[last]}"),
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
@@ -158,7 +159,16 @@ def _run(
     files: set[str] = set()
     counts = {"failed": 0, "off_topic": 0}
     with progress:
-        task = progress.add_task("ingest", total=None, files=0, rate=0.0, failed=0, off_topic=0)
+        # The first item waits for the extractor's language model: say so instead of "0/?".
+        task = progress.add_task(
+            "ingest",
+            total=None,
+            files=0,
+            rate=0.0,
+            failed=0,
+            off_topic=0,
+            last="loading the extractor…" if options.extract else "",
+        )
         start = time.monotonic()
 
         def advance(outcome: ItemOutcome) -> None:
@@ -176,6 +186,7 @@ def _run(
                 rate=rate,
                 failed=counts["failed"],
                 off_topic=counts["off_topic"],
+                last=outcome.status,
             )
 
         options.on_progress = advance

@@ -7,15 +7,17 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from prisonwatch.errors import PrisonwatchError
 from prisonwatch.web import urls
+from prisonwatch.web.guards import PAGE_CSP, security_headers
 from prisonwatch.web.render import render
 from prisonwatch.web.security import LoginRequired, TooManyAttempts
 
 log = logging.getLogger(__name__)
+CRASH = "Something went wrong on our side; it was logged: try later."
 
 HTTP_SENTENCES = {
     404: "There is no page at this address: check it, or start again from the home page.",
@@ -41,12 +43,23 @@ def respond(
     return response
 
 
+def for_visitors(message: str) -> str:
+    """Return an error sentence without its command-line advice, which a web visitor cannot use."""
+    at = message.find(": run 'prisonwatch")
+    if at < 0:
+        at = message.find(': run "prisonwatch')
+    if at < 0:
+        return message
+    return message[:at] + ": check the address, or find it from the home page or the lists"
+
+
 def _known(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, PrisonwatchError)
     if isinstance(exc, LoginRequired) and not wants_json(request):
         return RedirectResponse(urls.login(exc.next_url), status_code=303)
     headers = {"Retry-After": "60"} if isinstance(exc, TooManyAttempts) else None
-    return respond(request, exc.http_status, exc.message, headers)
+    message = exc.message if wants_json(request) else for_visitors(exc.message)
+    return respond(request, exc.http_status, message, headers)
 
 
 def _http(request: Request, exc: Exception) -> Response:
@@ -69,7 +82,12 @@ def _invalid(request: Request, exc: Exception) -> Response:
 
 def _crash(request: Request, exc: Exception) -> Response:
     log.exception("unexpected error on %s", request.url.path, exc_info=exc)
-    return respond(request, 500, "Something went wrong on our side; it was logged: try later.")
+    # Sent by the outermost error middleware, past SecurityHeaders: so the headers go on here.
+    headers = security_headers(request.url.path, PAGE_CSP)
+    try:
+        return respond(request, 500, CRASH, headers)
+    except Exception:  # the error page itself failed: a plain sentence still goes out
+        return PlainTextResponse(CRASH, 500, headers=headers)
 
 
 def install(app: FastAPI) -> None:

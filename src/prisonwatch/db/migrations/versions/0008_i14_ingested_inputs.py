@@ -4,8 +4,8 @@ A bulk run killed half way and started again reads the same archives: each recor
 the run's overrides hash to a key, and an input whose key is here is neither parsed nor stored
 again. Off-topic pages are remembered too (without a document).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0008_i14
+Revises: 0007_i12
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0008_i14"
+down_revision = "0007_i12"
 branch_labels = None
 depends_on = None
 
