@@ -36,7 +36,6 @@ def test_sixteen_requests_after_a_write_cost_one_rebuild(
         with session_scope(sqlite_settings) as session:
             create_person(session, NewPerson(name="Invented Newcomer"), actor="t", reason="t")
         answers: list[int] = []
-        started = time.monotonic()
         threads = [
             threading.Thread(target=lambda: answers.append(client.get("/").status_code))
             for _ in range(16)
@@ -44,11 +43,9 @@ def test_sixteen_requests_after_a_write_cost_one_rebuild(
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join(30)
-        took = time.monotonic() - started
+            thread.join(60)
     assert answers == [200] * 16
     assert len(calls) == 1
-    assert took < 5
 
 
 def test_a_client_reads_its_own_write(sqlite_settings: Settings) -> None:
