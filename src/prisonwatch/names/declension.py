@@ -56,6 +56,9 @@ _PROTOTYPES = (
     ("ин", "masc", "пушкин"),
     ("ич", "masc", "шушкевич"),
     ("ук", "masc", "ковальчук"),
+    # A fleeting vowel drops in the oblique cases (Дедок/Дедка, Жданец/Жданца), as in these nouns.
+    ("ок", "masc", "щенок"),
+    ("ец", "masc", "молодец"),
 )
 
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from prisonwatch.names.forms import NameForm, name_tokens, registry_readings
+from prisonwatch.names.forms import NameForm, make_form, name_tokens, registry_readings
 from prisonwatch.names.keys import deletions
 from prisonwatch.names.registry import RegistryEntry
 from prisonwatch.names.result import Candidate, MatchResult, Status
 from prisonwatch.names.score import Reading, Verdict, judge
-from prisonwatch.names.tokens import Token
+from prisonwatch.names.suffixes import cuts, is_turkic
+from prisonwatch.names.tokens import Token, token_info
 from prisonwatch.tunables import tunable
 
 MAX_QUERY_CHARS = 300
 MIN_NEAR_SKELETON = 4
 
 
-def query_readings(toks: list[Token]) -> list[Reading]:
+def query_readings(toks: list[Token], notes: tuple[str, ...] = ()) -> list[Reading]:
     """Return every way to read a query: each token in turn as the surname."""
     readings = []
     for i, surname in enumerate(toks):
@@ -28,9 +29,12 @@ def query_readings(toks: list[Token]) -> list[Reading]:
         if len(toks) >= 3 or any(t.patronymic == "f" for t in rest):
             shaped = [t for t in rest if t.patronymic and not t.is_given]
             patronymic = shaped[0] if shaped else None
-        given = tuple(t for t in rest if t is not patronymic)
+        given = [t for t in rest if t is not patronymic]
+        if patronymic is None and len(given) == 2 and given[0].initial and given[1].initial:
+            # Two initials are the given name's and the patronymic's (Б.Ю. Кагарлицкий).
+            patronymic = given.pop()
         extra = max(0, len(given) - 2)
-        readings.append(Reading(surname, given[:2], patronymic, extra))
+        readings.append(Reading(surname, tuple(given[:2]), patronymic, extra, notes))
     return readings
 
 
@@ -75,8 +79,13 @@ class NameIndex:
         main = registry_readings(person, name)
         given = main[0].given if main else ()
         for text in texts:
-            # A one-word alias is another surname (a maiden name) for the same given names.
+            # A one-word alias is another surname (a maiden name) for the same given names, or,
+            # when it is a known given name, another given name (Marfa/Maryia) for the surname.
             forms = main if text == name else registry_readings(person, text, given=given)
+            alias = name_tokens(text) if text != name else []
+            if main and len(alias) == 1 and alias[0].is_given:
+                first = main[0]
+                forms = [make_form(person, text, (alias[0],), first.patronymic, first.surname)]
             for form in forms:
                 self._file(form)
 
@@ -127,7 +136,33 @@ class NameIndex:
         if not any(_strong(b.verdict) for b in best.values()):
             # One-edit neighbours only when no exact skeleton gave a confident answer.
             self._score(readings, near=True, best=best)
+        if not any(_strong(b.verdict) for b in best.values()):
+            self._score_cuts(query, toks, best)
         return self._decide(query, best)
+
+    def _score_cuts(self, query: str, toks: list[Token], best: dict[int, _Best]) -> None:
+        """Score the query again with a case ending cut off one word (Yaqubluya, ჰასანლის).
+
+        A cut counts only where the cut word is read as the surname and still matches a
+        registry surname well; it never replaces an uncut verdict that is as good.
+        """
+        turkic = is_turkic(query)
+        floor = tunable("names.suffix_stem_min")
+        for i, token in enumerate(toks):
+            for stem, note in cuts(token.text, turkic):
+                cut = token_info(stem)
+                if not cut.keys:
+                    continue
+                changed = [*toks[:i], cut, *toks[i + 1 :]]
+                readings = [r for r in query_readings(changed, (note,)) if r.surname is cut]
+                found: dict[int, _Best] = {}
+                self._score(readings, near=False, best=found)
+                for person, b in found.items():
+                    if b.verdict.surname_score < floor:
+                        continue
+                    old = best.get(person)
+                    if old is None or _rank(b.verdict) > _rank(old.verdict):
+                        best[person] = b
 
     def _decide(self, query: str, best: dict[int, _Best]) -> MatchResult:
         ranked = sorted(best.items(), key=lambda kv: _rank(kv[1].verdict), reverse=True)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from prisonwatch.names.latin import latin_readings
 from prisonwatch.names.normalize import script_of_token
+from prisonwatch.names.scripts import to_latin
 
 _FINE = str.maketrans({
     "а": "A", "о": "A", "е": "I", "э": "I", "і": "I", "и": "I", "ы": "I", "й": "I", "ї": "I",
@@ -74,6 +75,11 @@ def fine_keys(token: str) -> tuple[str, ...]:
         token = _unmix(token)
         script = script_of_token(token)
     token = token.casefold()
+    if script == "none":
+        routed = to_latin(token)
+        if routed is None:
+            return ()
+        token, script = routed[0], "latin"
     if script == "cyrillic":
         readings: tuple[str, ...] = (token,)
     elif script == "latin":

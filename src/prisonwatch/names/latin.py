@@ -8,6 +8,7 @@ all of them, and a match needs only one to agree.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Letters whose sound does not depend on the tradition (Łacinka, Polish, ISO 9, Czech).
@@ -16,6 +17,7 @@ _DIACRITICS = {
     "ĵ": "ж", "ŭ": "ў", "ǔ": "ў", "ł": "л", "ĺ": "ль", "ń": "нь", "ë": "ё", "è": "э", "ì": "і",
     "û": "ю", "â": "я", "ĥ": "х", "ó": "о", "ę": "е", "ą": "о", "ė": "э", "é": "е", "á": "а",
     "í": "і", "ú": "у", "ý": "ы", "ö": "ё", "ü": "ю", "ä": "е", "ß": "с", "ř": "рж", "ě": "е",
+    "ş": "ш", "ș": "ш", "ç": "ч", "ğ": "г", "ı": "ы", "ə": "а", "ţ": "ц", "ț": "ц", "ñ": "нь",
     "'": "ь", '"': "ъ", "-": "-",
 }  # fmt: skip
 _LETTERS = {
@@ -31,14 +33,36 @@ READINGS: dict[str, dict[str, str]] = {
     "english": _COMMON | {"ch": "ч"},
     "slavic": _COMMON | {"ch": "х", "cz": "ч", "sz": "ш", "rz": "ж", "szcz": "щ", "dż": "дж"},
     "german": _COMMON | {"ch": "х", "sch": "ш", "tsch": "ч", "schtsch": "щ", "z": "ц"},
+    # German writes ж as sch too (Schenja, Schukow).
+    "german_zh": _COMMON | {"ch": "х", "sch": "ж", "tsch": "ч", "z": "ц"},
+    # English j is дж (Jamal, Sevinj), where Slavic and German j is a glide.
+    "english_j": _COMMON | {"ch": "ч", "j": "дж"},
+    # French: ch is ш, j is ж, ou is у, a final e is silent (Ivachyne, Jouk).
+    "french": _COMMON | {"ch": "ш", "j": "ж", "ou": "у", "e$": ""},
+    # Azerbaijani and Turkish Latin: c is дж, ç ч, ş ш, ğ г, ı ы, ə а, q г, x х, j ж.
+    "turkic": _COMMON | {"c": "дж", "j": "ж", "q": "г", "x": "х", "y": "й", "ü": "у", "ö": "о"},
 }
 # A reading other than English is worth trying only where one of its spellings occurs.
-_TRIGGERS = {"slavic": ("ch", "cz", "sz", "rz"), "german": ("ch", "z")}
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "slavic": ("ch", "cz", "sz", "rz"),
+    "german": ("ch", "z"),
+    "german_zh": ("sch",),
+    "french": ("ch", "ou", "j"),
+}
+_TRIGGER_PATTERNS = {
+    # English j: at the start before a vowel, or after a consonant at the end (Jalal, Sevinj).
+    "english_j": re.compile(r"^j[aeiou]|[^aeiouy]j$"),
+    # Letters only Turkic alphabets use, or a q that is no qu.
+    "turkic": re.compile(r"[əışğç]|q(?!u)"),
+    # A silent final e after a consonant, French style (Ivachyne).
+    "french": re.compile(r"[^aeiouy]e$"),
+}
 
 
 def _compile(table: dict[str, str]) -> re.Pattern[str]:
     keys = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(re.escape(k) for k in keys))
+    return re.compile("|".join(re.escape(k[:-1]) + "$" if k.endswith("$") else re.escape(k)
+                               for k in keys))  # fmt: skip
 
 
 _PATTERNS = {name: _compile(table) for name, table in READINGS.items()}
@@ -46,11 +70,17 @@ _PATTERNS = {name: _compile(table) for name, table in READINGS.items()}
 
 def _read(token: str, reading: str) -> str:
     table = READINGS[reading]
-    text = _PATTERNS[reading].sub(lambda m: table[m.group(0)], token)
+    text = _PATTERNS[reading].sub(
+        lambda m: table.get(m.group(0)) or table.get(m.group(0) + "$", ""), token
+    )
     out = []
     for char in text:
         out.append(
-            _DIACRITICS.get(char) or _LETTERS.get(char) or (char if char >= "\u0400" else "")
+            _DIACRITICS.get(char)
+            or _LETTERS.get(char)
+            or (char if char >= "\u0400" else "")
+            # Another accented letter reads as its base letter (à, ō, ů).
+            or _LETTERS.get(unicodedata.normalize("NFD", char)[0], "")
         )
     cyr = "".join(out)
     # A Latin u after a vowel is Belarusian ў (Tsikhanouski), a y or j before a vowel a glide.
@@ -68,8 +98,10 @@ _INITIAL_IOTATED = re.compile(r"^[йі]([аеэоу])")
 def latin_readings(token: str) -> tuple[str, ...]:
     """Return the distinct Cyrillic readings of one lower-case Latin token."""
     readings = [_read(token, "english")]
-    for name, triggers in _TRIGGERS.items():
-        if any(t in token for t in triggers):
+    for name in READINGS:
+        triggers = _TRIGGERS.get(name, ())
+        pattern = _TRIGGER_PATTERNS.get(name)
+        if any(t in token for t in triggers) or (pattern and pattern.search(token)):
             reading = _read(token, name)
             if reading not in readings:
                 readings.append(reading)

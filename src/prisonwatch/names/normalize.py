@@ -17,6 +17,14 @@ _SPLIT = re.compile(r"[^\w'\"-]+|[\d_]+")
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "pan", "pani", "herr", "frau", "господин"}
     | {"госпожа", "гражданин", "гражданка", "спадар", "спадарыня", "пан", "пані", "г-н", "г-жа"}
+    # Generational suffixes tell father from son, but are no part of the name to match.
+    | {"jr", "sr", "junior", "senior", "младший", "старший", "мл", "ст", "малодшы", "старэйшы"}
+)
+# Patronymic particles written apart from the father's name (Vagif gizi, Ali oğlu, Ильхам оглы)
+# join it, so that the patronymic is one token as in the registry's Vagifgizi.
+_PARTICLES = frozenset(
+    {"oglu", "oğlu", "ogly", "ogli", "оглы", "оглу", "gizi", "qızı", "qizi", "kyzy", "кызы"}
+    | {"гызы", "kızı", "uulu", "уулу"}
 )
 
 
@@ -42,7 +50,9 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     for raw in _SPLIT.split(text):
         token = raw.strip("'\"-")
-        if token and any(c.isalpha() for c in token) and token not in _TITLES:
+        if token in _PARTICLES and out:
+            out[-1] += token
+        elif token and any(c.isalpha() for c in token) and token not in _TITLES:
             out.append(token)
     return out
 

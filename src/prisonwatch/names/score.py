@@ -21,6 +21,7 @@ class Verdict:
     reason: str
     conflict: bool = False
     full: bool = False
+    surname_score: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class Reading:
     given: tuple[Token, ...]
     patronymic: Token | None
     extra: int = 0
+    notes: tuple[str, ...] = ()  # Rules that bent the query before it was read this way.
 
 
 def surname_similarity(query: Token, form: NameForm) -> tuple[float, str]:
@@ -91,6 +93,9 @@ def given_similarity(query: Token, reg: Token) -> tuple[float, str] | None:
 
 
 def _patronymic(query: Token, reg: Token) -> tuple[bool, str]:
+    if query.initial:
+        same = bool(_initials(query) & _initials(reg))
+        return same, f"patronymic {query.text}. {'=' if same else '≠'} {reg.text}"
     same = bool(query.patronymic_groups & reg.patronymic_groups) or any(
         Indel.normalized_similarity(a, b) >= tunable("names.given_min")
         for a in query.keys
@@ -100,34 +105,53 @@ def _patronymic(query: Token, reg: Token) -> tuple[bool, str]:
     return same, f"patronymic {query.text} {sign} {reg.text}"
 
 
-def _given(reading: Reading, form: NameForm) -> tuple[float, list[str], bool] | None:
-    """Return the given-name score, reasons and whether every query given name was found."""
+def _given(
+    reading: Reading, form: NameForm, surname_score: float
+) -> tuple[float, list[str], bool] | None:
+    """Return the given-name score, reasons and whether the query's given names are explained.
+
+    One query word that is no known given name and fits nothing may be another surname (a
+    maiden name, a patronymic used as a surname, a name in brackets): it costs a penalty but
+    leaves the given names explained.
+    """
     if not reading.given:
         return 0.0, ["no given name in the query"], False
     if not form.given:
         return 0.0, ["no given name in the registry"], False
     found: list[tuple[float, str]] = []
+    unexplained: list[Token] = []
     for token in reading.given:
-        best = max(
+        hit = max(
             (s for s in (given_similarity(token, reg) for reg in form.given) if s),
             default=None,
         )
-        if best:
-            found.append(best)
+        if hit:
+            found.append(hit)
+        else:
+            unexplained.append(token)
     if not found:
         return None
-    score = max(s for s, _ in found)
-    missing = len(reading.given) - len(found)
-    score -= missing * tunable("names.extra_token_penalty")
-    return score, [r for _, r in found], len(found) == len(reading.given)
+    best = max(s for s, _ in found)
+    score = best - len(unexplained) * tunable("names.extra_token_penalty")
+    reasons = [r for _, r in found]
+    spare = len(unexplained) == 1 and not unexplained[0].is_given and not unexplained[0].initial
+    if spare:
+        reasons.append(f"{unexplained[0].text} unexplained (another surname?)")
+    if best < tunable("names.given_min"):
+        # Initials alone are full evidence only beside an exact surname (Б.Ю. Кагарлицкий).
+        initials = not unexplained and all(t.initial for t in reading.given)
+        return score, reasons, initials and surname_score == 1.0
+    return score, reasons, not unexplained or spare
 
 
 def judge(reading: Reading, form: NameForm) -> Verdict:
     """Score a query reading against a registry form; a different given name is a conflict."""
     s_score, s_reason = surname_similarity(reading.surname, form)
+    routes = [t.route for t in (reading.surname, *reading.given) if t.route]
+    s_reason = "; ".join([*dict.fromkeys(routes), *reading.notes, s_reason])
     if s_score < tunable("names.surname_min"):
         return Verdict(0.0, f"{s_reason}: different surname", conflict=True)
-    given = _given(reading, form)
+    given = _given(reading, form, s_score)
     if given is None:
         q, r = reading.given[0].text, form.given[0].text
         return Verdict(0.0, f"{s_reason}; given {q} ≠ {r}: a different person", conflict=True)
@@ -143,5 +167,6 @@ def judge(reading: Reading, form: NameForm) -> Verdict:
         reasons.append(p_reason)
         score += tunable("names.patronymic_bonus")
     score -= reading.extra * tunable("names.extra_token_penalty")
-    full = g_full and g_score >= tunable("names.given_min")
-    return Verdict(max(0.0, min(1.0, score)), "; ".join(reasons), full=full)
+    full = g_full
+    score = max(0.0, min(1.0, score))
+    return Verdict(score, "; ".join(reasons), full=full, surname_score=s_score)

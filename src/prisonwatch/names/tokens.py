@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from prisonwatch.names.given import given_names
 from prisonwatch.names.keys import fine_keys, skeleton_of_key
+from prisonwatch.names.scripts import to_latin
 
 _PATRONYMIC_M = re.compile(r"[AI]vIC$")
 _PATRONYMIC_F = re.compile(r"(?:AU|U|IC)nA$")
@@ -27,6 +28,7 @@ class Token:
     initial: bool
     patronymic: str | None
     patronymic_groups: frozenset[str]
+    route: str = ""  # How a token of another script reached Latin ("Georgian → Latin (ICU)").
 
     @property
     def is_given(self) -> bool:
@@ -71,4 +73,5 @@ def token_info(text: str) -> Token:
         initial=len(text) == 1,
         patronymic=patronymic,
         patronymic_groups=patronymic_groups,
+        route=routed[1] if (routed := to_latin(text)) else "",
     )
