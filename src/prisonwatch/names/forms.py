@@ -25,6 +25,10 @@ class NameForm:
     stems: frozenset[str]
     skeletons: frozenset[str]
 
+    def __reduce__(self) -> tuple[type[NameForm], tuple[object, ...]]:
+        """Pickle as a plain tuple of fields: far faster to load than dataclass state."""
+        return (NameForm, tuple(getattr(self, f) for f in self.__slots__))
+
 
 def name_tokens(text: str) -> list[Token]:
     """Return the tokens of a name that carry a key."""

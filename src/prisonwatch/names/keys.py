@@ -37,12 +37,17 @@ _HOMOGLYPH_TO_LAT = str.maketrans("АаВСсЕеНІіКкМОоРрТХхУу"
 
 
 def _collapse_run(match: re.Match[str]) -> str:
-    run = match.group(0)
+    return _collapse(match.group(0))
+
+
+@lru_cache(maxsize=4096)
+def _collapse(run: str) -> str:
     # An i-class vowel before another vowel is a glide (Maryia, Siarhiej, Darʺya).
     kept = "".join(c for i, c in enumerate(run) if c != "I" or i == len(run) - 1)
     return _DOUBLE.sub(r"\1", kept) or "I"
 
 
+@lru_cache(maxsize=200_000)
 def cyrillic_key(cyr: str) -> str:
     """Return the fine key of a lower-case Cyrillic token."""
     cyr = _SOFT_DZ.sub("д", _SOFT_C.sub("т", cyr.replace("тс", "ц").replace("'", "")))

@@ -47,15 +47,14 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "slavic": ("ch", "cz", "sz", "rz"),
     "german": ("ch", "z"),
     "german_zh": ("sch",),
-    "french": ("ch", "ou", "j"),
 }
 _TRIGGER_PATTERNS = {
     # English j: at the start before a vowel, or after a consonant at the end (Jalal, Sevinj).
     "english_j": re.compile(r"^j[aeiou]|[^aeiouy]j$"),
     # Letters only Turkic alphabets use, or a q that is no qu.
     "turkic": re.compile(r"[əışğç]|q(?!u)"),
-    # A silent final e after a consonant, French style (Ivachyne).
-    "french": re.compile(r"[^aeiouy]e$"),
+    # A silent final e after a consonant, or ou inside a word, French style (Ivachyne, Joukov).
+    "french": re.compile(r"[^aeiouy]e$|ou(?!$)"),
 }
 
 

@@ -12,6 +12,7 @@ Script = Literal["latin", "cyrillic", "mixed", "none"]
 _STRESS = {"\u0301", "\u0300"}
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʹ`´′ʻ", "'") | dict.fromkeys("ʺ″", '"'))
 _HYPHENS = str.maketrans(dict.fromkeys("‐‑‒–—―\u00ad", "-"))
+_SPACED_DASH = re.compile(r"(?<=\w) +- +(?=\w)")
 # Anything that is not a letter, an apostrophe or a hyphen separates tokens.
 _SPLIT = re.compile(r"[^\w'\"-]+|[\d_]+")
 _TITLES = frozenset(
@@ -42,6 +43,8 @@ def normalize_name(text: str) -> str:
     """Return ``text`` in NFC, lower case, without stress marks, with one apostrophe and hyphen."""
     text = _strip_stress(unicodedata.normalize("NFKC", text))
     text = text.translate(_APOSTROPHES).translate(_HYPHENS).casefold()
+    # A dash set off by spaces inside a name joins its parts (Kavalenka – Shauchuk).
+    text = _SPACED_DASH.sub("-", text)
     return " ".join(text.split())
 
 
