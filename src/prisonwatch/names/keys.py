@@ -73,7 +73,7 @@ def _unmix(token: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def fine_keys(token: str) -> tuple[str, ...]:
+def fine_keys(token: str, context: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Return the fine keys of one token (one per plausible reading), best guess first."""
     script = script_of_token(token)
     if script == "mixed":
@@ -88,7 +88,7 @@ def fine_keys(token: str) -> tuple[str, ...]:
     if script == "cyrillic":
         readings: tuple[str, ...] = (token,)
     elif script == "latin":
-        readings = latin_readings(token)
+        readings = latin_readings(token, context)
     else:
         return ()
     keys: list[str] = []

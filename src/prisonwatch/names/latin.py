@@ -41,6 +41,19 @@ READINGS: dict[str, dict[str, str]] = {
     "french": _COMMON | {"ch": "ш", "j": "ж", "ou": "у", "e$": ""},
     # Azerbaijani and Turkish Latin: c is дж, ç ч, ş ш, ğ г, ı ы, ə а, q г, x х, j ж.
     "turkic": _COMMON | {"c": "дж", "j": "ж", "q": "г", "x": "х", "y": "й", "ü": "у", "ö": "о"},
+    # German writes з as s and с as ss or s (Sinaida Sinowjewa, Sasonow): every s as з, or only
+    # an s between vowels (german_sv); both only in a German name.
+    "german_s": _COMMON | {"ch": "х", "sch": "ш", "tsch": "ч", "z": "ц", "ss": "с", "s": "з"},
+    "german_sv": _COMMON | {"ch": "х", "sch": "ш", "tsch": "ч", "z": "ц", "ss": "с"},
+}
+# Letters a reading rewrites before its table: German s between vowels is з.
+_BEFORE = {"german_sv": (re.compile(r"(?<=[aeiouy])s(?=[aeiouy])"), "з")}
+# Readings a whole name calls for, from any of its words: a Turkic letter anywhere makes every
+# word Turkic (Sevinc Vaqifqızı), a German spelling anywhere every word German.
+_CONTEXTS = {
+    "turkic": re.compile(r"[əışğ]|q(?!u)"),
+    "german_s": re.compile(r"sch|w|tz|ss"),
+    "german_sv": re.compile(r"sch|w|tz|ss"),
 }
 # A reading other than English is worth trying only where one of its spellings occurs.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -69,6 +82,9 @@ _PATTERNS = {name: _compile(table) for name, table in READINGS.items()}
 
 def _read(token: str, reading: str) -> str:
     table = READINGS[reading]
+    if reading in _BEFORE:
+        pattern, repl = _BEFORE[reading]
+        token = pattern.sub(repl, token)
     text = _PATTERNS[reading].sub(
         lambda m: table.get(m.group(0)) or table.get(m.group(0) + "$", ""), token
     )
@@ -93,14 +109,26 @@ _IOTATED = {"а": "я", "е": "е", "э": "е", "о": "ё", "у": "ю"}
 _INITIAL_IOTATED = re.compile(r"^[йі]([аеэоу])")
 
 
+def query_context(text: str) -> tuple[str, ...]:
+    """Return the readings a whole lower-case name calls for in every one of its Latin words."""
+    return tuple(name for name, pattern in _CONTEXTS.items() if pattern.search(text))
+
+
 @lru_cache(maxsize=65536)
-def latin_readings(token: str) -> tuple[str, ...]:
-    """Return the distinct Cyrillic readings of one lower-case Latin token."""
+def latin_readings(token: str, context: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Return the distinct Cyrillic readings of one lower-case Latin token.
+
+    ``context`` names readings the rest of the name calls for (query_context).
+    """
     readings = [_read(token, "english")]
     for name in READINGS:
         triggers = _TRIGGERS.get(name, ())
         pattern = _TRIGGER_PATTERNS.get(name)
-        if any(t in token for t in triggers) or (pattern and pattern.search(token)):
+        if (
+            name in context
+            or any(t in token for t in triggers)
+            or (pattern and pattern.search(token))
+        ):
             reading = _read(token, name)
             if reading not in readings:
                 readings.append(reading)

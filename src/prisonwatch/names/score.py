@@ -84,8 +84,16 @@ def given_similarity(query: Token, reg: Token) -> tuple[float, str] | None:
     if query.gender and reg.gender and query.gender != reg.gender:
         return None
     # Only one side is in the table here: its other spellings are compared with the other side.
+    # Keys more than a letter apart in length are different names, however many letters they
+    # share (Ćwirko is no Vera).
     best = max(
-        Indel.normalized_similarity(a, b) for a in _spellings(query) for b in _spellings(reg)
+        (
+            Indel.normalized_similarity(a, b)
+            for a in _spellings(query)
+            for b in _spellings(reg)
+            if abs(len(a) - len(b)) <= 1
+        ),
+        default=0.0,
     )
     if best >= tunable("names.given_min"):
         return best, f"{pair} (similar spelling {best:.2f})"
@@ -156,6 +164,9 @@ def judge(reading: Reading, form: NameForm) -> Verdict:
         q, r = reading.given[0].text, form.given[0].text
         return Verdict(0.0, f"{s_reason}; given {q} ≠ {r}: a different person", conflict=True)
     g_score, g_reasons, g_full = given
+    if s_score < 1.0 and g_score < 1.0:
+        # A near surname and a near given name together are two guesses, never a link.
+        g_full = False
     reasons = [s_reason, *g_reasons]
     score = (
         tunable("names.surname_weight") * s_score + (1 - tunable("names.surname_weight")) * g_score

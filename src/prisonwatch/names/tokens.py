@@ -71,9 +71,9 @@ def _route(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def token_info(text: str) -> Token:
-    """Return what is known about one normalized token."""
-    keys = fine_keys(text[:MAX_TOKEN])
+def token_info(text: str, context: tuple[str, ...] = ()) -> Token:
+    """Return what is known about one normalized token, read in the name's ``context``."""
+    keys = fine_keys(text[:MAX_TOKEN], context)
     groups = given_names().groups(keys) if keys else frozenset()
     patronymic, patronymic_groups = _patronymic(keys)
     return Token(
