@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from prisonwatch.names.forms import NameForm, make_form, name_tokens, registry_readings
 from prisonwatch.names.keys import deletions
 from prisonwatch.names.latin import query_context
-from prisonwatch.names.normalize import normalize_name
+from prisonwatch.names.normalize import drop_lowercase_words, normalize_name
 from prisonwatch.names.registry import RegistryEntry
 from prisonwatch.names.result import Candidate, MatchResult, Status
 from prisonwatch.names.score import Reading, Verdict, judge
@@ -146,7 +146,7 @@ class NameIndex:
         """Return the person ``query`` names, ``ambiguous`` when several fit, or ``none``."""
         if len(query) > MAX_QUERY_CHARS:
             return MatchResult(query, "none", None, 0.0, "too long to be a name")
-        toks = name_tokens(query, in_context=True)
+        toks = name_tokens(drop_lowercase_words(query), in_context=True)
         if not toks:
             return MatchResult(query, "none", None, 0.0, "no letters to match")
         if len(toks) > tunable("names.max_tokens"):

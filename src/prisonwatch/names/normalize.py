@@ -48,6 +48,19 @@ def normalize_name(text: str) -> str:
     return " ".join(text.split())
 
 
+def drop_lowercase_words(text: str) -> str:
+    """Drop the words that start in lower case from a name that has capitals elsewhere.
+
+    In "Rashad Mammadlinin qardaşı" the lower-case word is text around the name, not part of
+    it; patronymic particles (gizi, oglu) stay. A name written all in lower case keeps every word.
+    """
+    words = text.split()
+    if not any(c.isupper() for c in text):
+        return text
+    kept = [w for w in words if not w[:1].islower() or w.casefold() in _PARTICLES]
+    return " ".join(kept)
+
+
 def tokens(text: str) -> list[str]:
     """Split a normalized name into word tokens, dropping digits, symbols and titles."""
     out: list[str] = []

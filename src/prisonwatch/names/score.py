@@ -56,6 +56,13 @@ def surname_similarity(query: Token, form: NameForm) -> tuple[float, str]:
     return best, f"surname {query.text} ~ {reg.text} ({best:.2f})"
 
 
+def _also_gender_form(query: Token, form: NameForm) -> bool:
+    """Return whether a declined surname also reads as the other gender's (Mammadova)."""
+    if set(query.keys) & set(form.surname.keys):
+        return False
+    return bool({gender_stem(k) for k in query.keys} & form.stems)
+
+
 def _initials(token: Token) -> set[str]:
     return {k.lstrip("j")[:1].lower() for k in token.keys}
 
@@ -114,7 +121,7 @@ def _patronymic(query: Token, reg: Token) -> tuple[bool, str]:
 
 
 def _given(
-    reading: Reading, form: NameForm, surname_score: float
+    reading: Reading, form: NameForm, plain_surname: bool
 ) -> tuple[float, list[str], bool] | None:
     """Return the given-name score, reasons and whether the query's given names are explained.
 
@@ -148,7 +155,7 @@ def _given(
     if best < tunable("names.given_min"):
         # Initials alone are full evidence only beside an exact surname (Б.Ю. Кагарлицкий).
         initials = not unexplained and all(t.initial for t in reading.given)
-        return score, reasons, initials and surname_score == 1.0
+        return score, reasons, initials and plain_surname
     return score, reasons, not unexplained or spare
 
 
@@ -159,7 +166,7 @@ def judge(reading: Reading, form: NameForm) -> Verdict:
     s_reason = "; ".join([*dict.fromkeys(routes), *reading.notes, s_reason])
     if s_score < tunable("names.surname_min"):
         return Verdict(0.0, f"{s_reason}: different surname", conflict=True)
-    given = _given(reading, form, s_score)
+    given = _given(reading, form, s_score == 1.0 and not _also_gender_form(reading.surname, form))
     if given is None:
         q, r = reading.given[0].text, form.given[0].text
         return Verdict(0.0, f"{s_reason}; given {q} ≠ {r}: a different person", conflict=True)
