@@ -154,10 +154,15 @@ class NameIndex:
         readings = query_readings(toks)
         best: dict[int, _Best] = {}
         self._score(readings, near=False, best=best)
-        if not any(_strong(b.verdict) for b in best.values()):
-            # One-edit neighbours only when no exact skeleton gave a confident answer.
+        if not any(_strong(b.verdict) and not b.verdict.spare for b in best.values()):
+            # One-edit neighbours only when no exact skeleton gave a confident answer, or when
+            # the answer left a word unexplained that may be a neighbour's surname.
             self._score(readings, near=True, best=best)
-        if not any(_strong(b.verdict) for b in best.values()):
+        if not any(
+            _strong(b.verdict) and b.verdict.surname_score == 1.0 and not b.verdict.spare
+            for b in best.values()
+        ):
+            # A near surname may be an exact one with a case ending (Vasilenkos).
             self._score_cuts(query, toks, best)
         return self._decide(query, best)
 

@@ -22,6 +22,7 @@ class Verdict:
     conflict: bool = False
     full: bool = False
     surname_score: float = 0.0
+    spare: bool = False  # A query word fit nothing and was taken for another surname.
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,4 +188,5 @@ def judge(reading: Reading, form: NameForm) -> Verdict:
     score -= reading.extra * tunable("names.extra_token_penalty")
     full = g_full
     score = max(0.0, min(1.0, score))
-    return Verdict(score, "; ".join(reasons), full=full, surname_score=s_score)
+    spare = any(r.endswith("(another surname?)") for r in g_reasons)
+    return Verdict(score, "; ".join(reasons), full=full, surname_score=s_score, spare=spare)
