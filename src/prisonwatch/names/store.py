@@ -103,13 +103,18 @@ def _save(path: Path, stored: Stored) -> None:
         log.warning("name index cache %s not written (%s); the index works without it", path, exc)
 
 
+def cache_min() -> float:
+    """Return the fewest registry people whose index is kept on disk."""
+    return tunable("names.index_cache_min")
+
+
 def cached_index(entries: list[RegistryEntry], cache_dir: Path, label: str) -> NameIndex:
     """Return the index over ``entries``, from the cache file when it still fits the registry.
 
     A registry smaller than the names.index_cache_min tunable builds faster than a cache file
     loads, so it is built and nothing is written.
     """
-    if len(entries) < tunable("names.index_cache_min"):
+    if len(entries) < cache_min():
         return NameIndex.build(entries)
     path = cache_path(cache_dir, label)
     current = snapshot_of(entries)
