@@ -144,8 +144,20 @@ def _paradigm(word: str, role: str, gender: str) -> Rules:
     key = (word[-_GUESS_SUFFIX:], want, gender)
     rules = _guessed.get(key)
     if rules is None:
-        rules = _guessed[key] = _rules_for(word, want, gender)
+        rules = _guessed[key] = _rules_for(word, want, gender) or _hard_stem(word, gender)
     return rules
+
+
+def _hard_stem(word: str, gender: str) -> Rules:
+    """Return the endings of a man's name on a hard consonant that pymorphy3 misreads (Джелял).
+
+    It declines as the dictionary surname with the same kind of last consonant: after a hushing
+    consonant or ц like Шушкевич (-ем), after any other like Ковальчук (-ом).
+    """
+    if gender != "masc" or word[-1] not in _CONS:
+        return ()
+    prototype = "шушкевич" if word[-1] in "жшчщц" else "ковальчук"
+    return _rules_for(prototype, "Surn", gender)
 
 
 @lru_cache(maxsize=65536)

@@ -51,7 +51,7 @@ _BEFORE = {"german_sv": (re.compile(r"(?<=[aeiouy])s(?=[aeiouy])"), "з")}
 # Readings a whole name calls for, from any of its words: a Turkic letter anywhere makes every
 # word Turkic (Sevinc Vaqifqızı), a German spelling anywhere every word German.
 _CONTEXTS = {
-    "turkic": re.compile(r"[əışğ]|q(?!u)"),
+    "turkic": re.compile(r"[əışğñ]|q(?!u)"),
     "german_s": re.compile(r"sch|w|tz|ss"),
     "german_sv": re.compile(r"sch|w|tz|ss"),
 }
@@ -64,8 +64,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 _TRIGGER_PATTERNS = {
     # English j: at the start before a vowel, or after a consonant at the end (Jalal, Sevinj).
     "english_j": re.compile(r"^j[aeiou]|[^aeiouy]j$"),
-    # Letters only Turkic alphabets use, or a q that is no qu.
-    "turkic": re.compile(r"[əışğç]|q(?!u)"),
+    # Letters only Turkic alphabets use, a q that is no qu, or a c before a vowel (Celal).
+    "turkic": re.compile(r"[əışğçñâ]|q(?!u)|c(?=[aeəiıouâ])"),
     # A silent final e after a consonant, or ou inside a word, French style (Ivachyne, Joukov).
     "french": re.compile(r"[^aeiouy]e$|ou(?!$)"),
 }

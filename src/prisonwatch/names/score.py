@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from prisonwatch.names.declension import case_forms
 from prisonwatch.names.forms import NameForm
 from prisonwatch.names.given import given_names
+from prisonwatch.names.keys import cyrillic_key
 from prisonwatch.names.stems import gender_stem
 from prisonwatch.names.tokens import Token
 from prisonwatch.tunables import tunable
@@ -64,6 +67,16 @@ def _also_gender_form(query: Token, form: NameForm) -> bool:
     return bool({gender_stem(k) for k in query.keys} & form.stems)
 
 
+@lru_cache(maxsize=65536)
+def given_case_keys(text: str, gender: str | None) -> frozenset[str]:
+    """Return the keys of a registry given name's Russian case forms (Наримана for Nariman).
+
+    Names in the given-name table have theirs there; this serves the names it does not hold.
+    """
+    morph_gender = {"m": "masc", "f": "femn"}.get(gender or "")
+    return frozenset(cyrillic_key(f) for f in case_forms(text, "given", morph_gender))
+
+
 def _initials(token: Token) -> set[str]:
     return {k.lstrip("j")[:1].lower() for k in token.keys}
 
@@ -89,6 +102,8 @@ def given_similarity(query: Token, reg: Token) -> tuple[float, str] | None:
         return 1.0, f"{pair} (same spelling)"
     if query.groups and reg.groups:
         return None
+    if not reg.groups and set(query.keys) & given_case_keys(reg.text, reg.gender):
+        return 1.0, f"{pair} (Russian case form)"
     if query.gender and reg.gender and query.gender != reg.gender:
         return None
     # Only one side is in the table here: its other spellings are compared with the other side.

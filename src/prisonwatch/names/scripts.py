@@ -37,7 +37,13 @@ ROUTES: dict[str, Route] = {
             ("ჯამალ ბერიძე", "dzhamal beridze"),
         ),
         Route("Armenian", "Armenian-Latin", (("ʼ", ""),), ("Արմեն Կարապետյան", "armen karapetyan")),
-        Route("Greek", "Greek-Latin/UNGEGN", (), ("Νίκος Παππάς", "nikos pappas")),
+        Route(
+            "Greek",
+            "Greek-Latin/UNGEGN",
+            # Greek ου is u, γι before a vowel is y, μπ is b (Greek has no letter for b).
+            (("ou", "u"), (r"gi(?=[aeo])", "y"), (r"^mp", "b")),
+            ("Νίκος Μπουτάγιεφ", "nikos butayef"),
+        ),
         Route(
             "Arabic",
             "Arabic-Latin",

@@ -53,6 +53,17 @@ ENDINGS: tuple[Ending, ...] = (
             ("lə", ("Əlizadələ", "Əlizadə")),
         )
     ),
+    # Crimean Tatar: the genitive has ñ where Azerbaijani has n (Mustafayevniñ).
+    *(
+        Ending("Crimean Tatar", suffix, example)
+        for suffix, example in (
+            ("nıñ", ("Ablaynıñ", "Ablay")),
+            ("niñ", ("Mustafayevniñ", "Mustafayev")),
+            ("nuñ", ("Qurtnuñ", "Qurt")),
+            ("ıñ", ("Qurtıñ", "Qurt")),
+            ("iñ", ("Celâliñ", "Celâl")),
+        )
+    ),
     # Georgian: genitive -ის (the stem's final -ე drops), dative -ს, ergative -მა/-მ,
     # instrumental -ით, and the nominative -ი Georgian adds to foreign names ending in a consonant.
     Ending("Georgian", "ის", ("ბერიძის", "ბერიძე"), "ე"),
@@ -87,12 +98,13 @@ ENDINGS: tuple[Ending, ...] = (
 )
 # Latin-script Azerbaijani suffixes only where the stem carries a Turkic letter or the query
 # does: a Slavic -a or -in is part of the name (Kalesnikava, Pushkin), not a case.
-_TURKIC = re.compile(r"[əışğçöüq]")
+# An apostrophe before a short ending is how Turkish writes a case on a name (Yaqublu'nun).
+_TURKIC = re.compile(r"[əışğçöüqñâ]|'\w{1,4}\b")
 MIN_STEM = 3
 
 
 def _applies(ending: Ending, token: str, turkic: bool) -> bool:
-    if ending.language == "Azerbaijani":
+    if ending.language in ("Azerbaijani", "Crimean Tatar"):
         return turkic
     script_test = ending.example[0][-1]
     return (script_test.isascii()) == (token[-1:].isascii())
@@ -100,8 +112,14 @@ def _applies(ending: Ending, token: str, turkic: bool) -> bool:
 
 @lru_cache(maxsize=65536)
 def cuts(token: str, turkic: bool = False) -> tuple[tuple[str, str], ...]:
-    """Return (stem, note) for each ending that a lower-case token may carry, longest first."""
+    """Return (stem, note) for each ending that a lower-case token may carry, longest first.
+
+    A double surname also yields each of its parts: the registry may know one (a maiden name).
+    """
     out: list[tuple[str, str]] = []
+    parts = token.split("-")
+    if len(parts) == 2 and all(len(p) >= MIN_STEM for p in parts):
+        out += [(part, f"part {part} of the double surname {token}") for part in parts]
     for ending in sorted(ENDINGS, key=lambda e: -len(e.suffix)):
         suffix = ending.suffix.casefold()
         if not token.endswith(suffix) or len(token) - len(suffix) < MIN_STEM:
