@@ -79,6 +79,7 @@ def index() -> NameIndex:
         ("Իլյա Յաշկինին", "yashkin"),
         ("Николаю Дедку", "dziadok"),
         ("Mikałaja Dziadka", "dziadok"),
+        ("Тарасові Гнатишину", "hnatyshyn"),
         # Initials beside a plain surname; surname first; typographic dashes and marks.
         ("Б.Ю. Кагарлицкий", "kagarlitsky"),
         ("R. Mammadli", "mammadli"),

@@ -169,11 +169,11 @@ class NameIndex:
     def _score_cuts(self, query: str, toks: list[Token], best: dict[int, _Best]) -> None:
         """Score the query again with a case ending cut off one word (Yaqubluya, ჰასანლის).
 
-        A cut counts only where the cut word is read as the surname and still matches a
-        registry surname well; it never replaces an uncut verdict that is as good.
+        A cut counts only where the stem still matches well: a cut surname must meet a registry
+        surname at the names.suffix_stem_min tunable or closer, a cut given name (Тарасові) needs
+        an exact surname beside it. A cut never replaces an uncut verdict that is as good.
         """
         turkic = is_turkic(query)
-        floor = tunable("names.suffix_stem_min")
         context = query_context(normalize_name(query))
         for i, token in enumerate(toks):
             for stem, note in cuts(token.text, turkic):
@@ -181,15 +181,21 @@ class NameIndex:
                 if not cut.keys:
                     continue
                 changed = [*toks[:i], cut, *toks[i + 1 :]]
-                readings = [r for r in query_readings(changed, (note,)) if r.surname is cut]
-                found: dict[int, _Best] = {}
-                self._score(readings, near=False, best=found)
-                for person, b in found.items():
-                    if b.verdict.surname_score < floor:
-                        continue
-                    old = best.get(person)
-                    if old is None or _rank(b.verdict) > _rank(old.verdict):
-                        best[person] = b
+                readings = query_readings(changed, (note,))
+                as_surname = [r for r in readings if r.surname is cut]
+                as_given = [r for r in readings if r.surname is not cut]
+                self._score_cut(as_surname, tunable("names.suffix_stem_min"), best)
+                self._score_cut(as_given, 1.0, best)
+
+    def _score_cut(self, readings: list[Reading], floor: float, best: dict[int, _Best]) -> None:
+        found: dict[int, _Best] = {}
+        self._score(readings, near=False, best=found)
+        for person, b in found.items():
+            if b.verdict.surname_score < floor:
+                continue
+            old = best.get(person)
+            if old is None or _rank(b.verdict) > _rank(old.verdict):
+                best[person] = b
 
     def _decide(self, query: str, best: dict[int, _Best]) -> MatchResult:
         ranked = sorted(best.items(), key=lambda kv: _rank(kv[1].verdict), reverse=True)
