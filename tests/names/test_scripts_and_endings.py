@@ -42,6 +42,8 @@ REGISTRY = [
     RegistryEntry("dzhelyal", "Nariman Dzhelyal", []),
     RegistryEntry("mustafayev", "Server Mustafayev", []),
     RegistryEntry("beridze", "Nino Beridze", []),
+    RegistryEntry("yagublu", "Tofig Yagublu", []),
+    RegistryEntry("quliyev", "Tofiq Quliyev", []),
 ]
 
 
@@ -98,6 +100,10 @@ def index() -> NameIndex:
         ("Nariman Celal", "dzhelyal"),
         ("Server Mustafayevniñ", "mustafayev"),
         ("Rashad Mammadli'nin", "mammadli"),
+        # Azerbaijani q is г or к in Russian; an initial glued to a declined surname.
+        ("Tofiq Yaqublu", "yagublu"),
+        ("T.Yaqubluya", "yagublu"),
+        ("Тофиг Кулиев", "quliyev"),
         # Greek letters (ου as u, γι as y).
         ("Σερβέρ Μουσταφάγιεφ", "mustafayev"),
         # Registry given names and hard-stem surnames pymorphy3 misreads, declined.

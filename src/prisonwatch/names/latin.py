@@ -40,7 +40,12 @@ READINGS: dict[str, dict[str, str]] = {
     # French: ch is ш, j is ж, ou is у, a final e is silent (Ivachyne, Jouk).
     "french": _COMMON | {"ch": "ш", "j": "ж", "ou": "у", "e$": ""},
     # Azerbaijani and Turkish Latin: c is дж, ç ч, ş ш, ğ г, ı ы, ə а, q г, x х, j ж.
-    "turkic": _COMMON | {"c": "дж", "j": "ж", "q": "г", "x": "х", "y": "й", "ü": "у", "ö": "о"},
+    # (q before u too: Yaqublu).
+    "turkic": {k: v for k, v in _COMMON.items() if k != "qu"}
+    | {"c": "дж", "j": "ж", "q": "г", "x": "х", "y": "й", "ü": "у", "ö": "о"},
+    # Russian writes Azerbaijani q as к as often as г (Quliyev/Кулиев, Yaqublu/Ягублу).
+    "turkic_k": {k: v for k, v in _COMMON.items() if k != "qu"}
+    | {"c": "дж", "j": "ж", "q": "к", "x": "х", "y": "й", "ü": "у", "ö": "о"},
     # German writes з as s and с as ss or s (Sinaida Sinowjewa, Sasonow): every s as з, or only
     # an s between vowels (german_sv); both only in a German name.
     "german_s": _COMMON | {"ch": "х", "sch": "ш", "tsch": "ч", "z": "ц", "ss": "с", "s": "з"},
@@ -51,7 +56,7 @@ _BEFORE = {"german_sv": (re.compile(r"(?<=[aeiouy])s(?=[aeiouy])"), "з")}
 # Readings a whole name calls for, from any of its words: a Turkic letter anywhere makes every
 # word Turkic (Sevinc Vaqifqızı), a German spelling anywhere every word German.
 _CONTEXTS = {
-    "turkic": re.compile(r"[əışğñ]|q(?!u)"),
+    "turkic": re.compile(r"[əışğñq]"),
     "german_s": re.compile(r"sch|w|tz|ss"),
     "german_sv": re.compile(r"sch|w|tz|ss"),
 }
@@ -64,8 +69,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 _TRIGGER_PATTERNS = {
     # English j: at the start before a vowel, or after a consonant at the end (Jalal, Sevinj).
     "english_j": re.compile(r"^j[aeiou]|[^aeiouy]j$"),
-    # Letters only Turkic alphabets use, a q that is no qu, or a c before a vowel (Celal).
-    "turkic": re.compile(r"[əışğçñâ]|q(?!u)|c(?=[aeəiıouâ])"),
+    # Letters only Turkic alphabets use (q too), or a c before a vowel (Celal).
+    "turkic": re.compile(r"[əışğçñâq]|c(?=[aeəiıouâ])"),
+    "turkic_k": re.compile(r"q"),
     # A silent final e after a consonant, or ou inside a word, French style (Ivachyne, Joukov).
     "french": re.compile(r"[^aeiouy]e$|ou(?!$)"),
 }
