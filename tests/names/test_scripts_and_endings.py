@@ -143,6 +143,9 @@ def test_reason_names_the_rules_that_bridged(index: NameIndex) -> None:
     result = index.match("გლებ ვასილენკოს")
     assert result.reason.startswith("Georgian → Latin (ICU); Georgian ending -ს removed")
     assert "Azerbaijani ending -nın removed" in index.match("Rəşad Məmmədlinın").reason
+    assert "(German s as з)" in index.match("Sinaida Sinowjewa").reason
+    assert "(Azerbaijani/Turkish Latin" in index.match("Tofiq Yaqublu").reason
+    assert "(" not in index.match("Gleb Vasilenko").reason  # plain English reading: no note
 
 
 @pytest.mark.parametrize("route", sorted(ROUTES))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from prisonwatch.names.latin import latin_readings
+from prisonwatch.names.latin import latin_readings, reading_names
 from prisonwatch.names.normalize import script_of_token
 from prisonwatch.names.scripts import to_latin
 
@@ -97,6 +97,20 @@ def fine_keys(token: str, context: tuple[str, ...] = ()) -> tuple[str, ...]:
         if key and key not in keys:
             keys.append(key)
     return tuple(keys)
+
+
+@lru_cache(maxsize=65536)
+def key_origins(token: str, context: tuple[str, ...] = ()) -> dict[str, str]:
+    """Return each fine key of a Latin (or routed) token with the spelling tradition behind it."""
+    if script_of_token(token) == "none":
+        routed = to_latin(token)
+        token = routed[0] if routed else token
+    if script_of_token(token) != "latin":
+        return {}
+    origins: dict[str, str] = {}
+    for reading, name in reading_names(token.casefold(), context).items():
+        origins.setdefault(cyrillic_key(reading), name)
+    return origins
 
 
 def skeleton_of_key(key: str) -> str:

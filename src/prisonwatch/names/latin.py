@@ -120,24 +120,44 @@ def query_context(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _CONTEXTS.items() if pattern.search(text))
 
 
+# How a reason names the spelling tradition that bridged two spellings.
+LABELS = {
+    "slavic": "Polish/Łacinka spelling",
+    "german": "German spelling",
+    "german_zh": "German sch as ж",
+    "german_s": "German s as з",
+    "german_sv": "German s as з",
+    "english_j": "English j as дж",
+    "french": "French spelling",
+    "turkic": "Azerbaijani/Turkish Latin",
+    "turkic_k": "Azerbaijani/Turkish Latin, q as к",
+}
+
+
+@lru_cache(maxsize=65536)
+def reading_names(token: str, context: tuple[str, ...] = ()) -> dict[str, str]:
+    """Return each Cyrillic reading of a Latin token with the tradition that first gave it."""
+    found = {_read(token, "english"): "english"}
+    for name in READINGS:
+        if name in context or _triggered(name, token):
+            found.setdefault(_read(token, name), name)
+    return found
+
+
+def _triggered(name: str, token: str) -> bool:
+    pattern = _TRIGGER_PATTERNS.get(name)
+    return any(t in token for t in _TRIGGERS.get(name, ())) or bool(
+        pattern and pattern.search(token)
+    )
+
+
 @lru_cache(maxsize=65536)
 def latin_readings(token: str, context: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Return the distinct Cyrillic readings of one lower-case Latin token.
 
     ``context`` names readings the rest of the name calls for (query_context).
     """
-    readings = [_read(token, "english")]
-    for name in READINGS:
-        triggers = _TRIGGERS.get(name, ())
-        pattern = _TRIGGER_PATTERNS.get(name)
-        if (
-            name in context
-            or any(t in token for t in triggers)
-            or (pattern and pattern.search(token))
-        ):
-            reading = _read(token, name)
-            if reading not in readings:
-                readings.append(reading)
+    readings = list(reading_names(token, context))
     if token.startswith("e"):
         # A Latin initial e is Cyrillic е (Elena, Egor) or э (Eduard).
         readings += [f"э{r[1:]}" for r in readings if r.startswith("е")]

@@ -10,7 +10,8 @@ from rapidfuzz.distance import Indel, Levenshtein
 from prisonwatch.names.declension import case_forms
 from prisonwatch.names.forms import NameForm
 from prisonwatch.names.given import given_names
-from prisonwatch.names.keys import cyrillic_key
+from prisonwatch.names.keys import cyrillic_key, key_origins
+from prisonwatch.names.latin import LABELS
 from prisonwatch.names.stems import gender_stem
 from prisonwatch.names.tokens import Token
 from prisonwatch.tunables import tunable
@@ -42,10 +43,10 @@ class Reading:
 def surname_similarity(query: Token, form: NameForm) -> tuple[float, str]:
     """Return how alike two surnames are and in what way."""
     reg = form.surname
-    if set(query.keys) & set(reg.keys):
-        return 1.0, f"surname {query.text} = {reg.text}"
-    if set(query.keys) & form.case_keys:
-        return 1.0, f"surname {query.text} = {reg.text} (Russian case form)"
+    if shared := set(query.keys) & set(reg.keys):
+        return 1.0, f"surname {query.text} = {reg.text}{_via(query, shared)}"
+    if shared := set(query.keys) & form.case_keys:
+        return 1.0, f"surname {query.text} = {reg.text} (Russian case form){_via(query, shared)}"
     if {gender_stem(k) for k in query.keys} & form.stems:
         return tunable(
             "names.gender_form"
@@ -58,6 +59,15 @@ def surname_similarity(query: Token, form: NameForm) -> tuple[float, str]:
     if declined > best:
         return declined, f"surname {query.text} ~ {reg.text} ({declined:.2f}, Russian case form)"
     return best, f"surname {query.text} ~ {reg.text} ({best:.2f})"
+
+
+def _via(query: Token, shared: set[str]) -> str:
+    """Return which spelling tradition read the query into a shared key, when not English."""
+    origins = key_origins(query.text, query.context)
+    names = {origins.get(k, "english") for k in shared}
+    if not origins or "english" in names:
+        return ""
+    return f" ({', '.join(sorted(LABELS[n] for n in names if n in LABELS))})"
 
 
 def _also_gender_form(query: Token, form: NameForm) -> bool:
@@ -98,8 +108,8 @@ def given_similarity(query: Token, reg: Token) -> tuple[float, str] | None:
         return None
     if query.groups & reg.groups:
         return 1.0, f"{pair} (same name)"
-    if set(query.keys) & set(reg.keys):
-        return 1.0, f"{pair} (same spelling)"
+    if shared := set(query.keys) & set(reg.keys):
+        return 1.0, f"{pair} (same spelling){_via(query, shared)}"
     if query.groups and reg.groups:
         return None
     if not reg.groups and set(query.keys) & given_case_keys(reg.text, reg.gender):

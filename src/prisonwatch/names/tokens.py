@@ -30,6 +30,7 @@ class Token:
     patronymic: str | None
     patronymic_groups: frozenset[str]
     route: str = ""  # How a token of another script reached Latin ("Georgian → Latin (ICU)").
+    context: tuple[str, ...] = ()  # Readings the rest of the name called for.
 
     def __reduce__(self) -> tuple[type[Token], tuple[object, ...]]:
         """Pickle as a plain tuple of fields: far faster to load than dataclass state."""
@@ -86,4 +87,5 @@ def token_info(text: str, context: tuple[str, ...] = ()) -> Token:
         patronymic=patronymic,
         patronymic_groups=patronymic_groups,
         route=_route(text),
+        context=context,
     )
