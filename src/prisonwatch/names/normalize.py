@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 Script = Literal["latin", "cyrillic", "mixed", "none"]
@@ -73,6 +74,7 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def script_of_token(token: str) -> Script:
     """Return the writing system of one token: latin, cyrillic, mixed or none."""
     cyr = lat = False
