@@ -202,3 +202,4 @@ def test_lowercase_words_around_a_name_drop() -> None:
     assert drop_lowercase_words("brother of Ilya Yashin") == "Ilya Yashin"
     assert drop_lowercase_words("Sevinj Vagif gizi Abbasova") == "Sevinj Vagif gizi Abbasova"
     assert drop_lowercase_words("ilya yashin") == "ilya yashin"
+    assert drop_lowercase_words("Abdullah al-Hamid's wife") == "Abdullah al-Hamid's"

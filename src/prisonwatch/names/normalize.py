@@ -58,7 +58,12 @@ def drop_lowercase_words(text: str) -> str:
     words = text.split()
     if not any(c.isupper() for c in text):
         return text
-    kept = [w for w in words if not w[:1].islower() or w.casefold() in _PARTICLES]
+    kept = [
+        w
+        for w in words
+        # A word with a capital anywhere is a name's (al-Hamid, d'Artagnan, McLean).
+        if any(c.isupper() for c in w) or not w[:1].islower() or w.casefold() in _PARTICLES
+    ]
     return " ".join(kept)
 
 
