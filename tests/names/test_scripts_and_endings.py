@@ -44,6 +44,7 @@ REGISTRY = [
     RegistryEntry("beridze", "Nino Beridze", []),
     RegistryEntry("yagublu", "Tofig Yagublu", []),
     RegistryEntry("quliyev", "Tofiq Quliyev", []),
+    RegistryEntry("ablyamitov", "Enver Ablyamitov", []),
 ]
 
 
@@ -108,6 +109,7 @@ def index() -> NameIndex:
         ("Σερβέρ Μουσταφάγιεφ", "mustafayev"),
         # Registry given names and hard-stem surnames pymorphy3 misreads, declined.
         ("Наримана Джеляла", "dzhelyal"),
+        ("Энвера Аблямитова", "ablyamitov"),
         ("Серверу Мустафаеву", "mustafayev"),
     ],
 )

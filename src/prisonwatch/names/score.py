@@ -84,7 +84,11 @@ def given_case_keys(text: str, gender: str | None) -> frozenset[str]:
     Names in the given-name table have theirs there; this serves the names it does not hold.
     """
     morph_gender = {"m": "masc", "f": "femn"}.get(gender or "")
-    return frozenset(cyrillic_key(f) for f in case_forms(text, "given", morph_gender))
+    forms = case_forms(text, "given", morph_gender)
+    # A Latin initial e is Cyrillic е or э (Enver/Энвер), as in the given-name table.
+    if text.startswith("e"):
+        forms += tuple(f"э{f[1:]}" for f in forms if f.startswith("е"))
+    return frozenset(cyrillic_key(f) for f in forms)
 
 
 def _initials(token: Token) -> set[str]:
