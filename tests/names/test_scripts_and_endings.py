@@ -45,6 +45,7 @@ REGISTRY = [
     RegistryEntry("yagublu", "Tofig Yagublu", []),
     RegistryEntry("quliyev", "Tofiq Quliyev", []),
     RegistryEntry("ablyamitov", "Enver Ablyamitov", []),
+    RegistryEntry("smirnou", "Yahor Smirnou", []),
 ]
 
 
@@ -86,6 +87,8 @@ def index() -> NameIndex:
         # Initials beside a plain surname; surname first; typographic dashes and marks.
         ("Б.Ю. Кагарлицкий", "kagarlitsky"),
         ("R. Mammadli", "mammadli"),
+        ("Y. Smirnou", "smirnou"),
+        ("Е. Смирнов", "smirnou"),  # Егор
         ("Hasanli Ulvi", "hasanli"),
         ("Hanna Kavalenka – Shauchuk", "shauchuk"),
         ("«Hanna Kavalenka‐Shauchuk»*", "shauchuk"),
@@ -122,6 +125,7 @@ def test_rule_links_its_invented_person(index: NameIndex, query: str, person: st
     "query",
     [
         "M. Kolesnikova",  # two people fit the initial
+        "A. Smirnou",  # Yahor's key begins with a glide and A, his name with Y
         "R. Mammadova",  # a genitive of Mammadov or a woman: an initial cannot tell
         "Michał Ćwirko",  # Ćwirko shares letters with Vera, but is no given name of hers
         "Rashad",  # a given name alone never links

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,6 +13,8 @@ from prisonwatch.names.forms import NameForm
 from prisonwatch.names.given import given_names
 from prisonwatch.names.keys import cyrillic_key, key_origins
 from prisonwatch.names.latin import LABELS
+from prisonwatch.names.normalize import script_of_token
+from prisonwatch.names.scripts import to_latin
 from prisonwatch.names.stems import gender_stem
 from prisonwatch.names.tokens import Token
 from prisonwatch.tunables import tunable
@@ -91,8 +94,26 @@ def given_case_keys(text: str, gender: str | None) -> frozenset[str]:
     return frozenset(cyrillic_key(f) for f in forms)
 
 
+# The Latin letters a name's first letter may be written with, in any script the matcher reads:
+# an initial fits a given name when their sets meet (Я./Ya., Г./H./G., В./V./W.).
+_INITIAL_LETTERS = {
+    "а": "a", "б": "b", "в": "vw", "г": "ghk", "ґ": "g", "д": "d", "е": "eyj", "ё": "yje",
+    "є": "yje", "ж": "zj", "з": "zs", "и": "iy", "і": "iy", "ї": "yji", "й": "yji", "к": "kc",
+    "л": "l", "м": "m", "н": "n", "о": "oa", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ў": "uw", "ф": "f", "х": "hkc", "ц": "tcz", "ч": "ct", "ш": "s", "щ": "s", "э": "e",
+    "ю": "yji", "я": "yji", "v": "vw", "w": "vw", "h": "hg", "g": "gh", "j": "jyi", "y": "yji",
+    "i": "iy", "z": "zs", "s": "sz", "c": "ctkz", "k": "kc", "o": "oa", "x": "ks", "q": "qkg",
+}  # fmt: skip
+
+
 def _initials(token: Token) -> set[str]:
-    return {k.lstrip("j")[:1].lower() for k in token.keys}
+    text = token.text
+    if script_of_token(text) == "none":
+        routed = to_latin(text)
+        text = routed[0] if routed else text
+    first = text[:1]
+    base = unicodedata.normalize("NFD", first)[:1]
+    return set(_INITIAL_LETTERS.get(first) or _INITIAL_LETTERS.get(base) or base)
 
 
 def _spellings(token: Token) -> set[str]:
