@@ -22,9 +22,10 @@ class SingleFlight(Generic[T]):
     own writes). With ``serve_stale``, callers that arrive during that rebuild get the previous
     value at once instead of waiting or building their own: after a write, 16 requests cost one
     rebuild, not 16 at the same time. Without it they wait for the rebuild and share its result.
-    With ``serve_stale``, after a slow rebuild (a large registry) the next one waits a cool-down
-    three times as long, so rebuilds under constant writes never starve the requests they serve;
-    a registry that rebuilds fast has none and is always read fresh.
+    With ``serve_stale``, after a slow rebuild (a large registry) and while other callers are in
+    flight, the next rebuild waits a cool-down three times as long, so rebuilds under constant
+    writes never starve the requests they serve; a caller alone, or a registry that rebuilds
+    fast, always reads fresh.
     """
 
     def __init__(self, serve_stale: bool = True) -> None:
@@ -33,19 +34,29 @@ class SingleFlight(Generic[T]):
         self._values: dict[str, tuple[Hashable, T]] = {}
         self._builders: dict[str, threading.Lock] = {}
         self._cool_until: dict[str, float] = {}
+        self._callers: dict[str, int] = {}
 
     def get(self, key: str, stamp: Hashable, build: Callable[[], T]) -> T:
         """Return the value for ``key`` at ``stamp``, building it with ``build`` when needed."""
         with self._lock:
+            self._callers[key] = self._callers.get(key, 0) + 1
+        try:
+            return self._get(key, stamp, build)
+        finally:
+            with self._lock:
+                self._callers[key] -= 1
+
+    def _get(self, key: str, stamp: Hashable, build: Callable[[], T]) -> T:
+        with self._lock:
             cached = self._values.get(key)
             builder = self._builders.setdefault(key, threading.Lock())
+            # A caller alone always reads fresh (its own writes); the cool-down is for crowds.
+            crowded = self._callers.get(key, 0) > 1
+            cooling = crowded and time.monotonic() < self._cool_until.get(key, 0.0)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        if self.serve_stale and cached is not None:
-            with self._lock:
-                cooling = time.monotonic() < self._cool_until.get(key, 0.0)
-            if cooling:
-                return cached[1]
+        if self.serve_stale and cached is not None and cooling:
+            return cached[1]
         if not builder.acquire(blocking=cached is None or not self.serve_stale):
             assert cached is not None
             return cached[1]
