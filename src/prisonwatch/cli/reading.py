@@ -1,4 +1,4 @@
-"""Read an article file into a clean document for extraction, with one-line errors."""
+"""Read an article file into a clean document for extraction (via ingest), with one-line errors."""
 
 from __future__ import annotations
 
