@@ -9,6 +9,8 @@ from prisonwatch.extract.candidates import FrontEnd
 # Language code -> module exposing ``front_end() -> FrontEnd``. A new language adds one line.
 FRONT_END_MODULES: dict[str, str] = {
     "en": "prisonwatch.extract.english",
+    "ru": "prisonwatch.extract.slavic.ru",
+    "be": "prisonwatch.extract.slavic.be",
 }
 _LOADED: dict[str, FrontEnd] = {}
 

@@ -69,7 +69,7 @@ def _surname_parse(word: str, case: str | None, gender: str | None) -> Any | Non
             continue
         if case and p.tag.case != case:
             continue
-        if gender and p.tag.gender not in (gender, "ms-f", None):
+        if gender and p.tag.gender is not None and str(p.tag.gender) != gender:
             continue
         return p
     return None
