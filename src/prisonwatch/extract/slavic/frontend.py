@@ -21,11 +21,10 @@ from prisonwatch.tunables import tunable
 _WINDOW = 5  # words after a trigger (and before it) searched for its required companion word
 _QUOTES = set('"“”«»„')
 # Role words before a name: the person is an official acting on the event, not its subject.
-_OFFICIAL_ROLES = frozenset(
-    "судья суддзя прокурор пракурор адвокат адвакат следователь следчы пресс-секретарь "
-    "прэс-сакратар министр міністр глава представитель прадстаўнік спецпредставитель "
-    "спецпосланник пасланнік посол пасол лидерка лідарка лидер лідар корреспондентки "
-    "карэспандэнткі депутат дэпутат".split()
+_OFFICIAL_ROLES = tuple(
+    "суд судд прокур пракур адвока адвака следовател следч пресс-секр прэс-сакр министр "
+    "мініст глав представ прадстаўн спецпредстав спецпосланн посланн пасланн посол пасол "
+    "посл лидер лідар корреспондентк карэспандэнтк депутат дэпутат".split()
 )
 _ANAPHORA = frozenset("их его ее её они он она іх яго яе яны ён".split())
 _PREPOSITIONS_TO = frozenset({"в", "во", "у", "ў", "ва"})
@@ -76,7 +75,7 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
     word = tokens[i].lower
     before = [t.lower for t in tokens[max(0, i - 3) : i]]
     flags: dict[str, float] = {}
-    if "не" in before[-2:]:
+    if "не" in before:
         flags["negated"] = 1.0
     if set(before) & (lexicon.UNREAL_BEFORE - {"не", "ни"}):
         flags["modal"] = 1.0
@@ -114,7 +113,7 @@ def _persons(sent: _Sentence, names: list[Name], text: str, kind: str) -> list[N
             continue
         before = text[max(sent.start, name.start - 40) : name.start].lower().split()
         if kind != "negotiation":
-            if before and before[-1].strip(",:;") in _OFFICIAL_ROLES:
+            if any(w.strip(",:;").startswith(_OFFICIAL_ROLES) for w in before[-2:]):
                 continue
             if places.actor(name.nominative.split()[-1]):
                 continue  # a leader acting, not a prisoner
@@ -188,7 +187,15 @@ class SlavicFrontEnd(BaseFrontEnd):
         rows = [r for r in lexicon.TRIGGERS if lang in r.langs.split()]
         mentions: list[_Mention] = []
         previous_persons: list[Name] = []
+        roster: _Mention | None = None
         for sent in sents:
+            opens_with_name = any(n.start == sent.start for n in names if n.full)
+            if roster is not None and opens_with_name:
+                # A list line after the event's sentence ("Name — 3 years;"): its people too.
+                roster.persons += _persons(sent, names, text, roster.trigger.type)
+                roster.flags["roster"] = 1.0
+                continue
+            roster = None
             sent_persons_all = [n for n in names if sent.start <= n.start < sent.end]
             for i, tok in enumerate(sent.tokens):
                 if not tok.is_word:
@@ -218,6 +225,7 @@ class SlavicFrontEnd(BaseFrontEnd):
                             actor, target, dest,
                         )
                     )
+                    roster = mentions[-1]
             if sent_persons_all:
                 previous_persons = [
                     n for n in sent_persons_all if not places.actor(n.nominative.split()[-1])
@@ -245,7 +253,16 @@ class SlavicFrontEnd(BaseFrontEnd):
                 break
             else:
                 groups.append([m])
-        return [_candidate(g, text, original, where, length, self.language) for g in groups]
+        return [
+            _candidate(g, text, original, where, length, self.language)
+            for g in groups
+            if not all(_unreal(m) for m in g)
+        ]
+
+
+def _unreal(m: _Mention) -> bool:
+    """Return True for a mention that states no real event: negated, wished, future, a total."""
+    return any(m.flags.get(k) for k in ("negated", "modal", "future", "aggregate"))
 
 
 def _background(m: _Mention) -> bool:
@@ -254,6 +271,9 @@ def _background(m: _Mention) -> bool:
 
 def _conflict(group: list[_Mention], m: _Mention) -> bool:
     for other in group:
+        leaders = {other.actor, m.actor} - {other.target, m.target, None}
+        if len(leaders) > 1:
+            return True  # two leaders acting: two happenings
         if other.count and m.count and other.count.value != m.count.value:
             return True
         if other.date and m.date and other.date.value and m.date.value:
