@@ -46,7 +46,25 @@ SURNAME_ENDINGS: tuple[Ending, ...] = (
     Ending("у", "", "masc", "last", ("Пачобуту", "Пачобут")),
 )
 # Endings that only an oblique case writes: they decide case and gender on their own.
-STRONG_ENDINGS = frozenset({"скага", "цкага", "скаму", "цкаму", "скай", "скую", "цкай", "авай", "овай", "евай", "інай", "аву", "іну", "кам", "ам"})
+STRONG_ENDINGS = frozenset(
+    {
+        "скага",
+        "цкага",
+        "скаму",
+        "цкаму",
+        "скай",
+        "скую",
+        "цкай",
+        "авай",
+        "овай",
+        "евай",
+        "інай",
+        "аву",
+        "іну",
+        "кам",
+        "ам",
+    }
+)
 FIRST_NAME_ENDINGS: tuple[Ending, ...] = (
     Ending("рыі", "рыя", "femn", "first", ("Марыі", "Марыя")),
     Ending("рыю", "рыя", "femn", "first", ("Марыю", "Марыя")),
@@ -89,7 +107,7 @@ TO_RUSSIAN: tuple[tuple[str, str], ...] = (
 
 
 def russified(word: str) -> str:
-    """Return a Belarusian word spelled by Russian letter correspondences ('Дзмітрый' → 'Дмитрий')."""
+    """Return a Belarusian word in Russian letter correspondences ('Дзмітрый' → 'дмитрий')."""
     out = word.lower()
     for be, ru in TO_RUSSIAN:
         out = out.replace(be, ru)

@@ -22,11 +22,38 @@ _WINDOW = 5  # words after a trigger (and before it) searched for its required c
 _QUOTES = set('"“”«»„')
 # Role words before a name: the person is an official acting on the event, not its subject.
 _OFFICIAL_ROLES = tuple(
-    "суд судд прокур пракур адвока адвака следовател следч пресс-секр прэс-сакр министр "
-    "мініст глав представ прадстаўн спецпредстав спецпосланн посланн пасланн посол пасол "
-    "посл лидер лідар корреспондентк карэспандэнтк депутат дэпутат".split()
+    [
+        "суд",
+        "судд",
+        "прокур",
+        "пракур",
+        "адвока",
+        "адвака",
+        "следовател",
+        "следч",
+        "пресс-секр",
+        "прэс-сакр",
+        "министр",
+        "мініст",
+        "глав",
+        "представ",
+        "прадстаўн",
+        "спецпредстав",
+        "спецпосланн",
+        "посланн",
+        "пасланн",
+        "посол",
+        "пасол",
+        "посл",
+        "лидер",
+        "лідар",
+        "корреспондентк",
+        "карэспандэнтк",
+        "депутат",
+        "дэпутат",
+    ]
 )
-_ANAPHORA = frozenset("их его ее её они он она іх яго яе яны ён".split())
+_ANAPHORA = frozenset(["их", "его", "ее", "её", "они", "он", "она", "іх", "яго", "яе", "яны", "ён"])
 _PREPOSITIONS_TO = frozenset({"в", "во", "у", "ў", "ва"})
 _CUSTODY_TYPES = frozenset(
     ("arrest", "sentence", "release", "pardon", "transfer", "deportation", "death_in_custody")
@@ -101,7 +128,9 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
         flags["quoted"] = 1.0
     if "?" in text[sent.start : sent.end]:
         flags["modal"] = 1.0
-    if {t.lower for t in sent.tokens} & lexicon.STATISTIC_CUES and word.startswith(("осуж", "асудж")):
+    if {t.lower for t in sent.tokens} & lexicon.STATISTIC_CUES and word.startswith(
+        ("осуж", "асудж")
+    ):
         flags["aggregate"] = 1.0
     return flags
 
@@ -166,7 +195,7 @@ class SlavicFrontEnd(BaseFrontEnd):
         text = original
         if is_lacinka(original):
             text, where = to_cyrillic(original)
-        mentions, names = self._mentions(text, document.published)
+        mentions, _names = self._mentions(text, document.published)
         candidates = self._merge(mentions, text, original, where, len(text))
         return Proposal(document, self.language, candidates, truncated_at=truncated)
 
@@ -211,7 +240,11 @@ class SlavicFrontEnd(BaseFrontEnd):
                         flags["anaphora"] = 1.0
                     count = _nearest(counts, sent, tok.start)
                     date = _nearest(dates, sent, tok.start)
-                    dest = _destination(sent.tokens, i) if row.type in ("transfer", "deportation") else []
+                    dest = (
+                        _destination(sent.tokens, i)
+                        if row.type in ("transfer", "deportation")
+                        else []
+                    )
                     countries = [c for c in _countries(sent.tokens) if c not in dest]
                     target = countries[0] if countries else main_country
                     actor = _actor(sent.tokens)
@@ -219,10 +252,16 @@ class SlavicFrontEnd(BaseFrontEnd):
                         actor = target
                     mentions.append(
                         _Mention(
-                            row, sent, i, flags, persons,
+                            row,
+                            sent,
+                            i,
+                            flags,
+                            persons,
                             count if isinstance(count, Count) else None,
                             date if isinstance(date, Date) else None,
-                            actor, target, dest,
+                            actor,
+                            target,
+                            dest,
                         )
                     )
                     roster = mentions[-1]

@@ -12,9 +12,53 @@ from prisonwatch.extract.slavic.tokens import Token
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # Capitalised words that open a sentence or stand in a title but never start a name.
 _NOT_NAMES = frozenset(
-    "суд президент премьер глава министр власти лидер прэзідэнт кіраўнік улады лідар "
-    "как по на в во у ў с со за из от для это что но и а же еще ещё также тоже пасля после "
-    "сегодня вчера учора сёння ранее раней позже среди сярод".split()
+    [
+        "суд",
+        "президент",
+        "премьер",
+        "глава",
+        "министр",
+        "власти",
+        "лидер",
+        "прэзідэнт",
+        "кіраўнік",
+        "улады",
+        "лідар",
+        "как",
+        "по",
+        "на",
+        "в",
+        "во",
+        "у",
+        "ў",
+        "с",
+        "со",
+        "за",
+        "из",
+        "от",
+        "для",
+        "это",
+        "что",
+        "но",
+        "и",
+        "а",
+        "же",
+        "еще",
+        "ещё",
+        "также",
+        "тоже",
+        "пасля",
+        "после",
+        "сегодня",
+        "вчера",
+        "учора",
+        "сёння",
+        "ранее",
+        "раней",
+        "позже",
+        "среди",
+        "сярод",
+    ]
 )
 
 
@@ -92,7 +136,7 @@ def _inflect(parse: Any, gender: str | None) -> str | None:
 
 
 def nominative_ru(words: list[str]) -> tuple[str, str | None]:
-    """Return a Russian name in the nominative and its gender ('Марии Колесниковой' → 'Мария Колесникова')."""
+    """Return a Russian name in the nominative, and its gender ('Марии Колесниковой')."""
     given = _given(words[0], "ru") if len(words) > 1 else None
     gender = given.tag.gender if given is not None else None
     case = given.tag.case if given is not None else None
@@ -121,7 +165,7 @@ def nominative_ru(words: list[str]) -> tuple[str, str | None]:
 
 
 def nominative_be(words: list[str]) -> tuple[str, str | None]:
-    """Return a Belarusian name in the nominative and its gender ('Алеся Бяляцкага' → 'Алесь Бяляцкі')."""
+    """Return a Belarusian name in the nominative, and its gender ('Алеся Бяляцкага')."""
     if len(words) < 2:
         return " ".join(words), None
     parses = _given_parses(words[0], "be")

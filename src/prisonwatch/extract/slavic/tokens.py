@@ -11,7 +11,28 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:-[^\W\d_]+)?|[^\W\d_]+(?:[-'’ʼ][^\W\d
 # or at a blank line or a line break (headlines, list items).
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„(—–-]?\s*[A-ZА-ЯЁІЎЄЇҐ0-9])|\n")
 # Abbreviations that end in a period without ending the sentence.
-_ABBREV = frozenset("ст ч г гг им обл р-на ул пр тыс млн млрд руб арт п см т.е др".split())
+_ABBREV = frozenset(
+    [
+        "ст",
+        "ч",
+        "г",
+        "гг",
+        "им",
+        "обл",
+        "р-на",
+        "ул",
+        "пр",
+        "тыс",
+        "млн",
+        "млрд",
+        "руб",
+        "арт",
+        "п",
+        "см",
+        "т.е",
+        "др",
+    ]
+)
 
 
 @dataclass(frozen=True)
