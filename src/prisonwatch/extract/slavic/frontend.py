@@ -54,6 +54,8 @@ _OFFICIAL_ROLES = tuple(
     ]
 )
 _ANAPHORA = frozenset(["их", "его", "ее", "её", "они", "он", "она", "іх", "яго", "яе", "яны", "ён"])
+# Object pronouns: "его задержали", "яго затрымалі" are about a person.
+_PRONOUNS = frozenset("его ее её их него нее неё них ему ей им яго яе іх яму ёй ім".split())
 _PREPOSITIONS_TO = frozenset({"в", "во", "у", "ў", "ва"})
 _CUSTODY_TYPES = frozenset(
     ("arrest", "sentence", "release", "pardon", "transfer", "deportation", "death_in_custody")
@@ -96,6 +98,14 @@ def _near(tokens: list[Token], i: int, pattern: str) -> bool:
     row = lexicon.Trigger("", "", "", pattern, 0.0, "", "")
     lo, hi = max(0, i - _WINDOW), min(len(tokens), i + _WINDOW + 1)
     return any(row.matches(t.lower) for k, t in enumerate(tokens[lo:hi], lo) if k != i)
+
+
+def _people_near(tokens: list[Token], i: int) -> bool:
+    lo, hi = max(0, i - _WINDOW), min(len(tokens), i + _WINDOW + 1)
+    return any(
+        lexicon.PEOPLE_HEADS.fullmatch(t.lower) or t.lower in _PRONOUNS
+        for t in tokens[lo:hi]
+    )
 
 
 def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -> dict[str, float]:
@@ -239,6 +249,8 @@ class SlavicFrontEnd(BaseFrontEnd):
                         persons = list(previous_persons)
                         flags["anaphora"] = 1.0
                     count = _nearest(counts, sent, tok.start)
+                    if row.people and not (persons or count or _people_near(sent.tokens, i)):
+                        continue
                     date = _nearest(dates, sent, tok.start)
                     dest = (
                         _destination(sent.tokens, i)

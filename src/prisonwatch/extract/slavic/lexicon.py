@@ -18,6 +18,7 @@ class Trigger:
     positive: str  # an invented sentence that states the event
     negative: str  # an invented sentence with the word that states no such event
     needs: str = ""  # regex that must match a word within the next four words (or before)
+    people: bool = False  # the word is about people only when a person, count or people word is near
 
     def matches(self, word: str) -> bool:
         """Return True when ``word`` is a form of this trigger."""
@@ -98,6 +99,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         0.75,
         "В Гомеле задержали блогера и его жену.",
         "Рейс задержали на два часа из-за погоды.",
+        people=True,
     ),
     Trigger(
         "арестовать",
@@ -107,6 +109,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         0.75,
         "Полиция арестовала двух студентов за пикет.",
         "Суд арестовал счета компании.",
+        people=True,
     ),
     Trigger(
         "заключить под стражу",
@@ -126,6 +129,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         0.75,
         "У Гомелі затрымалі блогера і яго жонку.",
         "Рэйс затрымалі на дзве гадзіны праз надвор'е.",
+        people=True,
     ),
     Trigger(
         "арыштаваць",
@@ -135,6 +139,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         0.75,
         "Міліцыя арыштавала двух студэнтаў за пікет.",
         "Суд арыштаваў рахункі кампаніі.",
+        people=True,
     ),
     Trigger(
         "приговорить",
@@ -197,16 +202,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Освобожденных вывезли в Литву на автобусе.",
         "Фермер вывез урожай на рынок.",
         needs=r"(?:в|во)",
+        people=True,
     ),
     Trigger(
         "экстрадировать",
         "transfer",
         "ru",
-        r"экстрадир\w*|выдал\w*|выдан\w*|передал\w*|передан\w*",
+        r"экстрадир\w*|передал\w*|передан\w*",
         0.6,
         "Активиста экстрадировали в Беларусь.",
         "Паспорт ему выдали в консульстве.",
         needs=r"(?:в|во|властям|стороне)",
+        people=True,
     ),
     Trigger(
         "вывезці",
@@ -217,6 +224,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Вызваленых вывезлі ў Літву на аўтобусе.",
         "Фермер вывез ураджай на рынак.",
         needs=r"(?:у|ў|ва)",
+        people=True,
     ),
     Trigger(
         "депортировать",
@@ -226,6 +234,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         0.8,
         "Журналиста депортировали из страны.",
         "Он выслал письмо в редакцию.",
+        people=True,
     ),
     Trigger(
         "дэпартаваць",
@@ -235,6 +244,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         0.8,
         "Журналіста дэпартавалі з краіны.",
         "Ён выслаў ліст у рэдакцыю.",
+        people=True,
     ),
     Trigger(
         "умереть в заключении",
@@ -292,7 +302,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "увесці санкцыі",
         "sanctions_imposed",
         "be",
-        r"увял\w*|уведз\w*|увод\w*|накла\w*|пашыр\w*",
+        r"уве[ўл]\w*|увял\w*|уведз\w*|увод\w*|накла\w*|пашыр\w*",
         0.75,
         "Еўрасаюз увёў санкцыі супраць дванаццаці суддзяў.",
         "Крама ўвяла зніжкі для пенсіянераў.",
@@ -402,7 +412,7 @@ PEOPLE_HEADS = re.compile(
     r"женщин\w*|мужчин\w*|задержанн\w*|фигурант\w*|оппозиционер\w*|пленн\w*|"
     r"чалав\w*|людз\w*|палітвяз\w*|вяз\w*|зняволен\w*|асуджан\w*|грамадзян\w*|актывіст\w*|"
     r"журналіст\w*|пратэстоўц\w*|замежн\w*|удзельнік\w*|жанчын\w*|мужчын\w*|затрыман\w*|"
-    r"палонн\w*|іншаземц\w*|студент\w*|студэнт\w*|блогер\w*"
+    r"палонн\w*|іншаземц\w*|студент\w*|студэнт\w*|блогер\w*|освобожд[её]нн\w*|вызвален(?:ых|ыя|ым\w*)"
 )
 # Hedges before a count and the qualifier each stands for.
 QUALIFIERS: tuple[tuple[str, str], ...] = (
