@@ -43,15 +43,19 @@ _POLISH_ONLY = re.compile(r"[ąęóĄĘÓ]|rz|sz|cz|w", re.IGNORECASE)
 def is_lacinka(text: str) -> bool:
     """Return True when Latin-script ``text`` reads as Belarusian Łacinka."""
     sample = text[:5000]
-    if len(_LACINKA_ONLY.findall(sample)) >= 2:
-        return True
+    if re.search(r"[ąęóĄĘÓ]", sample):
+        return False  # Polish letters Łacinka never writes
+    breve = len(_LACINKA_ONLY.findall(sample))
     hacek, ell = len(_LACINKA_HACEK.findall(sample)), len(_LACINKA_L.findall(sample))
+    acute = len(re.findall(r"[ćśźńĆŚŹŃ]", sample))
+    if breve >= 2 or (breve and (ell or hacek or acute)):
+        return True
     if not (hacek and ell):
         return False
     words = [w.casefold() for w in _WORD.findall(sample)]
     belarusian = sum(w in _WORDS["be-latn"] for w in words)
     polish = sum(w in _WORDS["pl"] for w in words) + len(_POLISH_ONLY.findall(sample)) / 5
-    return belarusian > polish
+    return belarusian >= polish
 
 
 def _cyrillic_language(sample: str, words: list[str]) -> str:

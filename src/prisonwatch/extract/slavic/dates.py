@@ -83,6 +83,11 @@ def _month(word: str) -> int | None:
     return None
 
 
+def month_of(word: str) -> int | None:
+    """Return the month a Russian or Belarusian month word (any case) names, or None."""
+    return _month(word) if re.fullmatch(_MONTH, word.lower()) else None
+
+
 def _weekday(word: str) -> int | None:
     low = word.lower()
     for stem, number in _WEEKDAYS:

@@ -103,8 +103,7 @@ def _near(tokens: list[Token], i: int, pattern: str) -> bool:
 def _people_near(tokens: list[Token], i: int) -> bool:
     lo, hi = max(0, i - _WINDOW), min(len(tokens), i + _WINDOW + 1)
     return any(
-        lexicon.PEOPLE_HEADS.fullmatch(t.lower) or t.lower in _PRONOUNS
-        for t in tokens[lo:hi]
+        lexicon.PEOPLE_HEADS.fullmatch(t.lower) or t.lower in _PRONOUNS for t in tokens[lo:hi]
     )
 
 

@@ -18,7 +18,9 @@ class Trigger:
     positive: str  # an invented sentence that states the event
     negative: str  # an invented sentence with the word that states no such event
     needs: str = ""  # regex that must match a word within the next four words (or before)
-    people: bool = False  # the word is about people only when a person, count or people word is near
+    people: bool = (
+        False  # the word is about people only when a person, count or people word is near
+    )
 
     def matches(self, word: str) -> bool:
         """Return True when ``word`` is a form of this trigger."""
@@ -222,7 +224,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"вывез\w*|прывез\w*|перадал\w*|перададзен\w*|экстрадыр\w*",
         0.7,
         "Вызваленых вывезлі ў Літву на аўтобусе.",
-        "Фермер вывез ураджай на рынак.",
+        "Фермер вывез бульбу і моркву на кірмаш.",
         needs=r"(?:у|ў|ва)",
         people=True,
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from prisonwatch.extract.slavic.dates import month_of
 from prisonwatch.extract.slavic.lexicon import PEOPLE_HEADS, QUALIFIERS
 from prisonwatch.extract.slavic.tokens import Token
 
@@ -156,6 +157,9 @@ def find_counts(tokens: list[Token], text: str) -> list[Count]:
             i += 1
             continue
         value, j = found
+        if j < len(tokens) and month_of(tokens[j].text) is not None:
+            i = j  # "3 марта": a day, not a number of people
+            continue
         # Up to two words (adjectives) may stand between the number and the people it counts.
         head = next(
             (
