@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prisonwatch.extract.reading import read_article
 
 from prisonwatch.extract import extract
-from prisonwatch.extract.reading import read_article
 from prisonwatch.extract.scoring import Tally, score_corpus
 
 HELDOUT2 = Path(__file__).parent / "heldout2"

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prisonwatch.extract.reading import read_article
 
 from prisonwatch.extract import extract
-from prisonwatch.extract.reading import read_article
 from prisonwatch.extract.scoring import Tally, score_corpus
 
 HELDOUT = Path(__file__).parent / "heldout"

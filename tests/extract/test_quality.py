@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prisonwatch.extract.reading import read_article
 
 from prisonwatch.extract import extract
-from prisonwatch.extract.reading import read_article
 from prisonwatch.extract.scoring import Tally, match, score_corpus
 
 

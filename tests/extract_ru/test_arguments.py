@@ -1,4 +1,4 @@
-"""Russian and Belarusian arguments: persons in the nominative with gender, counts, dates, places."""
+"""Russian and Belarusian arguments: nominative persons with gender, counts, dates, places."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every Russian and Belarusian trigger row: its invented positive example states its event, its negative does not."""
+"""Each Russian and Belarusian trigger row: its invented positive states it, its negative not."""
 
 from __future__ import annotations
 

@@ -55,7 +55,10 @@ _OFFICIAL_ROLES = tuple(
 )
 _ANAPHORA = frozenset(["их", "его", "ее", "её", "они", "он", "она", "іх", "яго", "яе", "яны", "ён"])
 # Object pronouns: "его задержали", "яго затрымалі" are about a person.
-_PRONOUNS = frozenset("его ее её их него нее неё них ему ей им яго яе іх яму ёй ім".split())
+_PRONOUNS = frozenset(
+    ["его", "ее", "её", "их", "него", "нее", "неё", "них", "ему", "ей", "им"]
+    + ["яго", "яе", "іх", "яму", "ёй", "ім"]
+)
 _PREPOSITIONS_TO = frozenset({"в", "во", "у", "ў", "ва"})
 _CUSTODY_TYPES = frozenset(
     ("arrest", "sentence", "release", "pardon", "transfer", "deportation", "death_in_custody")
