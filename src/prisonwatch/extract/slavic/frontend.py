@@ -12,7 +12,7 @@ from prisonwatch.extract.model import Evidence, ExtractedEvent, PersonMention
 from prisonwatch.extract.slavic import lexicon, places
 from prisonwatch.extract.slavic.dates import Date, find_dates
 from prisonwatch.extract.slavic.lacinka import to_cyrillic
-from prisonwatch.extract.slavic.names import Name, find_names, surname_mentions
+from prisonwatch.extract.slavic.names import Name, find_names, nominal_score, surname_mentions
 from prisonwatch.extract.slavic.numbers import Count, find_counts
 from prisonwatch.extract.slavic.tokens import Token, sentences, tokenize
 from prisonwatch.language import is_lacinka
@@ -77,9 +77,6 @@ _PRONOUNS = frozenset(
     ]
 )
 _PREPOSITIONS_TO = frozenset({"в", "во", "у", "ў", "ва"})
-_CUSTODY_TYPES = frozenset(
-    ("arrest", "sentence", "release", "pardon", "transfer", "deportation", "death_in_custody")
-)
 # Belarusian participle endings in an oblique case: the participle describes, it does not state.
 _BE_ATTRIBUTIVE = ("нага", "ных", "ным", "наму", "най", "нымі", "тага", "тых", "тым")
 
@@ -152,7 +149,8 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
     opening = [t.lower for t in sent.tokens[:2]]
     if set(opening) & lexicon.BACKGROUND_CUES:
         flags["background_cue"] = 1.0
-    inside = text[sent.start : tokens[i].start]
+    paragraph = text.rfind("\n", 0, sent.start) + 1
+    inside = text[paragraph : tokens[i].start]
     if sum(c in _QUOTES for c in inside) % 2 == 1 or text[sent.start : sent.start + 1] in "—-":
         flags["quoted"] = 1.0
     if "?" in text[sent.start : sent.end]:
@@ -187,7 +185,7 @@ def _nearest(items: list[Count] | list[Date], sent: _Sentence, pos: int) -> Coun
 
 def _destination(tokens: list[Token], i: int) -> list[str]:
     out: list[str] = []
-    for k in range(i + 1, min(len(tokens) - 1, i + 8)):
+    for k in [*range(i + 1, min(len(tokens) - 1, i + 8)), *range(max(0, i - 4), i)]:
         if tokens[k].lower in _PREPOSITIONS_TO:
             found = places.country(tokens[k + 1].text)
             if found and found not in out:
@@ -234,7 +232,7 @@ class SlavicFrontEnd(BaseFrontEnd):
         names: list[Name] = []
         for sent in sents:
             names += find_names(sent.tokens, text, lang)
-        names = _unify(names)
+        names = _unify(names, lang)
         for sent in sents:
             names += surname_mentions(sent.tokens, text, names)
         all_tokens = [t for s in sents for t in s.tokens]
@@ -267,7 +265,7 @@ class SlavicFrontEnd(BaseFrontEnd):
                     if not persons and first in _ANAPHORA:
                         persons = list(previous_persons)
                         flags["anaphora"] = 1.0
-                    count = _nearest(counts, sent, tok.start)
+                    count = _nearest(counts, sent, tok.start) if row.type != "negotiation" else None
                     if row.people and not (persons or count or _people_near(sent.tokens, i)):
                         continue
                     date = _nearest(dates, sent, tok.start)
@@ -279,8 +277,6 @@ class SlavicFrontEnd(BaseFrontEnd):
                     countries = [c for c in _countries(sent.tokens) if c not in dest]
                     target = countries[0] if countries else main_country
                     actor = _actor(sent.tokens)
-                    if actor is None and row.type in _CUSTODY_TYPES:
-                        actor = target
                     mentions.append(
                         _Mention(
                             row,
@@ -312,6 +308,8 @@ class SlavicFrontEnd(BaseFrontEnd):
     ) -> list[Candidate]:
         groups: list[list[_Mention]] = []
         for m in mentions:
+            if _unreal(m):
+                continue
             bg = _background(m)
             for group in groups:
                 head = group[0]
@@ -323,11 +321,7 @@ class SlavicFrontEnd(BaseFrontEnd):
                 break
             else:
                 groups.append([m])
-        return [
-            _candidate(g, text, original, where, length, self.language)
-            for g in groups
-            if not all(_unreal(m) for m in g)
-        ]
+        return [_candidate(g, text, original, where, length, self.language) for g in groups]
 
 
 def _unreal(m: _Mention) -> bool:
@@ -355,19 +349,29 @@ def _conflict(group: list[_Mention], m: _Mention) -> bool:
     return False
 
 
-def _unify(names: list[Name]) -> list[Name]:
-    """Give each person one nominative: the form the text itself writes in the nominative."""
-    seen: dict[str, Name] = {}
+def _unify(names: list[Name], lang: str) -> list[Name]:
+    """Give each person one nominative: the form the text itself writes most like one."""
+    forms: dict[str, list[Name]] = {}
     for n in names:
-        if n.written == n.nominative:
-            seen.setdefault(n.key + n.nominative.split()[0][:3].lower(), n)
+        forms.setdefault(_person_key(n), []).append(n)
+    best: dict[str, Name] = {}
+    for key, group in forms.items():
+        written = [n for n in group if n.written == n.nominative] or group
+        best[key] = max(
+            written,
+            key=lambda n: (nominal_score(n.written.split()[0], lang), len(n.written)),
+        )
     out: list[Name] = []
     for n in names:
-        best = seen.get(n.key + n.nominative.split()[0][:3].lower())
-        if best is not None and best.nominative != n.nominative:
-            n = Name(n.written, best.nominative, best.gender, n.start, n.end, n.full)
+        chosen = best[_person_key(n)]
+        if chosen.nominative != n.nominative:
+            n = Name(n.written, chosen.nominative, chosen.gender, n.start, n.end, n.full)
         out.append(n)
     return out
+
+
+def _person_key(n: Name) -> str:
+    return n.key + n.nominative.split()[0][:3].lower()
 
 
 def _span(start: int, end: int, where: list[int] | None) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from prisonwatch.extract.slavic import belarusian
+from prisonwatch.extract.slavic import belarusian, places
 from prisonwatch.extract.slavic.tokens import Token
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -62,6 +62,16 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Function words that open sentences in both languages and that pymorphy may guess as names.
+_FUNCTION_WORDS = (
+    "але аднак таму калі цяпер яшчэ таксама там тут дзе хто што як але ды ці бо "
+    "но однако потом теперь затем кроме при под над без где кто когда пока если хотя "
+    "тем этот эта это эти тот та те наш наша наши ваш"
+)
+_STOP = frozenset(_FUNCTION_WORDS.split())
+_PATRONYMIC = ("вич", "вна", "віч", "ўна", "чна", "ична")
+
+
 @dataclass(frozen=True)
 class Name:
     """A person's name as written, its nominative, gender and token span."""
@@ -100,6 +110,11 @@ def _given(word: str, lang: str) -> Any | None:
     """Return the pymorphy parse of ``word`` as a given name, or None."""
     parses = _given_parses(word, lang)
     return parses[0] if parses else None
+
+
+def nominal_score(word: str, lang: str) -> float:
+    """Return how strongly ``word`` reads as a given name in the nominative (0 when not)."""
+    return max((p.score for p in _given_parses(word, lang) if p.tag.case == "nomn"), default=0.0)
 
 
 def is_given_name(word: str, lang: str) -> bool:
@@ -195,7 +210,16 @@ def _name_word(token: Token) -> bool:
         and token.is_title
         and not (len(text) > 1 and text.isupper())
         and text.lower() not in _NOT_NAMES
+        and text.lower() not in _STOP
     )
+
+
+def _third_word_fits(word: str, lang: str) -> bool:
+    """Return True when a third capitalised word continues a name (a patronymic)."""
+    low = word.lower()
+    if lang == "ru" and any("Patr" in p.tag for p in _parses(word)):
+        return True
+    return low.rstrip("аеуыоюяй").endswith(_PATRONYMIC) or low.endswith(_PATRONYMIC)
 
 
 def find_names(tokens: list[Token], text: str, lang: str) -> list[Name]:
@@ -209,7 +233,9 @@ def find_names(tokens: list[Token], text: str, lang: str) -> list[Name]:
             continue
         j = i + 1
         while j < len(tokens) and j - i < 3 and _name_word(tokens[j]):
-            if tokens[j].start - tokens[j - 1].end > 1:
+            if tokens[j].start - tokens[j - 1].end > 1 or places.country(tokens[j].text):
+                break
+            if j - i == 2 and not _third_word_fits(tokens[j].text, lang):
                 break
             j += 1
         if j - i < 2:

@@ -87,6 +87,11 @@ _NUMBER_WORD = re.compile(
     r"тридцать|тридцати|трыццаць|сорок|сорока|сарака|пятьдесят|пятидесяти|пяцьдзесят|"
     r"сто|ста|двести|двухсот|дзвесце|тысяча|тысячи|тысячу|тысячы|тысяч)"
 )
+# Units after a number: years, days, money, percent are never a number of people.
+_UNIT = re.compile(
+    r"год\w*|лет|гад\w*|месяц\w*|месяц|меся\w*|сут\w*|дн\w*|дзён|час\w*|гадзін\w*|"
+    r"руб\w*|долл\w*|евро|тыс|%|процент\w*|працэнт\w*|раз\w*|км|ст|ч"
+)
 _STEM_ORDER = sorted(_NUMBER_STEMS, key=len, reverse=True)
 
 
@@ -157,7 +162,9 @@ def find_counts(tokens: list[Token], text: str) -> list[Count]:
             i += 1
             continue
         value, j = found
-        if j < len(tokens) and month_of(tokens[j].text) is not None:
+        if j < len(tokens) and (
+            month_of(tokens[j].text) is not None or _UNIT.fullmatch(tokens[j].lower)
+        ):
             i = j  # "3 марта": a day, not a number of people
             continue
         # Up to two words (adjectives) may stand between the number and the people it counts.
