@@ -140,3 +140,27 @@ def test_a_list_after_the_sentence_joins_the_event() -> None:
     )
     events = extract(CleanDocument(text=text, language="ru")).events
     assert {p.name for p in events[0].persons} == {"Иван Петров", "Анна Смирнова"}
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Кірыла Сянкевіча", "Кірыл Сянкевіч"),
+        ("Марыну Сідаровіч", "Марына Сідаровіч"),
+        ("Барыс Мароз", "Барыс Мароз"),
+        ("Дзмітрыя Лапко", "Дзмітрый Лапко"),
+    ],
+)
+def test_declared_belarusian_given_names(written: str, expected: str) -> None:
+    assert nominative(written.split(), "be")[0] == expected
+
+
+def test_a_belarusian_list_of_names_after_the_verdict_joins_the_sentence() -> None:
+    text = (
+        "Суд у Гомелі асудзіў чатырох актывістаў.\n"
+        "Кірыл Сянкевіч — 3 гады калоніі;\n"
+        "Марына Сідаровіч і Барыс Мароз — па 2 гады калоніі."
+    )
+    events = extract(CleanDocument(text=text, language="be")).events
+    names = {p.name for e in events if e.type == "sentence" for p in e.persons}
+    assert names == {"Кірыл Сянкевіч", "Марына Сідаровіч", "Барыс Мароз"}

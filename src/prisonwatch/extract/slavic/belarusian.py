@@ -90,6 +90,24 @@ FIRST_NAME_ENDINGS: tuple[Ending, ...] = (
     Ending("а", "", "masc", "first", ("Вітольда", "Вітольд")),
     Ending("у", "", "masc", "first", ("Вітольду", "Вітольд")),
 )
+# Common Belarusian given names (nominative) that the Russian dictionary does not know as names.
+_MEN = (
+    "Алесь Аляксандр Аляксей Андрэй Антон Арцём Барыс Валерый Васіль Віктар Віталь Вітольд "
+    "Уладзімір Уладзіслаў Вадзім Генадзь Георгій Грыгорый Дзмітрый Дзяніс Зміцер Ігар Іван "
+    "Ілля Кірыл Канстанцін Лявон Максім Марат Мікалай Мікіта Міхаіл Міхась Мікола Мікалай "
+    "Алег Павел Пётр Раман Руслан Сяргей Сцяпан Станіслаў Ціхан Фёдар Францішак Юрый Яўген "
+    "Якаў Янка Ягор Эдуард Яраслаў Вячаслаў Аляксандар Лявон Рыгор Зянон Павал Андрусь"
+)
+_WOMEN = (
+    "Алена Аляксандра Анастасія Ала Алеся Анжаліка Ганна Дар'я Дарʼя Дар’я Вольга Вікторыя "
+    "Валянціна Вера Галіна Ірына Кацярына Ксенія Людміла Марына Марыя Маргарыта Надзея "
+    "Наталля Ніна Паліна Святлана Таццяна Юлія Яна Ядвіга Іна Інга Лілія Любоў Зінаіда "
+    "Раіса Тамара Тэрэза Яўгенія Ксенія Эма Эліна Вераніка Вікторыя Марфа Арына Аксана"
+)
+GIVEN_NAMES: dict[str, str] = {
+    **{n.lower(): "masc" for n in _MEN.split()},
+    **{n.lower(): "femn" for n in _WOMEN.split()},
+}
 # Given names ending in -а/-я that are men's: their oblique forms follow the feminine pattern.
 MASCULINE_IN_A = frozenset({"ілья", "мікіта", "кузьма", "фама", "савва", "лука", "нікіта"})
 # Belarusian letters and digraphs to their Russian counterparts, for the Russian morphology.
@@ -123,6 +141,28 @@ def _apply(word: str, table: tuple[Ending, ...], gender: str | None) -> tuple[st
             stem = word[: len(word) - len(ending.oblique)]
             return stem + ending.nominative, ending.gender
     return word, None
+
+
+def given_name(word: str, gender: str | None = None) -> tuple[str, str, bool] | None:
+    """Return (nominative, gender, is_nominative) of a declared Belarusian given name, else None.
+
+    ``gender``, when the surname shows it, picks between readings ('Алеся': she, or his genitive).
+    """
+    low = word.lower().replace("’", "'")
+    if low in GIVEN_NAMES and gender in (None, GIVEN_NAMES[low]):
+        return word, GIVEN_NAMES[low], True
+    for ending in FIRST_NAME_ENDINGS:
+        if gender and ending.gender != gender:
+            continue
+        if low.endswith(ending.oblique) and len(low) > len(ending.oblique) + 1:
+            nominal = low[: len(low) - len(ending.oblique)] + ending.nominative
+            if GIVEN_NAMES.get(nominal) == ending.gender:
+                return (
+                    word[: len(word) - len(ending.oblique)] + ending.nominative,
+                    ending.gender,
+                    False,
+                )
+    return None
 
 
 def strong_surname_gender(word: str) -> str | None:

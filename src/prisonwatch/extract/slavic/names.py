@@ -114,12 +114,19 @@ def _given(word: str, lang: str) -> Any | None:
 
 def nominal_score(word: str, lang: str) -> float:
     """Return how strongly ``word`` reads as a given name in the nominative (0 when not)."""
+    declared = belarusian.given_name(word) if lang == "be" else None
+    if declared is not None:
+        return 1.0 if declared[2] else 0.0
     return max((p.score for p in _given_parses(word, lang) if p.tag.case == "nomn"), default=0.0)
 
 
 def is_given_name(word: str, lang: str) -> bool:
     """Return True when ``word`` reads as a given name in some case form."""
-    return word[:1].isupper() and word.lower() not in _NOT_NAMES and _given(word, lang) is not None
+    if not word[:1].isupper() or word.lower() in _NOT_NAMES:
+        return False
+    if lang == "be" and belarusian.given_name(word) is not None:
+        return True
+    return _given(word, lang) is not None
 
 
 def _surname_parse(word: str, case: str | None, gender: str | None) -> Any | None:
@@ -183,8 +190,17 @@ def nominative_be(words: list[str]) -> tuple[str, str | None]:
     """Return a Belarusian name in the nominative, and its gender ('Алеся Бяляцкага')."""
     if len(words) < 2:
         return " ".join(words), None
-    parses = _given_parses(words[0], "be")
     strong = belarusian.strong_surname_gender(words[-1])
+    declared = belarusian.given_name(words[0], strong) or belarusian.given_name(words[0])
+    if declared is not None:
+        given, gender, is_nominal = declared
+        if is_nominal and strong is None:
+            return " ".join(words), gender
+        gender = strong or gender
+        out = [given if not is_nominal else words[0]]
+        out += [belarusian.surname_nominative(w, gender)[0] for w in words[1:]]
+        return " ".join(out), gender
+    parses = _given_parses(words[0], "be")
     if strong is None:
         nominal = next((p for p in parses if p.tag.case == "nomn"), None)
         if nominal is not None or not parses:
