@@ -1,0 +1,58 @@
+"""A Russian text end to end: ingest counts it, its page highlights facts, a person shows its quote."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import warnings
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from prisonwatch.cli.main import app
+from prisonwatch.settings import Settings
+from prisonwatch.web import create_app
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+RUSSIAN = (
+    "В Гродно освободили журналистку Анну Смирнову\n\n"
+    "Власти Беларуси освободили журналистку Анну Смирнову и еще 12 политзаключенных, "
+    "сообщил правозащитный центр.\n"
+    "Погода в Гродно была теплой."
+)
+UKRAINIAN = "Влада звільнила дванадцять політв'язнів, повідомляє правозахисний центр у четвер."
+
+
+def test_russian_text_from_ingest_to_pages(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {"PRISONWATCH_DATA_DIR": str(data)}
+    (tmp_path / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
+    (tmp_path / "uk.txt").write_text(UKRAINIAN, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["db", "upgrade"], env=env).exit_code == 0
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "ru.txt"), str(tmp_path / "uk.txt")], env=env
+    )
+    assert result.exit_code == 0, result.output
+    assert re.search(r"not read: language uk\W+1", result.output)
+    assert re.search(r"documents extracted\W+1", result.output)
+
+    db = sqlite3.connect(next(data.glob("*.sqlite")))
+    claims = [r[0] for r in db.execute("SELECT id FROM claims WHERE state = 'proposed'")]
+    docs = dict(db.execute("SELECT language, id FROM documents").fetchall())
+    person = db.execute("SELECT id FROM persons WHERE primary_name = 'Анна Смирнова'").fetchone()
+    db.close()
+    assert claims and person is not None
+    assert runner.invoke(app, ["review", "accept", *claims], env=env).exit_code == 0
+
+    with TestClient(create_app(Settings(data_dir=data))) as client:
+        page = client.get(f"/documents/{docs['ru']}").text
+        marked = re.findall(r"<mark class=\"fact[^>]*>([^<]*)", page)
+        assert any("освободили журналистку" in m for m in marked)
+        assert "not read" not in page
+        assert "not read: language uk" in client.get(f"/documents/{docs['uk']}").text
+        timeline = client.get(f"/persons/{person[0]}").text
+        assert "освободили журналистку Анну Смирнову" in timeline  # the quote, in Russian
