@@ -1,4 +1,4 @@
-"""A Russian text end to end: ingest counts it, its page highlights facts, a person shows its quote."""
+"""A Russian text end to end: ingest counts it, its page marks facts, a person shows its quote."""
 
 from __future__ import annotations
 
