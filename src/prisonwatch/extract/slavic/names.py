@@ -204,9 +204,9 @@ def nominative_be(words: list[str]) -> tuple[str, str | None]:
     if strong is None:
         nominal = next((p for p in parses if p.tag.case == "nomn"), None)
         if nominal is not None or not parses:
-            gender = nominal.tag.gender if nominal is not None else None
-            return " ".join(words), gender if gender in ("masc", "femn") else None
-    gender = strong or parses[0].tag.gender
+            shown = str(nominal.tag.gender) if nominal is not None else ""
+            return " ".join(words), shown if shown in ("masc", "femn") else None
+    gender = strong or str(parses[0].tag.gender)
     if gender not in ("masc", "femn"):
         return " ".join(words), None
     out = [belarusian.first_name_nominative(words[0], gender)[0]]
