@@ -145,6 +145,8 @@ def _features(group: Group, ctx: Context, text: str) -> dict[str, float]:
     f["mentions"] = float(min(len(mentions), 5))
     f["sentences"] = float(min(len({m.sent_start for m in mentions}), 5))
     f["bare"] = float(group.bare)
+    for flag in first.flags:
+        f[f"filter={flag}"] = 1.0
     return f
 
 
