@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import events, one
+from .helpers import events, one, proposed
 
 
 def names(event: object) -> list[str]:
@@ -86,7 +86,7 @@ def test_destination_of_a_transfer() -> None:
 
 
 def test_deportation_destination_and_group_pronoun() -> None:
-    found = events(
+    found = proposed(
         "The government released 135 political prisoners on Thursday and exiled them to Guatemala."
     )
     deport = next(e for e in found if e.type == "deportation")
@@ -129,7 +129,9 @@ def test_evidence_quotes_are_verbatim_spans() -> None:
     text = (
         "Headline\n\nPolice detained at least 24 people in Minsk on Tuesday, a rights group said."
     )
-    for event in events(text):
+    found = events(text)
+    assert found
+    for event in found:
         for ev in event.evidence:
             assert text[ev.start : ev.end] == ev.quote
         assert 0 < event.confidence < 1

@@ -55,7 +55,7 @@ def test_extract_text_view_shows_quotes_and_reasons(shared: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(shared / SEED), "--published", "2025-12-13"])
     assert result.exit_code == 0, result.output
     assert "release count=123" in result.stdout
-    assert "why: trigger" in result.stdout
+    assert "why: event p=" in result.stdout
     assert "deal: events" in result.stdout
 
 

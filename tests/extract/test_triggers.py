@@ -1,4 +1,4 @@
-"""Every row of the trigger table fires on its own example sentence."""
+"""Every row of the trigger table proposes its type on its own example sentence, alone."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ import pytest
 from prisonwatch.extract import TRIGGERS
 from prisonwatch.extract.triggers import EVENT_TYPES, matcher_patterns
 
-from .helpers import types
+from .helpers import proposed
 
 
 @pytest.mark.parametrize("row", TRIGGERS, ids=lambda r: f"{r.type}-{r.lemmas[0]}")
 def test_row_example_fires(row: object) -> None:
     assert row.type in EVENT_TYPES  # type: ignore[attr-defined]
-    text = "Belarus frees 40 prisoners.\n\n" + row.example  # type: ignore[attr-defined]
-    found = types(text)
+    found = [e.type for e in proposed(row.example)]  # type: ignore[attr-defined]
     assert row.type in found, f"{row.example!r} gave {found}"  # type: ignore[attr-defined]
 
 

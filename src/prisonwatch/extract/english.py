@@ -17,7 +17,7 @@ from prisonwatch.extract.merge import Group, group_background, merge
 from prisonwatch.extract.model import Evidence, ExtractedDeal, ExtractedEvent, PersonMention
 from prisonwatch.extract.nlp import get_nlp, unwrap
 from prisonwatch.extract.prefilter import keep_event_sentences
-from prisonwatch.extract.roster import add_roster_names
+from prisonwatch.extract.roster import add_list_names, add_roster_names
 from prisonwatch.tunables import tunable
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ def _propose(document: CleanDocument, doc: Doc, cut: int | None) -> Proposal:
     mentions, _dropped = find_mentions(doc, ctx, _matcher(doc))
     groups = merge(mentions, ctx)
     add_roster_names(groups, ctx)
+    add_list_names(groups, ctx)
     text = document.text
     candidates = [_candidate(g, text, ctx) for g in groups]
     state = _State(text[: cut or len(text)], {doc[i].idx for i in ctx.teaser_tokens})
@@ -145,6 +146,8 @@ def _features(group: Group, ctx: Context, text: str) -> dict[str, float]:
     f["mentions"] = float(min(len(mentions), 5))
     f["sentences"] = float(min(len({m.sent_start for m in mentions}), 5))
     f["bare"] = float(group.bare)
+    for flag in first.flags:
+        f[f"filter={flag}"] = 1.0
     return f
 
 

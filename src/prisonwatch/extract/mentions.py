@@ -56,6 +56,8 @@ class Mention:
     off_topic: bool = False  # a meeting or deal with nothing about prisoners around it
     counterpart: bool = False  # the other side of a swap: 'in return for two Russians'
     reasons: list[str] = field(default_factory=list)
+    # Filters that say it may not be an event (negated, modal, aggregate...): the model decides.
+    flags: list[str] = field(default_factory=list)
 
     @property
     def bare(self) -> bool:
@@ -105,7 +107,8 @@ def find_mentions(doc: Doc, ctx: Context, matcher: Matcher) -> tuple[list[Mentio
                 dropped.append(f"{token.text}: {why}")
             else:
                 mentions.append(mention)
-                mentions.extend(_implied(token, mention, ctx))
+                if not mention.flags:
+                    mentions.extend(_implied(token, mention, ctx))
             break
     return mentions, dropped
 
@@ -114,9 +117,10 @@ def _mention(
     token: Token, row: Trigger, ctx: Context, earlier: list[Mention]
 ) -> tuple[Mention | None, str]:
     nominal = row.nominal
+    flags: list[str] = []
     why = irrealis(token, nominal)
     if why and not _traded_concession(token, row):
-        return None, why
+        flags.append(flag_of(why))
     named = token.dep_ in ("acl", "relcl") and (
         ctx.person_of(token.head) is not None
         or any(ctx.person_of(c) for c in token.head.children if c.dep_ == "appos")
@@ -125,9 +129,10 @@ def _mention(
     )
     why = description(token, named)
     if why and not (row.type == "negotiation" and _stated_talks(token)):
-        return None, why
+        flags.append("description")
     sent: Span = token.sent
-    m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char)
+    m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char, flags=flags)
+    m.reasons.extend(f"filter: {f}" for f in flags)
     m.reasons.append(f"trigger '{token.text}'" + (" (noun)" if nominal else ""))
     nouns = args.patients(token, nominal, row.patient)
     if token.dep_ in ("relcl", "acl") and args.is_passive(token) and token.head.dep_ == "appos":
@@ -176,13 +181,29 @@ def _mention(
         m.reasons.append(f"date '{m.date.text.strip()}'")
     why = _aggregate(token, m, earlier)
     if why:
-        return None, why
+        return None, why  # EVAL.md rule 3: a running total is never an event
     m.background = (
         _background(token, nominal, m, ctx)
         or _after_background(token, m, earlier)
         or _anterior(token, m, earlier)
     )
     return m, ""
+
+
+_FLAG_CUES = (
+    ("negated", "negated"),
+    ("infinitive", "infinitive"),
+    ("plan", "plan"),
+    ("habitual", "habitual"),
+    ("ongoing", "ongoing"),
+    ("governed by", "irrealis_governor"),
+    ("future or hypothetical", "modal"),
+)
+
+
+def flag_of(why: str) -> str:
+    """Return the short feature name of an irrealis reason ('negated', 'modal', 'plan'...)."""
+    return next((name for cue, name in _FLAG_CUES if cue in why), "irrealis")
 
 
 def _after_background(token: Token, m: Mention, earlier: list[Mention]) -> bool:

@@ -239,13 +239,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         "negotiation",
         ("negotiate", "broker", "mediate"),
         False,
-        "The release was brokered by a US envoy.",
+        "Belarus freed 14 prisoners in a deal brokered by a US envoy.",
     ),
     Trigger(
         "negotiation",
         ("meet",),
         False,
-        "US envoy John Smith met with President Alexander Lukashenko in Minsk.",
+        "US envoy John Smith met with President Alexander Lukashenko, who then freed 14 prisoners.",
         check="meet_party",
     ),
     Trigger(
@@ -269,7 +269,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             "visit",
         ),
         True,
-        "The release followed two days of talks with an American envoy.",
+        "Belarus freed 14 prisoners after two days of talks with an American envoy.",
     ),
     Trigger(
         "death_in_custody",
