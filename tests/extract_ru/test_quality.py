@@ -1,49 +1,46 @@
-"""A regression floor on the Russian and Belarusian dev texts (news_dev2 and news_dev, ru and be).
+"""Cross-validated gates on the Russian and Belarusian dev texts (news_dev + news_dev2).
 
-These rules were written while looking at these 14 texts, so the figures below overstate what
-unseen news will give; they are pinned only so that a change that breaks the front end shows.
-Measured with: python3 ../shared/tools/score_events.py ../shared/data/news_dev2 --lang ru,be --
-.venv/bin/prisonwatch extract --format json (f1_all 0.742, f1_main 0.757, f1_persons 0.732,
-counts 0.9, dates 1.0, negative 0, failures 0). Floors sit about 0.05 under.
+The decision model is trained on k-1 folds of stories and scores the k-th, so these figures come
+from texts the model did not see; the declared patterns, though, were written while reading these
+same 14 texts, so unseen news may still score lower. Measured with
+``prisonwatch eval ../shared/data/news_dev ../shared/data/news_dev2 --folds 5`` on this version,
+pooled over folds: ru f1_all 0.667, main 0.759, persons 0.744, counts 1.0, dates 1.0;
+be f1_all 0.60, main 0.60, persons 0.97, counts 1.0; no events on negative texts, no failures.
+Floors sit about 0.05 under (Belarusian has five texts: one event moves its F1 by 0.1).
 """
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
-from typing import Any
+
+import pytest
 
 from prisonwatch.cli.reading import read_article
-from prisonwatch.extract import extract
-from prisonwatch.extract.scoring import score_corpus
+from prisonwatch.extract.training import FoldScores, cross_validate, load_items
 
 
-def run(path: Path, published: str | None) -> dict[str, Any]:
-    return extract(read_article(path, published)).to_json()
+@pytest.fixture(scope="module")
+def pooled(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> FoldScores:
+    corpora = [shared / "data" / "news_dev", shared / "data" / "news_dev2"]
+    items = load_items(corpora, read_article, tmp_path_factory.mktemp("corpora"))
+    return cross_validate(items, 5)[1]
 
 
-def _slavic_corpus(source: Path, target: Path) -> Path:
-    """Copy the ru and be texts of ``source`` (at run time, outside the repository)."""
-    (target / "texts").mkdir(parents=True)
-    lines = []
-    for line in (source / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        if doc.get("language") in ("ru", "be"):
-            lines.append(line)
-            for text in (source / "texts").glob(f"{doc['id']}.*"):
-                shutil.copy(text, target / "texts" / text.name)
-    (target / "gold.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return target
-
-
-def test_news_dev2_russian_and_belarusian_floor(shared: Path, tmp_path: Path) -> None:
-    corpus = _slavic_corpus(shared / "data" / "news_dev2", tmp_path / "c")
-    tally = score_corpus(corpus, run, tmp_path)
+def test_russian_cross_validated_floor(pooled: FoldScores) -> None:
+    tally = pooled.tallies["language:ru"]
     s = tally.summary()
     assert s["failures"] == 0, tally.failures
     assert s["negative_fp"] == 0
-    assert s["f1_all"] >= 0.69, tally.table()
+    assert s["f1_all"] >= 0.61, tally.table()
     assert s["f1_main"] >= 0.70, tally.table()
-    assert s["f1_persons"] >= 0.68, tally.table()
-    assert s["count_acc"] >= 0.85, tally.table()
+    assert s["f1_persons"] >= 0.69, tally.table()
+    assert s["count_acc"] >= 0.9, tally.table()
+
+
+def test_belarusian_cross_validated_floor(pooled: FoldScores) -> None:
+    tally = pooled.tallies["language:be"]
+    s = tally.summary()
+    assert s["failures"] == 0, tally.failures
+    assert s["negative_fp"] == 0
+    assert s["f1_all"] >= 0.5, tally.table()
+    assert s["f1_persons"] >= 0.9, tally.table()

@@ -1,4 +1,8 @@
-"""Each Russian and Belarusian trigger row: its invented positive states it, its negative not."""
+"""Each Russian and Belarusian trigger row: its invented positive proposes it, its negative not.
+
+The rows propose candidates; the trained model decides (its figures are in test_quality.py). A
+few end-to-end cases below check that clear sentences come out of ``extract`` as events.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,30 @@ import pytest
 
 from prisonwatch.documents import CleanDocument
 from prisonwatch.extract import extract
+from prisonwatch.extract.slavic.frontend import SlavicFrontEnd
 from prisonwatch.extract.slavic.lexicon import TRIGGERS, Trigger
+from prisonwatch.language import language_of
 
 
 def _types(sentence: str, language: str) -> list[str]:
-    extraction = extract(CleanDocument(text=sentence, language=language))
-    assert extraction.language == language
-    return [e.type for e in extraction.events]
+    assert language_of(sentence) == language
+    proposal = SlavicFrontEnd(language).propose(CleanDocument(text=sentence, language=language))
+    return [c.type for c in proposal.candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [
+        ("Власти освободили 17 политзаключенных, среди них Ольгу Смирнову.", "ru", "release"),
+        ("Лукашенко помиловал 25 осужденных, сообщила пресс-служба.", "ru", "pardon"),
+        ("Суд приговорил активиста Ивана Петрова к трем годам колонии.", "ru", "sentence"),
+        ("Улады вызвалілі 17 палітвязняў, сярод іх Вольгу Смірнову.", "be", "release"),
+        ("Суд асудзіў актывіста Івана Пятрова на тры гады калоніі.", "be", "sentence"),
+    ],
+)
+def test_clear_sentences_come_out_as_events(text: str, language: str, wanted: str) -> None:
+    extraction = extract(CleanDocument(text=text, language=language))
+    assert wanted in [e.type for e in extraction.events]
 
 
 @pytest.mark.parametrize("row", TRIGGERS, ids=[r.name for r in TRIGGERS])

@@ -432,7 +432,7 @@ def _candidate(
         if not all(m.flags.get(k) for m in group):
             flags.pop(k, None)
     features = dict(flags)
-    features[f"trigger={first.trigger.name}"] = 1.0
+    features["trigger=" + first.trigger.name.replace(" ", "_")] = 1.0
     features["headline"] = float(first.sent.start == 0)
     features["position"] = round(first.sent.start / max(length, 1), 3)
     features["mentions"] = float(len(group))
