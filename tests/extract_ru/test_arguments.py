@@ -8,7 +8,7 @@ from prisonwatch.documents import CleanDocument
 from prisonwatch.extract import extract
 from prisonwatch.extract.slavic import belarusian
 from prisonwatch.extract.slavic.dates import find_dates
-from prisonwatch.extract.slavic.lacinka import to_cyrillic
+from prisonwatch.extract.slavic.lacinka import to_cyrillic, to_lacinka
 from prisonwatch.extract.slavic.names import nominative
 from prisonwatch.extract.slavic.numbers import find_counts
 from prisonwatch.extract.slavic.tokens import tokenize
@@ -164,3 +164,27 @@ def test_a_belarusian_list_of_names_after_the_verdict_joins_the_sentence() -> No
     events = extract(CleanDocument(text=text, language="be")).events
     names = {p.name for e in events if e.type == "sentence" for p in e.persons}
     assert names == {"Кірыл Сянкевіч", "Марына Сідаровіч", "Барыс Мароз"}
+
+
+@pytest.mark.parametrize(
+    "cyrillic", ["Алесь Бяляцкі", "Марыя Калесьнікава", "Святлана Ціханоўская", "Ягор Лукашэнка"]
+)
+def test_names_go_back_to_lacinka_unchanged(cyrillic: str) -> None:
+    latin = " ".join(to_lacinka(w) for w in cyrillic.split())
+    assert to_cyrillic(latin)[0] == cyrillic
+
+
+def test_a_lacinka_text_is_read_as_belarusian_with_spans_into_it() -> None:
+    text = (
+        "Ułady vyzvalili 14 palitviaźniaŭ, siarod ich Maryju Kaleśnikavu. "
+        "Ich vyviezli ŭ Litvu ŭ niadzielu."
+    )
+    extraction = extract(CleanDocument(text=text, published="2025-06-10"))
+    assert extraction.language == "be"
+    events = {e.type: e for e in extraction.events}
+    assert events["transfer"].destination == ["Lithuania"]
+    assert events["transfer"].date == "2025-06-08"
+    assert [p.name for p in events["release"].persons] == ["Maryja Kaleśnikava"]
+    for event in extraction.events:
+        for evidence in event.evidence:
+            assert text[evidence.start : evidence.end] == evidence.quote

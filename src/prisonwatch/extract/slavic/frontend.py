@@ -11,7 +11,7 @@ from prisonwatch.extract.candidates import BaseFrontEnd, Candidate, Proposal
 from prisonwatch.extract.model import Evidence, ExtractedEvent, PersonMention
 from prisonwatch.extract.slavic import lexicon, places
 from prisonwatch.extract.slavic.dates import Date, find_dates
-from prisonwatch.extract.slavic.lacinka import to_cyrillic
+from prisonwatch.extract.slavic.lacinka import to_cyrillic, to_lacinka
 from prisonwatch.extract.slavic.names import Name, find_names, nominal_score, surname_mentions
 from prisonwatch.extract.slavic.numbers import Count, find_counts
 from prisonwatch.extract.slavic.tokens import Token, sentences, tokenize
@@ -393,9 +393,13 @@ def _candidate(
     role = "negotiator" if first.trigger.type == "negotiation" else "prisoner"
     for m in group:
         for n in m.persons:
-            if n.nominative not in [p.name for p in persons]:
+            # A Łacinka text gets its names back in Łacinka, as the text writes them.
+            name = (
+                n.nominative if where is None else " ".join(map(to_lacinka, n.nominative.split()))
+            )
+            if name not in [p.name for p in persons]:
                 s, e = _span(n.start, n.end, where)
-                persons.append(PersonMention(n.nominative, s, e, role))
+                persons.append(PersonMention(name, s, e, role))
     spans = sorted({_span(m.sent.start, m.sent.end, where) for m in group})
     evidence = [Evidence(s, e, original[s:e]) for s, e in spans]
     count = next((m.count for m in group if m.count), None)

@@ -93,3 +93,41 @@ def to_cyrillic(text: str) -> tuple[str, list[int]]:
         i += used
     where.append(n)
     return "".join(out), where
+
+
+_TO_LATIN: dict[str, str] = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "ж": "ž", "з": "z", "і": "i",
+    "й": "j", "к": "k", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ў": "ŭ", "ф": "f", "х": "ch", "ц": "c", "ч": "č", "ш": "š", "ы": "y", "э": "e",
+}  # fmt: skip
+_IOTATED = {"е": "e", "ё": "o", "ю": "u", "я": "a"}
+_SOFTENED = {"з": "ź", "с": "ś", "ц": "ć", "н": "ń", "л": "l"}
+
+
+def to_lacinka(word: str) -> str:
+    """Return a Belarusian Cyrillic word in Łacinka ('Бяляцкі' → 'Bialacki')."""
+    out: list[str] = []
+    low = word.lower()
+    for i, ch in enumerate(low):
+        prev = low[i - 1] if i else ""
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        if ch in _IOTATED:
+            vowel = _IOTATED[ch]
+            if prev and prev not in "аеёіоуўыэюя'’ь-" and prev != "л":
+                piece = "i" + vowel
+            elif prev == "л":
+                piece = vowel
+            else:
+                piece = "j" + vowel
+        elif ch == "л":
+            piece = "l" if nxt in ("ь", "е", "ё", "ю", "я", "і") else "ł"
+        elif ch in _SOFTENED and nxt == "ь":
+            piece = _SOFTENED[ch]
+        elif ch in "ь'’":
+            piece = ""
+        else:
+            piece = _TO_LATIN.get(ch, ch)
+        if word[i].isupper() and piece:
+            piece = piece[0].upper() + piece[1:]
+        out.append(piece)
+    return "".join(out)
