@@ -63,6 +63,9 @@ def test_rows_cover_every_type_in_both_languages() -> None:
         ("Родные надеются, что его помилуют.", "ru"),
         ("Суд не вызваліў журналіста.", "be"),
         ("Улады могуць вызваліць яшчэ сто чалавек.", "be"),
+        ("С 2020 года в стране задержали более 65 тысяч человек.", "ru"),
+        ("Всего по этому делу осуждены 114 человек.", "ru"),
+        ("Агулам па справе асуджаныя 114 чалавек.", "be"),
     ],
 )
 def test_negated_future_and_wished_events_are_not_events(sentence: str, language: str) -> None:

@@ -117,6 +117,15 @@ def _near(tokens: list[Token], i: int, pattern: str) -> bool:
     return any(row.matches(t.lower) for k, t in enumerate(tokens[lo:hi], lo) if k != i)
 
 
+def _has_number(tokens: list[Token]) -> bool:
+    return any(t.text[:1].isdigit() and not (1900 <= _int(t.text) <= 2100) for t in tokens)
+
+
+def _int(text: str) -> int:
+    digits = "".join(c for c in text if c.isdigit())
+    return int(digits) if digits and len(digits) < 9 else 0
+
+
 def _people_near(tokens: list[Token], i: int) -> bool:
     lo, hi = max(0, i - _WINDOW), min(len(tokens), i + _WINDOW + 1)
     return any(
@@ -155,10 +164,10 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
         flags["quoted"] = 1.0
     if "?" in text[sent.start : sent.end]:
         flags["modal"] = 1.0
-    if {t.lower for t in sent.tokens} & lexicon.STATISTIC_CUES and word.startswith(
-        ("осуж", "асудж")
-    ):
-        flags["aggregate"] = 1.0
+    sentence_text = text[sent.start : sent.end].lower()
+    total = {t.lower for t in sent.tokens} & lexicon.STATISTIC_CUES
+    if (total or lexicon.SINCE_YEAR.search(sentence_text)) and _has_number(sent.tokens):
+        flags["aggregate"] = 1.0  # "уже 114 осуждены", "с 2020 года задержаны 1000 человек"
     return flags
 
 
