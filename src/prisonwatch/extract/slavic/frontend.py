@@ -109,12 +109,16 @@ def _morph():  # type: ignore[no-untyped-def]
     return pymorphy3.MorphAnalyzer()
 
 
-def _near(tokens: list[Token], i: int, pattern: str) -> bool:
+def _near(tokens: list[Token], i: int, pattern: str, after: bool = False) -> bool:
     if not pattern:
         return True
     row = lexicon.Trigger("", "", "", pattern, 0.0, "", "")
-    lo, hi = max(0, i - _WINDOW), min(len(tokens), i + _WINDOW + 1)
+    lo, hi = (i + 1 if after else max(0, i - _WINDOW)), min(len(tokens), i + _WINDOW + 1)
     return any(row.matches(t.lower) for k, t in enumerate(tokens[lo:hi], lo) if k != i)
+
+
+def _has_trigger(sent: _Sentence, rows: list[lexicon.Trigger]) -> bool:
+    return any(r.matches(t.lower) for t in sent.tokens if t.is_word for r in rows)
 
 
 def _has_number(tokens: list[Token]) -> bool:
@@ -155,8 +159,8 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
             flags["future"] = 1.0
     elif word.endswith(_BE_ATTRIBUTIVE):
         flags["description"] = 1.0
-    opening = [t.lower for t in sent.tokens[:2]]
-    if set(opening) & lexicon.BACKGROUND_CUES:
+    opening = {t.lower for t in sent.tokens[:2]}
+    if opening & lexicon.BACKGROUND_CUES:
         flags["background_cue"] = 1.0
     paragraph = text.rfind("\n", 0, sent.start) + 1
     inside = text[paragraph : tokens[i].start]
@@ -253,9 +257,12 @@ class SlavicFrontEnd(BaseFrontEnd):
         mentions: list[_Mention] = []
         previous_persons: list[Name] = []
         roster: _Mention | None = None
+        prev_end = 0
         for sent in sents:
             opens_with_name = any(n.start == sent.start for n in names if n.full)
-            if roster is not None and opens_with_name:
+            own_line = "\n" in text[prev_end : sent.start]
+            prev_end = sent.end
+            if roster is not None and opens_with_name and own_line and not _has_trigger(sent, rows):
                 # A list line after the event's sentence ("Name — 3 years;"): its people too.
                 roster.persons += _persons(sent, names, text, roster.trigger.type)
                 roster.flags["roster"] = 1.0
@@ -266,12 +273,14 @@ class SlavicFrontEnd(BaseFrontEnd):
                 if not tok.is_word:
                     continue
                 for row in rows:
-                    if not row.matches(tok.lower) or not _near(sent.tokens, i, row.needs):
+                    if not row.matches(tok.lower) or not _near(
+                        sent.tokens, i, row.needs, row.after
+                    ):
                         continue
                     flags = _flags(sent.tokens, i, lang, text, sent)
                     persons = _persons(sent, names, text, row.type)
-                    first = sent.tokens[0].lower if sent.tokens else ""
-                    if not persons and first in _ANAPHORA:
+                    opening = {t.lower for t in sent.tokens[:3]}
+                    if not persons and opening & _ANAPHORA:
                         persons = list(previous_persons)
                         flags["anaphora"] = 1.0
                     count = _nearest(counts, sent, tok.start) if row.type != "negotiation" else None
@@ -320,6 +329,21 @@ class SlavicFrontEnd(BaseFrontEnd):
             if _unreal(m):
                 continue
             bg = _background(m)
+            if m.flags.get("description") and m.persons and not m.flags.get("background_cue"):
+                # "Among the detained — A and B": the people of the event already told.
+                told = next(
+                    (
+                        g
+                        for g in groups
+                        if g[0].trigger.type == m.trigger.type
+                        and not _background(g[0])
+                        and not _conflict(g, m)
+                    ),
+                    None,
+                )
+                if told is not None:
+                    told.append(m)
+                    continue
             for group in groups:
                 head = group[0]
                 if head.trigger.type != m.trigger.type or _background(head) != bg:
@@ -330,7 +354,36 @@ class SlavicFrontEnd(BaseFrontEnd):
                 break
             else:
                 groups.append([m])
+        groups = _fold_descriptions(groups)
         return [_candidate(g, text, original, where, length, self.language) for g in groups]
+
+
+def _fold_descriptions(groups: list[list[_Mention]]) -> list[list[_Mention]]:
+    """Give a told event without people the people a describing phrase names for it.
+
+    "Задержанный активист Иван Петров ... Сейчас он заключен под стражу": one arrest, his.
+    """
+    kept: list[list[_Mention]] = []
+    for group in groups:
+        head = group[0]
+        if head.flags.get("description") and not head.flags.get("background_cue"):
+            main = next(
+                (
+                    g
+                    for g in groups
+                    if g is not group
+                    and g[0].trigger.type == head.trigger.type
+                    and not _background(g[0])
+                    and not any(m.persons for m in g)
+                    and not _conflict(g, head)
+                ),
+                None,
+            )
+            if main is not None and any(m.persons for m in group):
+                main.extend(group)
+                continue
+        kept.append(group)
+    return kept
 
 
 def _unreal(m: _Mention) -> bool:
@@ -446,7 +499,8 @@ def _candidate(
             flags.pop(k, None)
     features = dict(flags)
     features["trigger=" + first.trigger.name.replace(" ", "_")] = 1.0
-    features["headline"] = float(first.sent.start == 0)
+    newline = text.find("\n")
+    features["headline"] = float(newline > 0 and first.sent.start < newline)
     features["position"] = round(first.sent.start / max(length, 1), 3)
     features["mentions"] = float(len(group))
     features["trigger_weight"] = first.trigger.weight

@@ -17,10 +17,9 @@ class Trigger:
     weight: float  # how strongly the word alone states the event
     positive: str  # an invented sentence that states the event
     negative: str  # an invented sentence with the word that states no such event
-    needs: str = ""  # regex that must match a word within the next four words (or before)
-    people: bool = (
-        False  # the word is about people only when a person, count or people word is near
-    )
+    needs: str = ""  # regex that must match a word within five words after (or before) it
+    people: bool = False  # about people only when a person, count or people word is near
+    after: bool = False  # ``needs`` is looked for only after the word (a term follows its verb)
 
     def matches(self, word: str) -> bool:
         """Return True when ``word`` is a form of this trigger."""
@@ -172,6 +171,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Министр осудил заявление соседней страны.",
         needs=r"\d+\w*|год\w*|лет|колони\w*|лишени\w*|срок\w*|заключени\w*|штраф\w*|"
         r"один|два|две|тр\w+|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|десят\w+",
+        after=True,
     ),
     Trigger(
         "прысудзіць",
@@ -194,6 +194,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Міністр асудзіў заяву суседняй краіны.",
         needs=r"\d+\w*|гад\w*|калон\w*|калён\w*|хімі\w*|пазбаўлен\w*|тэрмін\w*|штраф\w*|"
         r"адзін|два|дзве|тр\w+|чатыр\w+|пяц\w+|шэсц\w+|сем\w*|восем\w*|дзевяц\w+",
+        after=True,
     ),
     Trigger(
         "вывезти",
@@ -359,6 +360,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Блогер Иван Петров получил пять лет колонии.",
         "Блогер Иван Петров получил письмо от матери.",
         needs=r"лет|года|год|колони\w*|заключени\w*|лишени\w*|срок\w*",
+        after=True,
     ),
     Trigger(
         "атрымаць тэрмін",
@@ -369,6 +371,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Блогер Іван Пятроў атрымаў пяць гадоў калоніі.",
         "Блогер Іван Пятроў атрымаў ліст ад маці і прачытаў яго.",
         needs=r"гадоў|гады|год|калоні\w*|калёні\w*|зняволен\w*|пазбаўлен\w*|тэрмін\w*",
+        after=True,
     ),
     Trigger(
         "выдворить за границу",
@@ -498,24 +501,12 @@ UNREAL_BEFORE = frozenset(
         "б",
     ]
 )
-# Words that open a sentence recounting earlier events: the event is background.
-BACKGROUND_CUES = frozenset(
-    [
-        "ранее",
-        "раньше",
-        "прежде",
-        "тогда",
-        "раней",
-        "перад",
-        "тым",
-        "летом",
-        "зимой",
-        "весной",
-        "осенью",
-        "напомним",
-        "нагадаем",
-    ]
+_BACKGROUND_WORDS = (
+    "ранее раньше прежде тогда раней перад тым летом зимой весной осенью "
+    "напомним нагадаем раней летась"
 )
+# Words that open a sentence recounting earlier events: the event is background.
+BACKGROUND_CUES = frozenset(_BACKGROUND_WORDS.split())
 # Nominal forms of a trigger: they state an event more weakly than a finite verb.
 NOMINAL_SUFFIXES = ("ние", "ния", "нии", "ние", "нне", "ння", "нні", "ннем", "нием", "ие", "ия")
 # Words that turn a sentence into a statistic or a running total, never an event.

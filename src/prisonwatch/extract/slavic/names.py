@@ -103,7 +103,12 @@ def _parses(word: str) -> tuple[Any, ...]:
 
 def _given_parses(word: str, lang: str) -> list[Any]:
     form = belarusian.russified(word) if lang == "be" else word
-    return [p for p in _parses(form) if "Name" in p.tag and p.score >= 0.05]
+    # A plural nominative ('Супрацоўнікі', staff) is a group, never one person's given name.
+    return [
+        p
+        for p in _parses(form)
+        if "Name" in p.tag and p.score >= 0.05 and not {"plur", "nomn"} <= set(p.tag.grammemes)
+    ]
 
 
 def _given(word: str, lang: str) -> Any | None:
@@ -124,8 +129,12 @@ def is_given_name(word: str, lang: str) -> bool:
     """Return True when ``word`` reads as a given name in some case form."""
     if not word[:1].isupper() or word.lower() in _NOT_NAMES:
         return False
-    if lang == "be" and belarusian.given_name(word) is not None:
-        return True
+    if lang == "be":
+        if belarusian.given_name(word) is not None:
+            return True
+        top = _parses(belarusian.russified(word))
+        if top and {"plur", "nomn"} <= set(top[0].tag.grammemes):
+            return False  # a plural noun ('Супрацоўнікі', staff), not one person
     return _given(word, lang) is not None
 
 
