@@ -45,9 +45,7 @@ def _trigger_words() -> re.Pattern[str]:
 
 
 # A list item: an optional bullet or number, then at most seven words and no sentence end.
-_LIST_ITEM = re.compile(
-    r"^\s*(?:[-•●*–—]|\d{1,3}[.)])?\s*(?:[^\s.!?]+(?:\s+[^\s.!?]+){0,6})?\s*$"
-)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•●*–—]|\d{1,3}[.)])?\s*(?:[^\s.!?]+(?:\s+[^\s.!?]+){0,6})?\s*$")
 
 
 def _list_follows(segments: list[re.Match[str]], k: int) -> bool:

@@ -143,8 +143,7 @@ def add_list_names(groups: list[Group], ctx: Context) -> None:
         inside = [
             g
             for g in groups
-            if g.type in _PEOPLE_TYPES
-            and any(sent.start <= m.token < sent.end for m in g.all())
+            if g.type in _PEOPLE_TYPES and any(sent.start <= m.token < sent.end for m in g.all())
         ]
         targets = [g for g in inside if not g.flagged]
         if not targets:
