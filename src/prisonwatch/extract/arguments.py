@@ -309,12 +309,6 @@ def _home_country(nouns: list[Token], ctx: Context) -> str | None:
         for t in noun.subtree:
             if t.ent_type_ == "NORP" and geo.country(t.text):
                 return geo.country(t.text)
-    # "bringing six hostages home": the nationality the article gave the group earlier.
-    for t in ctx.doc:
-        if (t.ent_type_ == "NORP" and t.pos_ in ("NOUN", "PROPN") and t.tag_ == "NNPS") or (
-            t.ent_type_ == "NORP" and t.lower_.endswith("s") and geo.country(t.text)
-        ):
-            return geo.country(t.text)
     return None
 
 

@@ -536,21 +536,6 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
     return None
 
 
-def _restated(token: Token, m: Mention, earlier: list[Mention]) -> bool:
-    """Return True when the sentence before told a counted event of the same type (a restatement).
-
-    "pardoned more than 3,000 prisoners on Sunday ... granted amnesty to 3,085 inmates".
-    """
-    sent = token.sent
-    if sent.start == 0:
-        return False
-    previous = token.doc[sent.start - 1].sent
-    return any(
-        e.type == m.type and e.count is not None and previous.start <= e.token < sent.end
-        for e in earlier
-    )
-
-
 def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
     if m.count and m.count.vague:
         return "aggregate statistic (thousands, hundreds)"
@@ -568,7 +553,7 @@ def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)
         if perfect and m.count.qualifier in {"at least", "more than", "about"}:
             return "aggregate statistic (a hedged running total)"
-        if m.count.value and m.count.value >= 1000 and not _restated(token, m, earlier):
+        if m.count.value and m.count.value >= 1000:
             return "aggregate statistic (a total in the thousands)"
     if any(cue in text for cue in _AGGREGATE_CUES - {"since"}) and m.count and not m.persons:
         return "aggregate statistic"
