@@ -224,7 +224,16 @@ def sanction_of(token: Token) -> bool:
 
 
 def sanctioned_thing(token: Token) -> bool:
-    """The verb 'sanction' with a company, product or person as its object, not a country."""
+    """The verb 'sanction' by a state or body, with a company, product or person as object.
+
+    'The referee sanctioned the goal': a subject that is no state, body or institution means
+    'approved', not a penalty.
+    """
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if subjects and not any(
+        s.ent_type_ in ("ORG", "GPE", "NORP") or s.lemma_.lower() in STATE_NOUNS for s in subjects
+    ):
+        return False
     return any(
         o.ent_type_ in ("ORG", "PRODUCT", "PERSON", "FAC")
         or (o.pos_ == "NOUN" and o.lemma_.lower() not in STATE_NOUNS and not geo.country(o.text))
