@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
 from prisonwatch.extract.lexicon import NEGOTIATOR_TITLES, RELATIONAL_NOUNS, TITLE_WORDS
+from prisonwatch.extract.tree import is_person_noun
 from prisonwatch.names.keys import fine_keys, skeleton
 
 if TYPE_CHECKING:
@@ -95,8 +96,6 @@ def _teasers(doc: Doc) -> set[int]:
 
 def _appositive_names(doc: Doc) -> list[Span]:
     """Return names the tagger missed: 'her husband, Alyaksandr Loyka', 'journalist Ihar Karnei'."""
-    from prisonwatch.extract.counts import is_person_noun
-
     found = []
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "PERSON", "DATE"):
