@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from prisonwatch.extract import geo
-from prisonwatch.extract.checks import preps
-from prisonwatch.extract.lexicon import PERSON_NOUNS, VAGUE_LARGE
+from prisonwatch.extract.lexicon import VAGUE_LARGE
+from prisonwatch.extract.tree import is_person_noun, preps
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -120,16 +119,6 @@ def same_count(a: Count, b: Count) -> bool:
     if b.qualifier and not a.qualifier:
         return rounds_to(b, a.value)
     return False
-
-
-def is_person_noun(token: Token) -> bool:
-    """Return True for nouns that denote people (prisoners, Americans, women)."""
-    low = token.lemma_.lower()
-    return (
-        low in PERSON_NOUNS
-        or token.lower_ in PERSON_NOUNS
-        or (token.ent_type_ == "NORP" and geo.country(token.text) is not None)
-    )
 
 
 def _qualifier(token: Token) -> str | None:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract import arguments as args
 from prisonwatch.extract import dates
-from prisonwatch.extract.checks import CHECKS, ent_of, preps
+from prisonwatch.extract.checks import CHECKS
 from prisonwatch.extract.context import Context
-from prisonwatch.extract.counts import Count, count_of, is_person_noun
+from prisonwatch.extract.counts import Count, count_of
 from prisonwatch.extract.deals import TRADE_CUES
 from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import (
@@ -19,6 +19,7 @@ from prisonwatch.extract.lexicon import (
     BROKER_LEMMAS,
     GENERIC_QUANTIFIERS,
 )
+from prisonwatch.extract.tree import ent_of, is_person_noun, objects, preps, subject
 from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns, rows_for
 from prisonwatch.tunables import tunable
 
@@ -304,7 +305,7 @@ def _people(
     conj_obj = [n for n in nouns if n.lower_ in {"them", "they"}]
     if conj_obj and token.dep_ == "conj":
         # "released 135 prisoners ... and exiled them": the same group.
-        head_nouns = args.objects(token.head)
+        head_nouns = objects(token.head)
         m.count = count_of(head_nouns)
         m.persons = m.persons or [
             (n, t.idx, t.idx + len(t.text)) for n, t in args.persons_in(head_nouns, ctx)
@@ -387,13 +388,13 @@ def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
     parties: list[Token] = list(preps(token, "with", "between", "by"))
     parties += [c for p in parties for c in p.conjuncts]
     if token.lemma_ == "meet" or not m.nominal:
-        subj = args.subject(token)
+        subj = subject(token)
         if subj is not None and not args.is_passive(token) and token.lemma_ == "meet":
             parties += [subj, *subj.conjuncts]
     elif token.dep_ == "pobj" and token.head.lower_ == "at":
         # "announced the lifting at a meeting with X": the announcer was at the meeting.
         gov = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-        subj = args.subject(gov) if gov is not None else None
+        subj = subject(gov) if gov is not None else None
         if subj is not None:
             parties.append(subj)
     names: list[tuple[str, int, int]] = []
@@ -536,21 +537,6 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
     return None
 
 
-def _restated(token: Token, m: Mention, earlier: list[Mention]) -> bool:
-    """Return True when the sentence before told a counted event of the same type (a restatement).
-
-    "pardoned more than 3,000 prisoners on Sunday ... granted amnesty to 3,085 inmates".
-    """
-    sent = token.sent
-    if sent.start == 0:
-        return False
-    previous = token.doc[sent.start - 1].sent
-    return any(
-        e.type == m.type and e.count is not None and previous.start <= e.token < sent.end
-        for e in earlier
-    )
-
-
 def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
     if m.count and m.count.vague:
         return "aggregate statistic (thousands, hundreds)"
@@ -568,7 +554,7 @@ def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)
         if perfect and m.count.qualifier in {"at least", "more than", "about"}:
             return "aggregate statistic (a hedged running total)"
-        if m.count.value and m.count.value >= 1000 and not _restated(token, m, earlier):
+        if m.count.value and m.count.value >= 1000:
             return "aggregate statistic (a total in the thousands)"
     if any(cue in text for cue in _AGGREGATE_CUES - {"since"}) and m.count and not m.persons:
         return "aggregate statistic"
