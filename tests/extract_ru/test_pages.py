@@ -7,10 +7,11 @@ import sqlite3
 import warnings
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from prisonwatch.cli.main import app
-from prisonwatch.settings import Settings
+from prisonwatch.settings import Settings, get_settings
 from prisonwatch.web import create_app
 
 with warnings.catch_warnings():
@@ -26,27 +27,34 @@ RUSSIAN = (
 UKRAINIAN = "Влада звільнила дванадцять політв'язнів, повідомляє правозахисний центр у четвер."
 
 
-def test_russian_text_from_ingest_to_pages(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    env = {"PRISONWATCH_DATA_DIR": str(data)}
+def test_russian_text_from_ingest_to_pages(
+    sqlite_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = sqlite_settings.data_dir
+    monkeypatch.setenv("PRISONWATCH_DATA_DIR", str(data))
+    monkeypatch.setenv("PRISONWATCH_DATABASE_URL", sqlite_settings.url())
+    get_settings.cache_clear()
     (tmp_path / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
     (tmp_path / "uk.txt").write_text(UKRAINIAN, encoding="utf-8")
     runner = CliRunner()
-    assert runner.invoke(app, ["db", "upgrade"], env=env).exit_code == 0
-    result = runner.invoke(
-        app, ["ingest", str(tmp_path / "ru.txt"), str(tmp_path / "uk.txt")], env=env
-    )
-    assert result.exit_code == 0, result.output
-    assert re.search(r"not read: language uk\W+1", result.output)
-    assert re.search(r"documents extracted\W+1", result.output)
+    try:
+        result = runner.invoke(app, ["ingest", str(tmp_path / "ru.txt"), str(tmp_path / "uk.txt")])
+        assert result.exit_code == 0, result.output
+        assert re.search(r"not read: language uk\W+1", result.output)
+        assert re.search(r"documents extracted\W+1", result.output)
+        _check_pages(data, runner)
+    finally:
+        get_settings.cache_clear()
 
+
+def _check_pages(data: Path, runner: CliRunner) -> None:
     db = sqlite3.connect(next(data.glob("*.sqlite")))
     claims = [r[0] for r in db.execute("SELECT id FROM claims WHERE state = 'proposed'")]
     docs = dict(db.execute("SELECT language, id FROM documents").fetchall())
     person = db.execute("SELECT id FROM persons WHERE primary_name = 'Анна Смирнова'").fetchone()
     db.close()
     assert claims and person is not None
-    assert runner.invoke(app, ["review", "accept", *claims], env=env).exit_code == 0
+    assert runner.invoke(app, ["review", "accept", *claims]).exit_code == 0
 
     with TestClient(create_app(Settings(data_dir=data))) as client:
         page = client.get(f"/documents/{docs['ru']}").text
