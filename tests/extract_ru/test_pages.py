@@ -64,3 +64,24 @@ def _check_pages(data: Path, runner: CliRunner) -> None:
         assert "not read: language uk" in client.get(f"/documents/{docs['uk']}").text
         timeline = client.get(f"/persons/{person[0]}").text
         assert "освободили журналистку Анну Смирнову" in timeline  # the quote, in Russian
+
+
+def test_russian_names_link_to_latin_registry_persons(
+    sqlite_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRISONWATCH_DATA_DIR", str(sqlite_settings.data_dir))
+    monkeypatch.setenv("PRISONWATCH_DATABASE_URL", sqlite_settings.url())
+    get_settings.cache_clear()
+    text = "Власти Беларуси освободили Марию Колесникову и еще 12 политзаключенных.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    try:
+        assert runner.invoke(app, ["persons", "add", "Maria Kalesnikava"]).exit_code == 0
+        result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt")])
+        assert result.exit_code == 0, result.output
+        assert re.search(r"persons proposed\W+0", result.output)
+        shown = runner.invoke(app, ["person", "Колесникова"])
+        assert "Maria Kalesnikava" in shown.output
+        assert "Мария Колесникова" in shown.output  # the Russian form, learned from the text
+    finally:
+        get_settings.cache_clear()
