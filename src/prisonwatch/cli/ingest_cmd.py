@@ -130,7 +130,8 @@ def _run(
         disable=not show,
     )
     with progress:
-        task = progress.add_task("ingest", total=None, last="")
+        # The first item waits for the extractor's language model: say so instead of "0/?".
+        task = progress.add_task("ingest", total=None, last="loading the extractor…")
 
         def advance(outcome: ItemOutcome) -> None:
             progress.update(task, advance=1, last=outcome.status)

@@ -45,6 +45,9 @@ EVENT_TYPES = (
 CLAIM_STATES = ("proposed", "accepted", "rejected", "superseded")
 NAME_ORIGINS = ("source", "derived", "manual", "registry")
 ROLES = ("viewer", "reviewer", "admin")
+# prisoner: someone events happen to (arrested, held, freed); participant: someone who only takes
+# part in events in another role (envoy, president, mediator, judge, relative).
+PERSON_KINDS = ("prisoner", "participant")
 
 
 def new_id(prefix: str) -> str:
@@ -126,6 +129,9 @@ class Person(Base):
     # True while the person exists only because the machine proposed them and no reviewer has
     # accepted that proposal; derived from the person's claims by the registry.
     proposed: Mapped[bool] = mapped_column(Boolean, default=False)
+    kind: Mapped[str] = mapped_column(
+        String(12), default="prisoner", server_default="prisoner", index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     names: Mapped[list[PersonName]] = relationship(

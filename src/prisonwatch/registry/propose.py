@@ -7,14 +7,18 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Deal, Document, Event, new_id
-from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction
+from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_key, propose
 from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event
 from prisonwatch.registry.materialize import rebuild_event
 from prisonwatch.registry.resolution import PersonResolver, Resolution
+from prisonwatch.registry.roles import role_from_context
 
 ROLE_BY_MENTION = {"prisoner": "affected", "negotiator": "negotiator"}
+# The role in which an event happens to a person; every other role (negotiator, mediator, actor,
+# judge, relative) makes a new person a participant, never a prisoner.
+AFFECTED = "affected"
 
 
 @dataclass
@@ -103,9 +107,15 @@ class _Proposer:
             )
         )
 
-    def resolve(self, name: str) -> Resolution:
+    def resolve(
+        self, name: str, role: str = AFFECTED, evidence: Evidence | None = None
+    ) -> Resolution:
         resolution = self.resolver.resolve(
-            self.session, name, document_id=self.document.id, actor="extractor"
+            self.session,
+            name,
+            document_id=self.document.id,
+            actor="extractor",
+            kind="prisoner" if role == AFFECTED else "participant",
         )
         if resolution.status == "new":
             self.report.persons_new += 1
@@ -114,14 +124,24 @@ class _Proposer:
                 kinds.PERSON,
                 ("person", resolution.person_id or ""),
                 "exists",
-                {"name": name},
-                None,
+                {"name": name, "role": role},
+                evidence,  # the sentence that names them: a reviewer sees the quote and source
                 0.5,
                 resolution.reason,
             )
         elif resolution.status == "ambiguous":
             self.report.ambiguous += 1
         return resolution
+
+    def role_of(self, mention: PersonMention, event: ExtractedEvent) -> tuple[str, str]:
+        """Return a mention's role in the event and why, when the words around it say more."""
+        role = ROLE_BY_MENTION.get(mention.role, mention.role)
+        if role != AFFECTED:
+            return role, ""
+        hint = role_from_context(self.document.text, mention.start, mention.end, event.actor)
+        if hint is None:
+            return role, ""
+        return hint.role, f" ({hint.reason})"
 
     def event(self, index: int, event: ExtractedEvent, own: set[str]) -> str:
         evidence = _evidence(event)
@@ -133,7 +153,8 @@ class _Proposer:
             return existing.subject_id
         # A mention without letters names nobody: it cannot become a person.
         mentions = [m for m in event.persons if any(c.isalpha() for c in m.name)]
-        resolutions = [(m, self.resolve(m.name)) for m in mentions]
+        roles = {id(m): self.role_of(m, event) for m in mentions}
+        resolutions = [(m, self.resolve(m.name, roles[id(m)][0], evidence)) for m in mentions]
         person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
         facts = _facts(event, self.document.published, person_ids)
         match = find_same_event(self.session, facts, exclude=own)
@@ -158,7 +179,7 @@ class _Proposer:
             reason,
         )
         for mention, resolution in resolutions:
-            role = ROLE_BY_MENTION.get(mention.role, mention.role)
+            role, why = roles[id(mention)]
             value = {
                 "name": mention.name,
                 "role": role,
@@ -177,7 +198,7 @@ class _Proposer:
                 value,
                 evidence or quote,
                 min(event.confidence, 1.0 if resolution.status == "matched" else 0.6),
-                f"{role} {mention.name!r} in {event.type}: {resolution.reason}",
+                f"{role} {mention.name!r} in {event.type}{why}: {resolution.reason}",
             )
         self.touched[record.id] = record
         return record.id
