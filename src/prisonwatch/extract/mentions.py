@@ -529,12 +529,28 @@ def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None
             or e.doc[e.start - 1].lower_ not in {"since", "for", "until", "over", "during"}
         )
     ]
-    found_dates = [d for d in (dates.resolve(e.text, ctx.published) for e in ents) if d]
-    recent = [d for d in found_dates if d.relative and d.precision == "day"]
+    resolved = [(e, dates.resolve(e.text, ctx.published)) for e in ents]
+    # A weekday or 'yesterday' anywhere in the sentence; other dates only under the trigger
+    # ("X, celebrated for the protests in 2020, was also freed": 2020 is not the release's).
+    recent = [
+        d
+        for e, d in resolved
+        if d and d.value and ((d.relative and d.precision == "day") or not _other_clause(e, token))
+    ]
     if len({d.value for d in recent}) == 1:
         # From the sentence, not from the trigger's own phrases.
         return dataclasses.replace(recent[0], weak=True)
     return None
+
+
+def _other_clause(ent: Span, trigger: Token) -> bool:
+    """Return True unless a phrase hangs under the trigger outside any clause of its own."""
+    node = ent.root
+    while node.i != trigger.i:
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp"):
+            return True
+        node = node.head
+    return False
 
 
 def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
