@@ -165,6 +165,23 @@ TUNABLES: tuple[Tunable, ...] = (
         "Reports of one release appear within days; follow-ups that recount it carry its date. "
         "Distinct waves in the dev data are months apart. 45 days leaves room for late reports.",
     ),
+    # --- web ---
+    Tunable(
+        "web.lockout_failures",
+        10.0,
+        "Failed logins for one account within the lockout window after which that account "
+        "refuses every login attempt, from any address, until the window has passed.",
+        "Twice the per-address limit of 5 a minute, so a reviewer mistyping is never locked, "
+        "while guessing from rotating addresses gets 10 tries per window instead of unbounded.",
+    ),
+    Tunable(
+        "web.lockout_window_s",
+        900.0,
+        "Seconds over which failed logins of one account are counted (and so the longest lock).",
+        "15 minutes, the usual account-lockout period (OWASP's authentication cheat sheet): "
+        "10 guesses per 15 minutes is about 1,000 a day, hopeless against an 8+ character "
+        "password, while a locked-out reviewer waits at most a coffee break.",
+    ),
 )
 
 _BY_NAME = {t.name: t for t in TUNABLES}

@@ -7,7 +7,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from prisonwatch import audit
@@ -78,9 +78,10 @@ def add_user(
 
 
 def set_password(session: Session, username: str, password: str, *, actor: str = "cli") -> None:
-    """Replace a user's password."""
+    """Replace a user's password and end every session the user has open."""
     user = get_user(session, username)
     user.password_hash = _HASHER.hash(_check_password(password))
+    user.session_version = (user.session_version or 0) + 1
     audit.record(
         session,
         actor=actor,
@@ -140,3 +141,42 @@ def user_for_token(session: Session, token: str) -> User | None:
 def list_users(session: Session) -> list[User]:
     """Return every user in name order."""
     return list(session.scalars(select(User).order_by(User.username)))
+
+
+def revoke_tokens(
+    session: Session, username: str, *, label: str | None = None, actor: str = "cli"
+) -> int:
+    """Delete a user's API tokens (only those with ``label`` when given); return how many."""
+    user = get_user(session, username)
+    stmt = delete(ApiToken).where(ApiToken.user_id == user.id)
+    if label is not None:
+        stmt = stmt.where(ApiToken.label == label)
+    removed = int(session.execute(stmt).rowcount or 0)  # type: ignore[attr-defined]
+    if removed:
+        audit.record(
+            session,
+            actor=actor,
+            action="revoke",
+            record_type="user",
+            record_id=str(user.id),
+            before={"tokens": removed, "label": label},
+            reason="API tokens revoked",
+        )
+    return removed
+
+
+def remove_user(session: Session, username: str, *, actor: str = "cli") -> None:
+    """Remove a user with its API tokens; its sessions end at their next request."""
+    user = get_user(session, username)
+    session.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
+    audit.record(
+        session,
+        actor=actor,
+        action="delete",
+        record_type="user",
+        record_id=str(user.id),
+        before={"username": user.username, "role": user.role},
+        reason="user removed",
+    )
+    session.delete(user)
+    session.flush()

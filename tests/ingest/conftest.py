@@ -69,6 +69,7 @@ class Server:
     routes: dict[str, tuple[int, str, bytes, float]] = field(default_factory=dict)
     hits: dict[str, int] = field(default_factory=dict)
     agents: list[str] = field(default_factory=list)
+    locations: dict[str, str] = field(default_factory=dict)
 
     def url(self, path: str) -> str:
         """Return the full URL of ``path`` on this server."""
@@ -85,9 +86,11 @@ def server() -> Iterator[Server]:
             path = self.path
             state.hits[path] = state.hits.get(path, 0) + 1
             state.agents.append(self.headers.get("User-Agent", ""))
-            if path.startswith("/redirect"):
+            if path.startswith("/redirect") or path in state.locations:
                 self.send_response(302)
-                self.send_header("Location", path.removeprefix("/redirect"))
+                self.send_header(
+                    "Location", state.locations.get(path, path.removeprefix("/redirect"))
+                )
                 self.end_headers()
                 return
             status, ctype, body, delay = state.routes.get(path, (404, "text/plain", b"nope", 0))

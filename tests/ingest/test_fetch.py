@@ -15,6 +15,7 @@ from tests.ingest.conftest import Server, SessionFactory, article
 
 HTML = "text/html; charset=utf-8"
 FAST = FetchConfig(
+    allow_private=True,
     user_agent="prisonwatch-test/1",
     timeout_s=0.3,
     max_bytes=200_000,

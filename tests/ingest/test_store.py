@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from prisonwatch.db.models import Document, DocumentURL
 from prisonwatch.ingest import IngestOptions, ingest
+from prisonwatch.ingest.fetch import FetchConfig
 from tests.ingest.conftest import SENTENCES, Server, SessionFactory, article
 
 
@@ -50,7 +52,9 @@ def test_same_article_at_two_urls_is_one_document(server: Server, sessions: Sess
     server.routes["/a/1.html"] = (200, "text/html; charset=utf-8", page, 0)
     server.routes["/mirror/1.html"] = (200, "text/html; charset=utf-8", page, 0)
     report = ingest(
-        [server.url("/a/1.html"), server.url("/mirror/1.html")], IngestOptions(), sessions
+        [server.url("/a/1.html"), server.url("/mirror/1.html")],
+        IngestOptions(fetch=replace(FetchConfig.from_settings(), allow_private=True)),
+        sessions,
     )
     assert [i.status for i in report.items] == ["new", "duplicate"]
     assert _count(sessions, Document) == 1

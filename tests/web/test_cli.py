@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -41,14 +43,18 @@ def test_serve_has_help_with_an_example() -> None:
     assert "Example" in result.stdout and "--port" in result.stdout
 
 
-def test_serve_refuses_a_public_address_with_the_default_key(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("host", ["0.0.0.0", "127.0.0.1"])
+@pytest.mark.parametrize("key", ["change-me-in-production", "x", "ab" * 30])
+def test_serve_refuses_a_weak_key_on_every_host(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, host: str, key: str
 ) -> None:
     from prisonwatch.settings import get_settings
 
-    monkeypatch.delenv("PRISONWATCH_SECRET_KEY", raising=False)
+    monkeypatch.setenv("PRISONWATCH_SECRET_KEY", key)
+    monkeypatch.setenv("PRISONWATCH_DATA_DIR", str(tmp_path))
     get_settings.cache_clear()
-    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0"])
+    result = CliRunner().invoke(app, ["serve", "--host", host])
     get_settings.cache_clear()
     assert result.exit_code == 1
-    assert "PRISONWATCH_SECRET_KEY" in result.output
+    assert "PRISONWATCH_SECRET_KEY" in result.output and "forge" in result.output
+    assert not (tmp_path / "prisonwatch.sqlite").exists()

@@ -7,7 +7,10 @@ import typer
 from prisonwatch.cli.output import err_console
 
 ORDER = 90
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+# Forwarded headers are believed only from PRISONWATCH_TRUSTED_PROXIES (the app applies them),
+# never by uvicorn's default of 127.0.0.1, so a client cannot choose the address that the login
+# limit counts by sending X-Forwarded-For through a local proxy.
+PROXY_HEADERS = False
 
 
 def serve_cmd(
@@ -21,24 +24,21 @@ def serve_cmd(
     import uvicorn
 
     from prisonwatch.db.migrate import ensure_ready
-    from prisonwatch.errors import ConfigError
-    from prisonwatch.settings import DEFAULT_SECRET, get_settings
+    from prisonwatch.settings import get_settings
     from prisonwatch.web import create_app
     from prisonwatch.web.app import warm
+    from prisonwatch.web.security import secret_key
 
     settings = get_settings()
-    if host not in LOCAL_HOSTS and settings.secret_key == DEFAULT_SECRET:
-        raise ConfigError(
-            f"--host {host} exposes the reviewer login beyond this machine with the default "
-            "session key: set PRISONWATCH_SECRET_KEY to a long random string first"
-        )
+    # On every host, a reverse proxy on this machine included: a weak key is refused, and a
+    # fresh install makes and keeps its own (data_dir/secret_key, mode 0600).
+    secret_key(settings)
     ensure_ready(settings)
     app = create_app(settings)
     # Seconds on a large registry, paid here rather than by the first visitor.
     warm(app)
     err_console.print(f"serving {settings.url()} on http://{host}:{port}/")
-    # Proxy headers are trusted from the local host only, so Secure cookies follow real TLS.
-    uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=PROXY_HEADERS)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""``prisonwatch users``: add users with a role, and print API tokens."""
+"""``prisonwatch users``: add and remove users, change passwords, make and revoke API tokens."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from prisonwatch.cli.output import console
 ORDER = 85
 
 users_app = typer.Typer(
-    help="Add users of the reviewer workspace and make API tokens.", no_args_is_help=True
+    help="Add and remove users of the reviewer workspace, change passwords, make and revoke "
+    "API tokens.",
+    no_args_is_help=True,
 )
 
 
@@ -57,6 +59,57 @@ def token_cmd(
     with open_session() as session:
         token = new_token(session, name, label=label)
     print(token)
+
+
+@users_app.command("passwd")
+def passwd_cmd(
+    name: str = typer.Argument(..., help="The user whose password changes."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the new password from the first line of stdin."
+    ),
+) -> None:
+    """Set a new password; every session the user has open ends.
+
+    Example: echo 'n3w-s3cret-pass' | prisonwatch users passwd anna --password-stdin
+    """
+    from prisonwatch.users import set_password
+
+    password = _read_password(password_stdin)
+    with open_session() as session:
+        set_password(session, name, password)
+    console.print(f"password of {name} changed; their open sessions have ended")
+
+
+@users_app.command("revoke")
+def revoke_cmd(
+    name: str = typer.Argument(..., help="The user whose API tokens stop working."),
+    label: str | None = typer.Option(None, help="Revoke only the tokens with this label."),
+) -> None:
+    """Revoke a user's API tokens: all of them, or those with one label.
+
+    Example: prisonwatch users revoke anna --label "import script"
+    """
+    from prisonwatch.users import revoke_tokens
+
+    with open_session() as session:
+        removed = revoke_tokens(session, name, label=label)
+    which = f" labelled {label!r}" if label is not None else ""
+    console.print(f"revoked {removed} API token(s){which} of {name}")
+
+
+@users_app.command("remove")
+def remove_cmd(
+    name: str = typer.Argument(..., help="The user to remove."),
+) -> None:
+    """Remove a user with its API tokens; its sessions end at once. The audit log keeps its name.
+
+    Example: prisonwatch users remove anna
+    """
+    from prisonwatch.users import remove_user
+
+    with open_session() as session:
+        remove_user(session, name)
+    console.print(f"removed user {name}; their tokens and sessions no longer work")
 
 
 @users_app.command("list")

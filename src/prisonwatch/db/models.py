@@ -291,6 +291,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(12), default="viewer")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Raised by logout, a password change or removal: cookies of older versions stop working.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ApiToken(Base):

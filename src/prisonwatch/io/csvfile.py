@@ -1,15 +1,47 @@
-"""Reading CSV files with line numbers, refusing files that are not CSV text."""
+"""Reading CSV files with line numbers, and writing CSV cells no spreadsheet runs as formulas."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from prisonwatch.errors import InputError
 
 MAX_CSV_BYTES = 500_000_000
+
+# Spreadsheets run a cell starting with one of these as a formula (=HYPERLINK, +cmd, @SUM, ...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def safe_cell(value: object) -> object:
+    """Return a CSV cell with a leading apostrophe when a spreadsheet would run it as a formula.
+
+    Example: ``=HYPERLINK("http://x")`` becomes ``'=HYPERLINK("http://x")``; ``-3`` stays ``-3``.
+    """
+    formula = isinstance(value, str) and value.startswith(FORMULA_STARTS)
+    if formula and not _PLAIN_NUMBER.fullmatch(str(value)):
+        return "'" + str(value)
+    return value
+
+
+class SafeDictWriter:
+    """A ``csv.DictWriter`` that passes every cell through ``safe_cell``."""
+
+    def __init__(self, out: IO[str], fieldnames: Iterable[str], **options: Any) -> None:
+        self._writer = csv.DictWriter(out, fieldnames=list(fieldnames), **options)
+
+    def writeheader(self) -> None:
+        """Write the header line."""
+        self._writer.writeheader()
+
+    def writerow(self, row: Mapping[str, Any]) -> None:
+        """Write one row with every formula-like cell neutralised."""
+        self._writer.writerow({key: safe_cell(value) for key, value in row.items()})
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from typing import IO
 
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Person
+from prisonwatch.io.csvfile import SafeDictWriter
 from prisonwatch.registry.events import accepted_events, event_summary
 from prisonwatch.registry.sources import sources_for
 
@@ -31,7 +31,7 @@ COLUMNS = (
 
 def export_events_csv(session: Session, out: IO[str]) -> int:
     """Write every accepted event as one CSV row; return the row count."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n", extrasaction="ignore")
+    writer = SafeDictWriter(out, fieldnames=COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     events = sorted(accepted_events(session), key=lambda e: (e.anchor_date or "", e.id))
     found = sources_for(session, [e.id for e in events])

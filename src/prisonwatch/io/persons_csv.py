@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from typing import IO
 
@@ -10,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from prisonwatch.db.models import Person
+from prisonwatch.io.csvfile import SafeDictWriter
 from prisonwatch.io.registry_csv import HRG_COLUMNS
 
 # A function that derives a person's status (active / former / np) from accepted events.
@@ -20,7 +20,7 @@ def export_persons_csv(
     session: Session, out: IO[str], *, scheme: str = "registry", status: StatusFn | None = None
 ) -> int:
     """Write every person as one CSV row in the human-rights layout; return the row count."""
-    writer = csv.DictWriter(out, fieldnames=[*HRG_COLUMNS, "prisonwatch_id"], lineterminator="\n")
+    writer = SafeDictWriter(out, fieldnames=[*HRG_COLUMNS, "prisonwatch_id"], lineterminator="\n")
     writer.writeheader()
     stmt = (
         select(Person)

@@ -7,40 +7,62 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from prisonwatch import __version__
+from prisonwatch.db.engine import session_scope
 from prisonwatch.registry.lookup import NameIndexCache
 from prisonwatch.settings import Settings, get_settings
-from prisonwatch.web import actions, auth, documents, errors, home, persons, records, review, urls
+from prisonwatch.web import (
+    actions,
+    apidocs,
+    auth,
+    documents,
+    errors,
+    home,
+    persons,
+    records,
+    review,
+    urls,
+)
+from prisonwatch.web.deps import write_refusal
+from prisonwatch.web.guards import BodyGuard, SecurityHeaders, in_thread
 from prisonwatch.web.queries import SnapshotCache
 from prisonwatch.web.render import make_templates
-from prisonwatch.web.security import RateLimit, Sessions
+from prisonwatch.web.security import (
+    AccountLockout,
+    RateLimit,
+    Sessions,
+    secret_key,
+    session_user,
+)
 
 STATIC = Path(__file__).with_name("static")
-# No inline script or style anywhere, so injected markup could not run even if it slipped through.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-}
+
+
+def _drop_ended_login(request: Request, settings: Settings) -> None:
+    # A cookie whose login has ended (logout elsewhere, new password, user removed) keeps only its
+    # CSRF token, so no page greets the old user; it is rewritten without the user.
+    with session_scope(settings, write=False) as session:
+        if session_user(request, session) is None:
+            request.state.session = {"csrf": request.state.session.get("csrf")}
+            request.state.session_dirty = True
 
 
 def _session_middleware(
-    sessions: Sessions,
+    sessions: Sessions, settings: Settings
 ) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
     async def middleware(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         request.state.session = sessions.load(request)
         request.state.session_dirty = False
+        if request.state.session.get("user"):
+            await run_in_threadpool(_drop_ended_login, request, settings)
         response = await call_next(request)
         if request.state.session_dirty:
             sessions.save(request, response, request.state.session)
-        response.headers.update(SECURITY_HEADERS)
         return response
 
     return middleware
@@ -54,7 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="An evidence-backed record of political prisoners. Every page has a JSON "
         "twin under /api; writes need a bearer token of a reviewer.",
-        docs_url=urls.api("/docs"),
+        docs_url=None,
         redoc_url=None,
         openapi_url=urls.api("/openapi.json"),
     )
@@ -63,18 +85,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.snapshots = SnapshotCache()
     app.state.names = NameIndexCache()
     app.state.login_limit = RateLimit(settings.login_attempts_per_minute)
+    app.state.lockout = AccountLockout()
+    app.state.sessions = Sessions(secret_key(settings))
     for module in (home, persons, records, documents, review, actions, auth):
         app.include_router(module.router)
+    docs_csp = apidocs.install(app)
     app.mount(urls.STATIC, StaticFiles(directory=STATIC), name="static")
-    app.middleware("http")(_session_middleware(Sessions(settings.secret_key)))
     errors.install(app)
+    # Added innermost first: headers wrap everything, then the proxy's client address, then the
+    # body guard (before any body is read), then the session cookie.
+    app.middleware("http")(_session_middleware(app.state.sessions, settings))
+    app.add_middleware(
+        BodyGuard,
+        max_bytes=settings.max_body_bytes,
+        authorise=lambda request: in_thread(write_refusal, request),
+        respond=errors.respond,
+    )
+    proxies = [p.strip() for p in settings.trusted_proxies.split(",") if p.strip()]
+    if proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
+    app.add_middleware(SecurityHeaders, docs_csp=docs_csp)
     return app
 
 
 def warm(app: FastAPI) -> None:
     """Build the registry snapshot and the name index now, not on the first visitor's request."""
-    from prisonwatch.db.engine import session_scope
-
     with session_scope(app.state.settings, write=False) as session:
         app.state.snapshots.get(session)
         app.state.names.get(session)

@@ -36,22 +36,28 @@ def login(
     csrf_token: str | None = Form(None),
     next: str | None = Form(None, max_length=500),
 ) -> HTMLResponse | RedirectResponse:
-    """Check the password (rate-limited per client) and start a session."""
+    """Check the password (rate-limited per client, locked per account) and start a session."""
+    # The client address is the proxy's unless PRISONWATCH_TRUSTED_PROXIES names that proxy.
     request.app.state.login_limit.hit(request.client.host if request.client else "unknown")
     check_csrf(request, csrf_token)
+    lockout = request.app.state.lockout
+    lockout.check(username)
     with session_scope(settings_of(request), write=True) as session:
         user = authenticate(session, username, password)
         if user is None:
+            lockout.failed(username)
             return render(
                 request, "login.html", {"next": _safe_next(next), "failed": True}, status_code=401
             )
+        lockout.succeeded(username)
         log_in(request, user)
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
 @router.post(urls.LOGOUT, include_in_schema=False)
 def logout(request: Request, csrf_token: str | None = Form(None)) -> RedirectResponse:
-    """End the session."""
+    """End this session and every other session of the same user."""
     check_csrf(request, csrf_token)
-    log_out(request)
+    with session_scope(settings_of(request), write=True) as session:
+        log_out(request, session)
     return RedirectResponse(urls.home(), status_code=303)

@@ -12,7 +12,8 @@ from prisonwatch.db.models import User
 from prisonwatch.errors import AuthError
 from prisonwatch.settings import Settings
 from prisonwatch.users import has_role, user_for_token
-from prisonwatch.web.security import LoginRequired, session_user
+from prisonwatch.web import urls
+from prisonwatch.web.security import FORM_EXPIRED, LoginRequired, session_user
 
 
 def settings_of(request: Request) -> Settings:
@@ -60,3 +61,22 @@ def page_user(request: Request, session: Session, role: str = "viewer") -> User:
     if not has_role(user, role):
         raise AuthError(f"you are logged in as a {user.role}; this needs the {role} role")
     return user
+
+
+def write_refusal(request: Request) -> tuple[int, str] | None:
+    """Return why a write is refused before its body is read, or None to let it through.
+
+    An API write needs a known bearer token (roles are checked by the route); a form needs the
+    signed session cookie its CSRF token lives in.
+    """
+    path = request.url.path
+    if path == urls.API or path.startswith(urls.API + "/"):
+        with session_scope(settings_of(request), write=False) as session:
+            try:
+                _bearer_user(request, session)
+            except AuthError as exc:
+                return exc.http_status, exc.message
+        return None
+    if not request.app.state.sessions.load(request).get("csrf"):
+        return AuthError.http_status, FORM_EXPIRED
+    return None

@@ -7,15 +7,17 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from prisonwatch.errors import PrisonwatchError
 from prisonwatch.web import urls
+from prisonwatch.web.guards import PAGE_CSP, security_headers
 from prisonwatch.web.render import render
 from prisonwatch.web.security import LoginRequired, TooManyAttempts
 
 log = logging.getLogger(__name__)
+CRASH = "Something went wrong on our side; it was logged: try later."
 
 HTTP_SENTENCES = {
     404: "There is no page at this address: check it, or start again from the home page.",
@@ -69,7 +71,12 @@ def _invalid(request: Request, exc: Exception) -> Response:
 
 def _crash(request: Request, exc: Exception) -> Response:
     log.exception("unexpected error on %s", request.url.path, exc_info=exc)
-    return respond(request, 500, "Something went wrong on our side; it was logged: try later.")
+    # Sent by the outermost error middleware, past SecurityHeaders: so the headers go on here.
+    headers = security_headers(request.url.path, PAGE_CSP)
+    try:
+        return respond(request, 500, CRASH, headers)
+    except Exception:  # the error page itself failed: a plain sentence still goes out
+        return PlainTextResponse(CRASH, 500, headers=headers)
 
 
 def install(app: FastAPI) -> None:
