@@ -2,8 +2,8 @@
 
 Gates pin the 5-fold cross-validated figures on news_dev + news_dev2 (English texts, pooled over
 folds) measured with ``prisonwatch eval --folds 5`` on this version, minus 0.03 for parser noise:
-all F1 0.707, main 0.640, persons 0.531, counts 0.75, dates 0.726; events on negative texts 3;
-events with confidence >= 0.9: precision 0.959.
+all F1 0.718, main 0.655, persons 0.603, counts 0.762, dates 0.743; events on negative texts 3;
+events with confidence >= 0.9: precision 0.947.
 """
 
 from __future__ import annotations
@@ -62,14 +62,14 @@ def test_model_file_holds_weights_not_text() -> None:
 def test_cross_validated_gates(pooled: FoldScores) -> None:
     s = pooled.tallies["language:en"].summary()
     table = pooled.tallies["language:en"].table()
-    assert s["f1_all"] >= 0.676, table
-    assert s["f1_main"] >= 0.607, table
-    assert s["f1_persons"] >= 0.497, table
-    assert s["count_acc"] >= 0.72, table
-    assert s["date_acc"] >= 0.696, table
+    assert s["f1_all"] >= 0.688, table
+    assert s["f1_main"] >= 0.625, table
+    assert s["f1_persons"] >= 0.573, table
+    assert s["count_acc"] >= 0.73, table
+    assert s["date_acc"] >= 0.71, table
     assert s["negative_fp"] <= 3, table
     level = {round(lv, 2): p for lv, p, _r, _n in pooled.at_levels()}
-    assert level[0.9] >= 0.93
+    assert level[0.9] >= 0.92
 
 
 def _item(name: str, persons: list[str], count: int | None = None) -> Item:

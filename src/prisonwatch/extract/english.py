@@ -12,7 +12,8 @@ from prisonwatch.extract.candidates import BaseFrontEnd, Candidate, Proposal
 from prisonwatch.extract.context import Context, build_context
 from prisonwatch.extract.counts import Count
 from prisonwatch.extract.deals import find_deals
-from prisonwatch.extract.mentions import Mention, build_matcher, find_mentions
+from prisonwatch.extract.mention import Mention
+from prisonwatch.extract.mentions import build_matcher, find_mentions
 from prisonwatch.extract.merge import Group, group_background, merge
 from prisonwatch.extract.model import Evidence, ExtractedDeal, ExtractedEvent, PersonMention
 from prisonwatch.extract.nlp import get_nlp, unwrap

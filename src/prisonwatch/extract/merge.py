@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from prisonwatch.extract.context import Context, person_key
 from prisonwatch.extract.counts import Count, same_count
-from prisonwatch.extract.mentions import Mention
+from prisonwatch.extract.mention import Mention
 
 _LOOSE = {"negotiation", "sanctions_lifted", "sanctions_imposed", "death_in_custody"}
 _RELEASE_LIKE = {
