@@ -8,6 +8,7 @@ from prisonwatch.documents import CleanDocument
 from prisonwatch.extract import extract
 from prisonwatch.extract.slavic import belarusian
 from prisonwatch.extract.slavic.dates import find_dates
+from prisonwatch.extract.slavic.frontend import SlavicFrontEnd
 from prisonwatch.extract.slavic.lacinka import to_cyrillic, to_lacinka
 from prisonwatch.extract.slavic.names import nominative
 from prisonwatch.extract.slavic.numbers import find_counts
@@ -188,3 +189,26 @@ def test_a_lacinka_text_is_read_as_belarusian_with_spans_into_it() -> None:
     for event in extraction.events:
         for evidence in event.evidence:
             assert text[evidence.start : evidence.end] == evidence.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "negotiators"),
+    [
+        (
+            "Посланник Иван Петров провел переговоры об освобождении Олега Смирнова.",
+            "ru",
+            {"Иван Петров"},
+        ),
+        (
+            "Пасланнік Іван Пятроў правёў перамовы пра вызваленне Алега Смірнова.",
+            "be",
+            {"Іван Пятроў"},
+        ),
+    ],
+)
+def test_the_prisoner_a_negotiation_is_about_is_not_a_negotiator(
+    text: str, language: str, negotiators: set[str]
+) -> None:
+    proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
+    talks = [c for c in proposal.candidates if c.type == "negotiation"]
+    assert {p.name for p in talks[0].proposal.persons} == negotiators

@@ -53,6 +53,10 @@ _OFFICIAL_ROLES = tuple(
         "дэпутат",
     ]
 )
+# Words before a name in a negotiation that make the person its subject matter, not a party.
+_TRADED = (
+    "обмен", "обменя", "освобожд", "освобод", "помилов", "вызвал", "абмен", "абмяня", "памілав",
+)  # fmt: skip
 _ANAPHORA = frozenset(["их", "его", "ее", "её", "они", "он", "она", "іх", "яго", "яе", "яны", "ён"])
 # Object pronouns: "его задержали", "яго затрымалі" are about a person.
 _PRONOUNS = frozenset(
@@ -186,6 +190,8 @@ def _persons(sent: _Sentence, names: list[Name], text: str, kind: str) -> list[N
                 continue
             if places.actor(name.nominative.split()[-1]):
                 continue  # a leader acting, not a prisoner
+        elif any(w.strip(',:;«»"').startswith(_TRADED) for w in before[-2:]):
+            continue  # "обменять Анджея Почобута": the prisoner traded, not a negotiator
         if name.nominative not in [n.nominative for n in out]:
             out.append(name)
     return out

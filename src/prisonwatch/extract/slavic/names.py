@@ -69,6 +69,13 @@ _FUNCTION_WORDS = (
     "тем этот эта это эти тот та те наш наша наши ваш"
 )
 _STOP = frozenset(_FUNCTION_WORDS.split())
+# Titles and roles that open a sentence before a name ("Пасланнік Іван Пятроў"): never a name.
+_ROLE_STEMS = (
+    "посланн", "пасланн", "судд", "судь", "прокур", "пракур", "адвока", "адвака", "министр",
+    "мініст", "депутат", "дэпутат", "президент", "прэзідэнт", "спецпредстав", "прадстаўн",
+    "представ", "журналист", "журналіст", "активист", "актывіст", "палітвяз", "политзаключ",
+    "лидер", "лідар", "правозащит", "праваабарон", "оппозиционер", "апазіцыянер",
+)  # fmt: skip
 _PATRONYMIC = ("вич", "вна", "віч", "ўна", "чна", "ична")
 
 
@@ -236,6 +243,7 @@ def _name_word(token: Token) -> bool:
         and not (len(text) > 1 and text.isupper())
         and text.lower() not in _NOT_NAMES
         and text.lower() not in _STOP
+        and not text.lower().startswith(_ROLE_STEMS)
     )
 
 
