@@ -21,8 +21,8 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 # Re-resolve pinned dependencies (with hashes) after editing pyproject.toml.
 lock:
-	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
-	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra bench --python-version 3.11 --generate-hashes -o requirements-bench.lock
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra ray --python-version 3.11 --generate-hashes -o requirements.lock
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra ray --extra bench --python-version 3.11 --generate-hashes -o requirements-bench.lock
 
 # Rebuild the extraction decision model from the gold corpora (deterministic; commit the file).
 train: install

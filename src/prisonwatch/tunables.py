@@ -27,6 +27,14 @@ TUNABLES: tuple[Tunable, ...] = (
         "Wire copy republished with small edits scores 0.85-0.98 on 5-word shingles; "
         "distinct reports of the same event score under 0.5. 0.8 sits between.",
     ),
+    Tunable(
+        "ingest.relevance_min_stems",
+        1,
+        "Distinct subject word beginnings a page needs to pass the relevance prefilter.",
+        "Recall first: texts of news_dev2 with a gold event carry a single subject word (an "
+        "arrest, an envoy's visit), so one is enough; the filter exists to drop the bulk of a "
+        "general archive (sport, weather, markets), which has none.",
+    ),
     # --- names ---
     Tunable(
         "names.surname_weight",

@@ -111,6 +111,19 @@ class DocumentURL(Base):
     document: Mapped[Document] = relationship(back_populates="urls")
 
 
+class IngestedInput(Base):
+    """An input taken in before (its bytes and overrides hashed): a re-run skips it unparsed."""
+
+    __tablename__ = "ingested_inputs"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The document it gave; None when the relevance prefilter found it off-topic.
+    document_id: Mapped[str | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    outcome: Mapped[str] = mapped_column(String(20))  # stored | off_topic
+
+
 class Person(Base):
     """A person; status is never stored: it is derived from accepted events."""
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Deal, Document, Event, new_id
 from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_key, propose
-from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event
+from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event, lock_matching
 from prisonwatch.registry.materialize import rebuild_event
 from prisonwatch.registry.resolution import PersonResolver, Resolution
 from prisonwatch.registry.roles import role_from_context
@@ -34,6 +35,14 @@ class ProposalReport:
     ambiguous: int = 0
     event_ids: list[str] = field(default_factory=list)
     new_claim_ids: list[str] = field(default_factory=list)
+
+
+def add_new(session: Session, claim: Claim) -> Claim:
+    """Add a claim whose key is known to be new, as ``claims.propose`` adds one."""
+    if claim.kind == kinds.EVENT_PERSON:
+        claim.person_id = claim.value.get("person_id")
+    session.add(claim)
+    return claim
 
 
 def _evidence(event: ExtractedEvent) -> Evidence | None:
@@ -68,9 +77,17 @@ class _Proposer:
         self.version = version
         self.report = ProposalReport(document_id=document.id)
         self.touched: dict[str, Event] = {}
+        # Every claim key of this document starts from its id: one read finds those on record,
+        # and a key not among them is new without a round trip of its own.
+        stmt = select(Claim).where(Claim.document_id == document.id)
+        self.known: dict[str, Claim] = {c.id: c for c in session.scalars(stmt)}
 
     def add(self, claim: Claim) -> Claim:
-        stored, is_new = propose(self.session, claim)
+        if claim.id in self.known or claim.document_id != self.document.id:
+            stored, is_new = propose(self.session, claim)
+        else:
+            stored, is_new = add_new(self.session, claim), True
+        self.known[stored.id] = stored
         if is_new:
             self.report.claims_new += 1
             self.report.new_claim_ids.append(stored.id)
@@ -147,7 +164,7 @@ class _Proposer:
         evidence = _evidence(event)
         span = (evidence.start, evidence.end) if evidence else (index, index)
         key = claim_key(self.document.id, kinds.EVENT, event.type, span)
-        existing = self.session.get(Claim, key)
+        existing = self.known.get(key)
         if existing is not None:
             self.report.claims_existing += 1
             return existing.subject_id
@@ -157,6 +174,7 @@ class _Proposer:
         resolutions = [(m, self.resolve(m.name, roles[id(m)][0], evidence)) for m in mentions]
         person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
         facts = _facts(event, self.document.published, person_ids)
+        lock_matching(self.session)
         match = find_same_event(self.session, facts, exclude=own)
         if match is not None:
             record = match.event
