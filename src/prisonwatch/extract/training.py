@@ -197,19 +197,21 @@ class FoldScores:
     """Scores of one fold (or of all folds pooled) per corpus and per language."""
 
     tallies: dict[str, Tally] = field(default_factory=dict)  # "corpus:x", "language:y", "all"
-    confidences: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, true)
-    true_events: int = 0
+    # (set name, confidence, true) per predicted event, and true events per set name.
+    confidences: list[tuple[str, float, bool]] = field(default_factory=list)
+    true_events: dict[str, int] = field(default_factory=dict)
 
     def add(self, item: Item, extraction: Extraction | None) -> None:
         """Score one item's extraction into every tally it belongs to."""
         out = extraction.to_json() if extraction else {"events": []}
         preds = [e for e in out["events"] if e.get("type") in TYPES]
-        for name in ("all", f"corpus:{item.corpus}", f"language:{item.language or 'und'}"):
-            self.tallies.setdefault(name, Tally()).add(preds, item.gold)
+        names = ("all", f"corpus:{item.corpus}", f"language:{item.language or 'und'}")
         pairs = dict(match(preds, item.gold["events"], lenient=False))
-        for i, p in enumerate(preds):
-            self.confidences.append((float(p.get("confidence") or 0.0), i in pairs))
-        self.true_events += len(item.gold["events"])
+        for name in names:
+            self.tallies.setdefault(name, Tally()).add(preds, item.gold)
+            self.true_events[name] = self.true_events.get(name, 0) + len(item.gold["events"])
+            for i, p in enumerate(preds):
+                self.confidences.append((name, float(p.get("confidence") or 0.0), i in pairs))
 
     def merge(self, other: FoldScores) -> None:
         """Pool another fold's scores into this one."""
@@ -230,16 +232,18 @@ class FoldScores:
                     dst[kk] += vv
             mine.negative_fp += t.negative_fp
         self.confidences += other.confidences
-        self.true_events += other.true_events
+        for name, n in other.true_events.items():
+            self.true_events[name] = self.true_events.get(name, 0) + n
 
-    def at_levels(self) -> list[tuple[float, float, float, int]]:
-        """Return (level, precision, recall, events) for events at or above each level."""
+    def at_levels(self, name: str = "all") -> list[tuple[float, float, float, int]]:
+        """Return (level, precision, recall, events) at or above each level, for one set."""
         rows = []
+        total = self.true_events.get(name, 0)
         for level in CONFIDENCE_LEVELS:
-            kept = [ok for c, ok in self.confidences if c >= level]
+            kept = [ok for n, c, ok in self.confidences if n == name and c >= level]
             tp = sum(kept)
             p = tp / len(kept) if kept else 0.0
-            r = tp / self.true_events if self.true_events else 0.0
+            r = tp / total if total else 0.0
             rows.append((level, p, r, len(kept)))
         return rows
 
@@ -285,7 +289,9 @@ def report(per_fold: Sequence[FoldScores], pooled: FoldScores) -> str:
     lines.append("pooled over folds, per type:")
     lines.append(pooled.tallies["all"].table())
     lines.append("")
-    lines.append("events at or above each confidence level (pooled): level P R n")
-    for level, p, r, n in pooled.at_levels():
-        lines.append(f"  >= {level:.2f}  P={p:.3f} R={r:.3f} n={n}")
+    lines.append("events at or above each confidence level (pooled): set level P R n")
+    for name in sorted(pooled.tallies):
+        for level, p, r, n in pooled.at_levels(name):
+            if n:
+                lines.append(f"  {name:22} >= {level:.2f}  P={p:.3f} R={r:.3f} n={n}")
     return "\n".join(lines)
