@@ -157,3 +157,13 @@ def test_deal_ties_release_and_sanctions() -> None:
     result = extract(CleanDocument(text=text, published="2025-09-12"))
     kinds = {result.events[i].type for d in result.deals for i in d.events}
     assert {"release", "sanctions_lifted"} <= kinds
+
+
+def test_sanctions_on_people_count_the_people() -> None:
+    e = one("The EU imposed sanctions on eight Russian officials on Monday.", "sanctions_imposed")
+    assert e.count == 8
+
+
+def test_sanctions_on_a_company_have_no_count() -> None:
+    e = one("The EU imposed sanctions on the state potash producer.", "sanctions_imposed")
+    assert e.count is None
