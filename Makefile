@@ -15,14 +15,14 @@ install: $(VENV)/.installed
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q "uv==$(UV_VERSION)"
-	$(BIN)/uv pip sync -q --python $(BIN)/python --require-hashes requirements.lock
+	$(BIN)/uv pip sync -q --compile-bytecode --python $(BIN)/python --require-hashes requirements.lock
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
 	touch $@
 
 # Re-resolve pinned dependencies (with hashes) after editing pyproject.toml.
 lock:
-	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
-	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra bench --python-version 3.11 --generate-hashes -o requirements-bench.lock
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra ray --python-version 3.11 --generate-hashes -o requirements.lock
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra ray --extra bench --python-version 3.11 --generate-hashes -o requirements-bench.lock
 
 # Rebuild the extraction decision model from the gold corpora (deterministic; commit the file).
 train: install

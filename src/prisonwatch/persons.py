@@ -121,12 +121,21 @@ def get_person(session: Session, person_id: str) -> Person:
 
 
 def search_persons(
-    session: Session, query: str | None = None, *, limit: int = 50, offset: int = 0
+    session: Session,
+    query: str | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    kind: str | None = None,
 ) -> list[Person]:
-    """Return persons whose names contain ``query`` (case-insensitive), in name order."""
+    """Return persons whose names contain ``query`` (case-insensitive), in name order.
+
+    ``kind`` keeps prisoners or participants only; None finds both.
+    """
     stmt = (
         select(Person)
         .where(Person.merged_into.is_(None))
+        .where(Person.kind == kind if kind else Person.id.is_not(None))
         .options(selectinload(Person.names), selectinload(Person.external_ids))
         .order_by(Person.primary_name, Person.id)
         .limit(limit)
@@ -139,9 +148,11 @@ def search_persons(
     return list(session.scalars(stmt))
 
 
-def count_persons(session: Session) -> int:
-    """Return how many persons (not merged into another) the registry holds."""
+def count_persons(session: Session, kind: str | None = "prisoner") -> int:
+    """Return how many prisoners (or persons of ``kind``; None: all) the registry holds."""
     stmt = select(func.count()).select_from(Person).where(Person.merged_into.is_(None))
+    if kind:
+        stmt = stmt.where(Person.kind == kind)
     return int(session.scalar(stmt) or 0)
 
 
@@ -154,6 +165,7 @@ def person_summary(person: Person) -> dict[str, Any]:
             {"name": n.name, "script": n.script, "origin": n.origin, "kind": n.kind}
             for n in person.names
         ],
+        "kind": person.kind or "prisoner",
         "gender": person.gender,
         "birth_date": person.birth_date,
         "country": person.country,

@@ -49,3 +49,39 @@ def test_help_has_an_example() -> None:
     assert result.exit_code == 0
     assert "Example: prisonwatch ingest" in result.stdout
     assert "--workers" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--address", "127.0.0.1:6379"], "--address names a Ray cluster"),
+        (["--engine", "spark"], "--engine 'spark': give local or ray"),
+    ],
+)
+def test_engine_options_are_checked(
+    shared: Path, data_dir: Path, args: list[str], message: str
+) -> None:
+    seed = str(shared / "data" / "seed" / "belarus-release-123.txt")
+    result = CliRunner().invoke(app, ["ingest", seed, "--no-extract", *args])
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+def test_off_topic_pages_are_counted_and_all_topics_keeps_them(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "match.txt"
+    page.write_text("The home side won the cup final 3-1; the coach praised the young striker.\n")
+    runner = CliRunner()
+    skipped = runner.invoke(app, ["ingest", str(page), "--json"])
+    assert skipped.exit_code == 0, skipped.output
+    assert json.loads(skipped.stdout)["counts"]["off_topic"] == 1
+    kept = runner.invoke(app, ["ingest", str(page), "--json", "--all-topics"])
+    assert json.loads(kept.stdout)["counts"]["new"] == 1
+
+
+def test_summary_shows_the_rate(shared: Path, data_dir: Path) -> None:
+    seed = str(shared / "data" / "seed" / "belarus-release-123.txt")
+    result = CliRunner().invoke(app, ["ingest", seed, "--no-extract"])
+    assert result.exit_code == 0
+    assert "inputs/s" in result.stdout and "off-topic" in result.stdout

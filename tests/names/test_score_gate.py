@@ -13,8 +13,9 @@ import pytest
 
 from prisonwatch.names import NameIndex, RegistryEntry
 
-# Floors pinned a little under the measured figures (top-1 0.992, 0 wrong, 0 false links).
-TOP1_FLOOR = 0.97
+# Floors pinned a little under the measured figures: variants_dev 0.992 (the issue holds it at
+# 0.97 or more), variants_dev2 1.000 (six nationalities, five scripts); 0 wrong, 0 false links.
+FLOORS = {"variants_dev.tsv": 0.97, "variants_dev2.tsv": 0.97}
 DISTRACTORS = 10_000
 
 
@@ -30,9 +31,10 @@ def _index(rows: list[tuple[str, str]]) -> NameIndex:
     return NameIndex.build(RegistryEntry(pid, name, []) for pid, name in rows)
 
 
-def test_dev_variants_gate(shared: Path) -> None:
+@pytest.mark.parametrize("variants", sorted(FLOORS))
+def test_dev_variants_gate(shared: Path, variants: str) -> None:
     scorer = _scorer(shared)
-    people = scorer.load_variants(shared / "data/names/variants_dev.tsv")
+    people = scorer.load_variants(shared / "data/names" / variants)
     extra = scorer.distractors(DISTRACTORS)
     index = _index(scorer.registry_rows(people, extra))
     correct = wrong = total = false_links = 0
@@ -54,7 +56,7 @@ def test_dev_variants_gate(shared: Path) -> None:
                 misses.append(f"FALSE-LINK {query!r} -> {result.person_id}")
     assert wrong == 0, misses
     assert false_links == 0, misses
-    assert correct / total >= TOP1_FLOOR, f"top-1 {correct / total:.3f}"
+    assert correct / total >= FLOORS[variants], f"top-1 {correct / total:.3f}"
 
 
 def test_cli_speaks_the_scorer_format(shared: Path, tmp_path: Path) -> None:
@@ -96,3 +98,33 @@ def test_cli_bad_registry_is_one_line(tmp_path: Path, content: str | None, messa
     )
     assert out.returncode == 1
     assert message in out.stderr and "Traceback" not in out.stderr
+
+
+# Our own invented people (tests/names/data/invented_variants.tsv): Azerbaijani, Georgian, Crimean
+# Tatar, Ukrainian, Russian and Belarusian names in the spellings and scripts the news uses. Their
+# misses led to general rules (each with its own test), so this gate guards against regressions
+# rather than measuring unseen people: 0.990 top-1, 0 wrong, 0 false links.
+INVENTED = Path(__file__).parent / "data" / "invented_variants.tsv"
+INVENTED_FLOOR = 0.96
+
+
+def test_invented_variants_gate(shared: Path) -> None:
+    scorer = _scorer(shared)
+    people = scorer.load_variants(INVENTED)
+    extra = scorer.distractors(DISTRACTORS)
+    index = _index(scorer.registry_rows(people, extra))
+    # One open set for all: every invented person removed, their variants must link nobody.
+    open_set = _index(scorer.registry_rows({}, extra))
+    correct = total = 0
+    misses = []
+    for key, names in people.items():
+        for query in names[1:]:
+            total += 1
+            result = index.match(query)
+            correct += result.status == "matched" and result.person_id == key
+            if result.status == "matched" and result.person_id != key:
+                misses.append(f"WRONG {query!r} -> {result.person_id}")
+            if open_set.match(query).status == "matched":
+                misses.append(f"FALSE-LINK {query!r}")
+    assert not misses, misses
+    assert correct / total >= INVENTED_FLOOR, f"top-1 {correct / total:.3f}"

@@ -1,4 +1,4 @@
-"""Helpers shared by commands: opening the database ready for use."""
+"""Helpers shared by commands: opening the database ready for use, and saying which it is."""
 
 from __future__ import annotations
 
@@ -8,6 +8,29 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from prisonwatch.settings import Settings
+
+_announced: set[str] = set()
+
+
+def describe_database(settings: Settings) -> str:
+    """Return the line that names the database a command uses, password hidden."""
+    from sqlalchemy.engine import make_url
+
+    shown = make_url(settings.url()).render_as_string(hide_password=True)
+    return f"database: {shown} (change it with PRISONWATCH_DATA_DIR or PRISONWATCH_DATABASE_URL)"
+
+
+def announce(settings: Settings) -> None:
+    """Say once per process, on a terminal, which database the command reads and writes."""
+    from prisonwatch.cli.output import err_console
+
+    line = describe_database(settings)
+    # Only people at a terminal read it; scripts that parse the output get none of it.
+    if err_console.is_terminal and line not in _announced:
+        _announced.add(line)
+        err_console.print(f"[dim]{line}[/]", highlight=False)
 
 
 @contextmanager
@@ -19,6 +42,7 @@ def open_session(*, write: bool = True) -> Iterator[Session]:
     from prisonwatch.settings import get_settings
 
     settings = get_settings()
+    announce(settings)
     ensure_ready(settings)
     with session_scope(settings, write=write) as session:
         yield session

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -49,6 +50,24 @@ def ingest_cmd(
     no_extract: bool = typer.Option(
         False, "--no-extract", help="Store documents only: no extraction, names or claims."
     ),
+    engine: str = typer.Option(
+        "local",
+        "--engine",
+        help="Where parsing and extraction run: local (worker processes here) or ray.",
+    ),
+    address: str | None = typer.Option(
+        None,
+        "--address",
+        help="A running Ray cluster (host:port) for --engine ray [default: a local Ray for "
+        "this run].",
+        show_default=False,
+    ),
+    all_topics: bool = typer.Option(
+        False,
+        "--all-topics",
+        help="Parse every page; by default, with extraction, pages without a word about "
+        "prisoners, arrests, trials or releases are skipped as off-topic.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
 ) -> None:
     """Ingest news and run the whole flow: documents, extraction, names, proposed claims.
@@ -62,6 +81,9 @@ def ingest_cmd(
     storing documents.
 
     A bad input gets one error line naming it, and the batch goes on.
+
+    Inputs taken in by an earlier run (same bytes, same options) are skipped unparsed, so a
+    killed bulk run started again finishes the rest.
 
     Exit status: 0 when every input was ingested, 1 when any failed (the rest is stored).
 
@@ -86,18 +108,24 @@ def ingest_cmd(
         workers=workers,
         extract=hook is not None,
         on_stored=hook,
+        engine=engine,
+        address=address,
+        prefilter=hook is not None and not all_topics,
+        skip_known=True,
+        keep_items=as_json,
     )
+    start = time.monotonic()
     report = _run(sources, options, lambda: session_scope(settings), show=not as_json)
-    for item in report.failures:
-        err_console.print(f"[bold red]error:[/] {item.reason}", highlight=False)
+    elapsed = time.monotonic() - start
     flow = flow_counts(hook) if hook is not None else None
     if as_json:
         data = report.to_dict()
         if flow is not None:
             data["flow"] = flow
+        data["seconds"] = round(elapsed, 3)
         print_json(data)
     else:
-        _summary(report, flow)
+        _summary(report, flow, elapsed)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -113,31 +141,59 @@ def flow_counts(hook: RegistryHook) -> dict[str, int]:
 def _run(
     sources: list[str], options: IngestOptions, sessions: SessionFactory, show: bool
 ) -> IngestReport:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
     from prisonwatch.ingest import ingest
 
     progress = Progress(
         TextColumn("ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.fields[files]} files, {task.completed} inputs,"),
+        TextColumn("{task.fields[rate]:.1f} docs/s,"),
+        TextColumn("{task.fields[failed]} failed, {task.fields[off_topic]} off-topic"),
         TextColumn("{task.fields[last]}"),
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
         disable=not show,
     )
+    files: set[str] = set()
+    counts = {"failed": 0, "off_topic": 0}
     with progress:
-        task = progress.add_task("ingest", total=None, last="")
+        # The first item waits for the extractor's language model: say so instead of "0/?".
+        task = progress.add_task(
+            "ingest",
+            total=None,
+            files=0,
+            rate=0.0,
+            failed=0,
+            off_topic=0,
+            last="loading the extractor…" if options.extract else "",
+        )
+        start = time.monotonic()
 
         def advance(outcome: ItemOutcome) -> None:
-            progress.update(task, advance=1, last=outcome.status)
+            files.add(outcome.source.split("#", 1)[0])
+            if outcome.status in counts:
+                counts[outcome.status] += 1
+            if outcome.status == "failed":
+                err_console.print(f"[bold red]error:[/] {outcome.reason}", highlight=False)
+            done = progress.tasks[0].completed + 1
+            rate = done / max(time.monotonic() - start, 1e-6)
+            progress.update(
+                task,
+                advance=1,
+                files=len(files),
+                rate=rate,
+                failed=counts["failed"],
+                off_topic=counts["off_topic"],
+                last=outcome.status,
+            )
 
         options.on_progress = advance
         return ingest(sources, options, sessions)
 
 
-def _summary(report: IngestReport, flow: dict[str, Any] | None) -> None:
+def _summary(report: IngestReport, flow: dict[str, Any] | None, elapsed: float) -> None:
     from rich.table import Table
 
     table = Table(title="ingest summary")
@@ -151,6 +207,9 @@ def _summary(report: IngestReport, flow: dict[str, Any] | None) -> None:
         for key, label in FLOW_COUNTS:
             table.add_row(label, str(flow[key]))
         table.add_row("claims auto-accepted", str(flow["auto_accepted"]))
+    table.add_section()
+    table.add_row("seconds", f"{elapsed:.1f}")
+    table.add_row("inputs/s", f"{report.total / max(elapsed, 1e-6):.1f}")
     console.print(table)
 
 

@@ -27,8 +27,15 @@ class ExportFormat(StrEnum):
 
 def import_cmd(
     files: list[Path] = typer.Argument(..., help="Registry CSV files or a .jsonl dump."),
-    scheme: str = typer.Option(
-        "registry", help="Name of the registry whose ids the CSV carries (e.g. spring96)."
+    scheme: str | None = typer.Option(
+        None,
+        help="Name of the registry whose ids the CSV carries (e.g. spring96); by default the "
+        "one its ids were imported under before, else 'registry'.",
+    ),
+    title: str | None = typer.Option(None, help="The list's name as sources show it."),
+    url: str | None = typer.Option(None, help="Where the list is published."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="The date the list was taken (YYYY-MM-DD); today by default."
     ),
 ) -> None:
     """Import registry CSVs (id,name,aliases or the human-rights layout) or a JSONL dump.
@@ -38,9 +45,14 @@ def import_cmd(
     """
     from prisonwatch.errors import PrisonwatchError
     from prisonwatch.io.dump import import_dump
-    from prisonwatch.io.registry_csv import import_registry_csv
+    from prisonwatch.io.registry_csv import ListOptions, import_registry_csv, parse_date
 
     failed = False
+    if as_of:
+        try:
+            as_of = parse_date(as_of)
+        except ValueError as exc:
+            raise typer.BadParameter(f"--as-of {exc}") from None
     for path in files:
         try:
             with open_session() as session:
@@ -48,17 +60,26 @@ def import_cmd(
                     rows = import_dump(session, path)
                     console.print(f"{path}: loaded {rows} rows")
                     continue
-                report = import_registry_csv(session, path, scheme=scheme)
+                report = import_registry_csv(
+                    session,
+                    path,
+                    scheme=scheme,
+                    source=ListOptions(title=title, url=url, published=as_of),
+                )
         except PrisonwatchError as exc:
             err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
             failed = True
             continue
         for line in report.errors:
             err_console.print(f"[bold red]error:[/] {line}", highlight=False)
+        for line in report.warnings:
+            err_console.print(f"[yellow]warning:[/] {line}", highlight=False)
         failed = failed or bool(report.errors)
         console.print(
-            f"{path}: {report.layout} layout, {report.created} created, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {len(report.errors)} refused"
+            f"{path}: {report.layout} layout, registry {report.scheme!r}, {report.created} "
+            f"created, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.facts} facts stated, {len(report.errors)} refused",
+            highlight=False,
         )
     if failed:
         raise typer.Exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from prisonwatch.cli.common import open_session
@@ -10,7 +11,7 @@ from prisonwatch.cli.output import console, print_json
 
 ORDER = 50
 
-persons_app = typer.Typer(help="Add, list and show persons.", no_args_is_help=True)
+persons_app = typer.Typer(help="Add, list, show, edit and delete persons.", no_args_is_help=True)
 
 
 @persons_app.command("add")
@@ -47,25 +48,31 @@ def add_cmd(
 def list_cmd(
     query: str | None = typer.Argument(None, help="Part of a name to filter by."),
     limit: int = typer.Option(50, min=1, max=10_000, help="How many to show."),
+    kind: str = typer.Option(
+        "prisoner", help="prisoner, participant (envoys, judges, relatives) or all."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of a table."),
 ) -> None:
-    """List persons, optionally those whose names contain QUERY.
+    """List persons (prisoners by default), optionally those whose names contain QUERY.
 
     Example: prisonwatch persons list kalesn --limit 20
     """
+    from prisonwatch.errors import InputError
     from prisonwatch.persons import person_summary, search_persons
 
+    if kind not in ("prisoner", "participant", "all"):
+        raise InputError(f"--kind {kind!r}: write prisoner, participant or all")
     with open_session(write=False) as session:
-        found = search_persons(session, query, limit=limit)
+        found = search_persons(session, query, limit=limit, kind=None if kind == "all" else kind)
         if as_json:
             for person in found:
                 print_json(person_summary(person))
             return
-        table = Table("id", "name", "other names", "outside ids")
+        table = Table("id", "name", "other names", "outside ids", "kind")
         for person in found:
             others = ", ".join(n.name for n in person.names if n.name != person.primary_name)
             ids = ", ".join(f"{e.scheme}:{e.value}" for e in person.external_ids)
-            table.add_row(person.id, person.primary_name, others, ids)
+            table.add_row(person.id, person.primary_name, others, ids, person.kind)
         console.print(table)
         console.print(f"{len(found)} person(s)")
 
@@ -91,8 +98,60 @@ def show_cmd(
         console.print(f"  {name['name']}  [dim]{name['script']}, {name['origin']}[/]")
     for scheme, value in data["external_ids"].items():
         console.print(f"  {scheme}: {value}")
+    console.print(f"  kind: {data['kind']}")
     for key, value in sorted(data["attributes"].items()):
-        console.print(f"  [dim]{key}:[/] {value}")
+        console.print(f"  [dim]{key.replace('_', ' ')}:[/] {escape(str(value))}")
+
+
+@persons_app.command("edit")
+def edit_cmd(
+    person_id: str = typer.Argument(..., help="The person's id (see 'persons list')."),
+    name: str | None = typer.Option(None, help="A new name to show (the old one stays an alias)."),
+    gender: str | None = typer.Option(None, help="male or female; '' to clear."),
+    birth_date: str | None = typer.Option(None, help="YYYY, YYYY-MM or YYYY-MM-DD; '' to clear."),
+    country: str | None = typer.Option(None, help="Country holding the person; '' to clear."),
+    kind: str | None = typer.Option(None, help="prisoner or participant."),
+    reason: str | None = typer.Option(None, help="Why, for the audit log."),
+    user: str = typer.Option("cli", help="Who is editing, for the audit log."),
+) -> None:
+    """Correct a person's name, gender, birth date, country or kind (audited).
+
+    Example: prisonwatch persons edit per_0123 --birth-date 1962-09-25 --reason "per passport"
+    """
+    from prisonwatch.errors import InputError
+    from prisonwatch.registry.person_edit import update_person
+
+    changes = {
+        k: v
+        for k, v in dict(
+            name=name, gender=gender, birth_date=birth_date, country=country, kind=kind
+        ).items()
+        if v is not None
+    }
+    if not changes:
+        raise InputError(
+            "nothing to change: give --name, --gender, --birth-date, --country or --kind"
+        )
+    with open_session() as session:
+        person = update_person(session, person_id, changes, actor=user, reason=reason)
+        console.print(f"updated {person.primary_name} ({person.id}): {', '.join(changes)}")
+
+
+@persons_app.command("delete")
+def delete_cmd(
+    person_id: str = typer.Argument(..., help="The person's id (see 'persons list')."),
+    reason: str = typer.Option(..., help="Why, for the audit log."),
+    user: str = typer.Option("cli", help="Who is deleting, for the audit log."),
+) -> None:
+    """Delete a person; their open claims are rejected, all of it in the audit log.
+
+    Example: prisonwatch persons delete per_0123 --reason "an envoy, not a prisoner"
+    """
+    from prisonwatch.registry.person_edit import delete_person
+
+    with open_session() as session:
+        rejected = delete_person(session, person_id, actor=user, reason=reason)
+    console.print(f"deleted {person_id}; {rejected} claim(s) about them rejected")
 
 
 def register(app: typer.Typer) -> None:

@@ -31,11 +31,11 @@ class Period(StrEnum):
 
 
 def _sources_line(sources: list[dict]) -> str:
-    parts = [
-        s.get("publisher") or s.get("url") or s.get("title") or s.get("document_id") or "?"
-        for s in sources
-    ]
-    return ", ".join(parts)
+    from rich.markup import escape
+
+    from prisonwatch.registry.describe import sources_label
+
+    return escape(sources_label(sources))
 
 
 def person_cmd(
@@ -74,6 +74,15 @@ def person_cmd(
         if status.get(key):
             line += f", {key.replace('_', ' ')} {status[key]}"
     console.print(line)
+    basis = status.get("based_on")
+    if basis:
+        when = basis["date"] or (
+            f"reported {basis['reported']}" if basis["reported"] else "undated"
+        )
+        console.print(
+            f"rests on: {basis['type'].replace('_', ' ')} ({when}) from "
+            + (_sources_line(basis.get("sources", [])) or "no source"),
+        )
     table = Table("date", "event", "role", "details", "sources")
     for step in timeline["steps"]:
         details = ", ".join(
@@ -82,12 +91,15 @@ def person_cmd(
                 f"{step['count']} people" if step["count"] else None,
                 step["actor"],
                 "→ " + ", ".join(step["destination"]) if step["destination"] else None,
-                f"deal {step['deal_id']}" if step["deal_id"] else None,
+                "part of a deal" if step["deal_id"] else None,
+                "background" if step["background"] else None,
             )
             if x
         )
         table.add_row(
-            step["date"] or step["date_text"] or "?",
+            step["date"]
+            or step["date_text"]
+            or (f"~{step['reported']}" if step["reported"] else "?"),
             step["type"],
             step["role"],
             details,
@@ -98,36 +110,82 @@ def person_cmd(
 
 def events_cmd(
     event_type: list[str] = typer.Option([], "--type", help="Only these types (repeatable)."),
+    country: str | None = typer.Option(None, help="Only events in this country."),
+    since: str | None = typer.Option(None, help="On or after this date (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(None, help="On or before this date (YYYY[-MM[-DD]])."),
+    review: str = typer.Option("accepted", help="accepted, proposed (under review) or any."),
+    sort: str = typer.Option("newest", help="newest (undated last), oldest, count or type."),
     limit: int = typer.Option(50, min=1, max=100_000),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """List accepted events, newest first.
+    """List events, newest first, filtered by type, country, dates and review state.
 
-    Example: prisonwatch events --type release --type pardon
+    Example: prisonwatch events --type release --type pardon --country Belarus --since 2025
     """
-    from prisonwatch.registry.events import accepted_events, event_summary
+    from rich.markup import escape
 
+    from prisonwatch.registry.listing import ListFilters, list_events
+
+    filters = ListFilters(
+        types=tuple(event_type),
+        country=country,
+        since=since,
+        until=until,
+        review=review,
+        sort=sort,
+    )
     with open_session(write=False) as session:
-        rows = [
-            event_summary(e) for e in accepted_events(session, types=tuple(event_type), limit=limit)
-        ]
+        found = list_events(session, filters, limit=limit)
     if as_json:
-        for row in rows:
+        for row in found.items:
             print_json(row)
         return
-    table = Table("event", "type", "date", "count", "actor", "country", "deal")
-    for row in rows:
-        count = f"{row['count_qualifier'] or ''} {row['count'] or ''}".strip()
+    table = Table("date", "event", "country", "id")
+    for row in found.items:
+        when = row["date"] or (f"~{row['reported']}" if row["reported"] else "undated")
+        table.add_row(when, escape(row["label"]), row["target_country"] or "", row["id"])
+    console.print(table)
+    console.print(f"{len(found.items)} of {found.total} event(s)")
+
+
+def documents_cmd(
+    publisher: str | None = typer.Option(None, help="Only documents from this outlet."),
+    since: str | None = typer.Option(None, help="Published on or after (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(None, help="Published on or before (YYYY[-MM[-DD]])."),
+    review: str = typer.Option(
+        "any", help="proposed (claims wait), accepted (all decided) or any."
+    ),
+    sort: str = typer.Option("newest", help="newest, oldest, ingested or title."),
+    limit: int = typer.Option(50, min=1, max=100_000),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List documents by title, outlet and date, with their claims waiting and decided.
+
+    Example: prisonwatch documents --review proposed
+    """
+    from rich.markup import escape
+
+    from prisonwatch.registry.listing import ListFilters, list_documents
+
+    filters = ListFilters(publisher=publisher, since=since, until=until, review=review, sort=sort)
+    with open_session(write=False) as session:
+        found = list_documents(session, filters, limit=limit)
+    if as_json:
+        for row in found.items:
+            print_json(row)
+        return
+    table = Table("document", "waiting", "accepted", "rejected", "id")
+    for row in found.items:
+        claims = row["claims"]
         table.add_row(
+            escape(row["label"]),
+            str(claims.get("proposed", 0)),
+            str(claims.get("accepted", 0)),
+            str(claims.get("rejected", 0)),
             row["id"],
-            row["type"],
-            row["date"] or "",
-            count,
-            row["actor"] or "",
-            row["target_country"] or "",
-            row["deal_id"] or "",
         )
     console.print(table)
+    console.print(f"{len(found.items)} of {found.total} document(s)")
 
 
 def event_cmd(
@@ -155,9 +213,15 @@ def event_cmd(
     for item in view["competing"]:
         values = "; ".join(f"{v['value']} ({len(v['claims'])} source(s))" for v in item["values"])
         console.print(f"  [yellow]sources disagree on {item['field']}:[/] {values}")
+    from rich.markup import escape
+
+    from prisonwatch.registry.describe import source_label
+
     for source in view["sources"]:
-        where = source["publisher"] or source["url"] or ""
-        console.print(f"  [{source['state']}] {where}: “{source['quote']}”")
+        console.print(
+            f"  {escape('[' + source['state'] + ']')} {escape(source_label(source))}: "
+            f"“{escape(source['quote'] or '')}”"
+        )
 
 
 def deals_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
@@ -177,7 +241,14 @@ def deals_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
         console.print("no accepted deal yet")
     for deal in deals:
         mediators = ", ".join(deal["mediators"]) or "not named"
-        console.print(f"[bold]deal {deal['id']}[/]  {deal['date'] or ''}  mediators: {mediators}")
+        from rich.markup import escape
+
+        from prisonwatch.registry.describe import deal_label
+
+        console.print(
+            f"[bold]{escape(deal_label(deal['date'], deal['parts']))}[/]  mediators: "
+            f"{escape(mediators)}  [dim]({deal['id']})[/]"
+        )
         for side in ("talks", "releases", "transfers", "concessions", "other"):
             for event in deal["parts"].get(side, []):
                 bits = [event["type"]]
@@ -198,6 +269,7 @@ def stats_cmd(
     by: Period = typer.Option(Period.month, help="Count by day or month."),
     fmt: StatsFormat = typer.Option(StatsFormat.table, "--format", help="table, csv or json."),
     chart: Path | None = typer.Option(None, help="Also draw a chart into this .png or .svg file."),
+    country: str | None = typer.Option(None, help="Only events in this country."),
 ) -> None:
     """Count people arrested, released and held over time, and list the release waves.
 
@@ -209,8 +281,8 @@ def stats_cmd(
     if chart and chart.suffix.lower() not in (".png", ".svg"):
         raise InputError(f"--chart {chart}: give a file name ending in .png or .svg")
     with open_session(write=False) as session:
-        rows = counts_over_time(session, by=by.value)
-        waves = release_waves(session)
+        rows = counts_over_time(session, by=by.value, country=country)
+        waves = release_waves(session, country=country)
     if chart:
         write_chart(rows, chart)
         console.print(f"chart written to {chart}")
@@ -224,14 +296,14 @@ def stats_cmd(
     for row in rows:
         table.add_row(row.period, str(row.arrested), str(row.released), str(row.held_at_end))
     console.print(table)
-    waves_table = Table("release wave", "released", "types", "to", "deal")
+    waves_table = Table("release wave", "released", "types", "to", "deal")  # ids: --format json
     for wave in waves:
         waves_table.add_row(
             wave.date or "?",
             str(wave.released),
             ", ".join(wave.types),
             ", ".join(wave.destinations),
-            wave.deal_id or "",
+            "part of a deal" if wave.deal_id else "",
         )
     console.print(waves_table)
 
@@ -240,6 +312,7 @@ def register(app: typer.Typer) -> None:
     """Add the registry views to the CLI."""
     app.command("person")(person_cmd)
     app.command("events")(events_cmd)
+    app.command("documents")(documents_cmd)
     app.command("event")(event_cmd)
     app.command("deals")(deals_cmd)
     app.command("stats")(stats_cmd)

@@ -8,6 +8,7 @@ import os
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -47,27 +48,39 @@ def _changes(pairs: list[str]) -> dict[str, Any]:
     return changes
 
 
-def _show(claim: Any) -> None:
+# The key hints, escaped so that Rich prints the brackets instead of reading them as markup.
+KEYS = escape("[a]ccept [r]eject [e]dit [s]kip [u]ndo [q]uit")
+EDIT_HELP = (
+    "FIELD=VALUE, several separated by spaces; dates as YYYY, YYYY-MM or YYYY-MM-DD; "
+    "person_id=… chooses a candidate"
+)
+
+
+def _show(claim: Any, position: tuple[int, int] | None = None, source: str | None = None) -> None:
     from prisonwatch.registry.claims import claim_summary
+    from prisonwatch.registry.describe import claim_label
 
     data = claim_summary(claim)
     body = Table.grid(padding=(0, 2))
-    body.add_row("kind", f"{data['kind']} → {data['subject_type']} {data['subject_id']}")
+    body.add_row("says", escape(claim_label(data["kind"], data["value"])))
     value = {
         k: v for k, v in data["value"].items() if k != "candidates" and v not in (None, [], "")
     }
-    body.add_row("says", json.dumps(value, ensure_ascii=False))
-    body.add_row("quote", f"“{data['quote'] or ''}”")
-    body.add_row("reason", data["reason"])
+    body.add_row("fields", escape(json.dumps(value, ensure_ascii=False)))
+    body.add_row("quote", escape(f"“{data['quote'] or ''}”"))
+    body.add_row("reason", escape(data["reason"]))
     body.add_row("confidence", f"{data['confidence']:.2f}")
-    body.add_row("document", str(data["document_id"]))
+    body.add_row("source", escape(source or str(data["document_id"])))
     for number, candidate in enumerate(data["value"].get("candidates") or [], start=1):
         body.add_row(
             f"candidate {number}",
-            f"{candidate['name']} ({candidate['person_id']}) {candidate['score']:.2f}: "
-            f"{candidate['reason']}",
+            escape(
+                f"{candidate['name']} ({candidate['person_id']}) {candidate['score']:.2f}: "
+                f"{candidate['reason']}"
+            ),
         )
-    console.print(Panel(body, title=f"claim {data['id']} [{data['state']}]"))
+    where = f"{position[0]} of {position[1]} · " if position else ""
+    console.print(Panel(body, title=escape(f"{where}claim {data['id']} [{data['state']}]")))
 
 
 @review_app.callback()
@@ -84,11 +97,14 @@ def interactive(
         return
     from rich.prompt import Prompt
 
+    from prisonwatch.db.models import Document
     from prisonwatch.errors import PrisonwatchError
     from prisonwatch.registry import review
+    from prisonwatch.registry.describe import source_label
 
     who = _user(user)
     skipped: set[str] = set()
+    done = 0
     while True:
         with open_session() as session:
             queue = [
@@ -100,26 +116,35 @@ def interactive(
                 console.print("nothing left to review")
                 return
             claim = queue[0]
-            _show(claim)
-            key = Prompt.ask("[a]ccept [r]eject [e]dit [s]kip [u]ndo [q]uit", default="s")
+            left = review.count_claims(session, "proposed", kind=kind)
+            doc = session.get(Document, claim.document_id) if claim.document_id else None
+            source = source_label(doc.__dict__) if doc else None
+            _show(claim, (done + len(skipped) + 1, done + left), source)
+            key = Prompt.ask(KEYS, default="s")
             try:
                 if key == "a":
                     console.print(review.accept(session, claim.id, actor=who).message)
+                    done += 1
                 elif key == "r":
                     why = Prompt.ask("why", default="")
                     console.print(review.reject(session, claim.id, actor=who, reason=why).message)
+                    done += 1
                 elif key == "e":
-                    text = Prompt.ask("FIELD=VALUE (person_id=… to choose a candidate)")
+                    fields = ", ".join(review.editable_fields(claim))
+                    console.print(escape(f"fields: {fields}. {EDIT_HELP}"))
+                    text = Prompt.ask("FIELD=VALUE")
                     decision = review.edit(session, claim.id, _changes(text.split()), actor=who)
                     console.print(decision.message)
+                    done += 1
                 elif key == "u":
                     console.print(review.undo(session, actor=who).message)
+                    done = max(0, done - 1)
                 elif key == "q":
                     return
                 else:
                     skipped.add(claim.id)
             except PrisonwatchError as exc:
-                console.print(f"[red]{exc.message}[/]")
+                console.print(f"[red]{escape(exc.message)}[/]")
 
 
 @review_app.command("list")
@@ -143,10 +168,16 @@ def list_cmd(
             for claim in found:
                 print_json(claim_summary(claim))
             return
-        table = Table("claim", "kind", "says", "conf.", "reason")
+        from prisonwatch.registry.describe import claim_label
+
+        table = Table("claim", "says", "conf.", "reason")
         for claim in found:
-            value = claim.value.get("name") or claim.value.get("type") or claim.value.get("deal_id")
-            table.add_row(claim.id, claim.kind, str(value), f"{claim.confidence:.2f}", claim.reason)
+            table.add_row(
+                claim.id,
+                escape(claim_label(claim.kind, claim.value or {})),
+                f"{claim.confidence:.2f}",
+                escape(claim.reason),
+            )
         console.print(table)
         console.print(f"{len(found)} claim(s) {state}")
 
@@ -209,6 +240,34 @@ def edit_cmd(
         console.print(edit(session, claim, changes, actor=_user(user), reason=reason).message)
 
 
+@review_app.command("bulk")
+def bulk_cmd(
+    action: str = typer.Argument(..., help="accept or reject."),
+    document: str | None = typer.Option(None, help="Every proposed claim of this document."),
+    event: str | None = typer.Option(None, help="Every proposed claim of this event."),
+    min_confidence: float | None = typer.Option(
+        None, min=0.0, max=1.0, help="Only claims at least this confident."
+    ),
+    kind: str | None = typer.Option(None, help="Only claims of this kind."),
+    reason: str | None = typer.Option(None, help="Why, for the audit log (one for all)."),
+    user: str | None = typer.Option(None, help=USER_HELP),
+) -> None:
+    """Accept or reject many claims at once; 'review undo' undoes the whole batch.
+
+    Example: prisonwatch review bulk accept --document 3f2a… --min-confidence 0.8 --reason checked
+    """
+    from prisonwatch.registry.bulk import BulkSelection, bulk_decide
+
+    selection = BulkSelection(
+        document_id=document, event_id=event, min_confidence=min_confidence, kind=kind
+    )
+    with open_session() as session:
+        result = bulk_decide(session, action, selection, actor=_user(user), reason=reason)
+    console.print(escape(result.message))
+    if result.audit_id:
+        console.print(f"undo with: prisonwatch review undo {result.audit_id}")
+
+
 @review_app.command("merge-persons")
 def merge_cmd(
     source: str = typer.Argument(..., help="The person id that goes away."),
@@ -268,9 +327,9 @@ def history_cmd(
         table.add_row(
             str(entry["id"]),
             entry["at"],
-            entry["actor"],
-            entry["action"],
-            entry["reason"] or "",
+            escape(entry["actor"]),
+            escape(entry["summary"]),
+            escape(entry["reason"] or ""),
             str(entry["undone_by"] or ""),
         )
     console.print(table)

@@ -45,6 +45,9 @@ EVENT_TYPES = (
 CLAIM_STATES = ("proposed", "accepted", "rejected", "superseded")
 NAME_ORIGINS = ("source", "derived", "manual", "registry")
 ROLES = ("viewer", "reviewer", "admin")
+# prisoner: someone events happen to (arrested, held, freed); participant: someone who only takes
+# part in events in another role (envoy, president, mediator, judge, relative).
+PERSON_KINDS = ("prisoner", "participant")
 
 
 def new_id(prefix: str) -> str:
@@ -108,6 +111,19 @@ class DocumentURL(Base):
     document: Mapped[Document] = relationship(back_populates="urls")
 
 
+class IngestedInput(Base):
+    """An input taken in before (its bytes and overrides hashed): a re-run skips it unparsed."""
+
+    __tablename__ = "ingested_inputs"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The document it gave; None when the relevance prefilter found it off-topic.
+    document_id: Mapped[str | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    outcome: Mapped[str] = mapped_column(String(20))  # stored | off_topic
+
+
 class Person(Base):
     """A person; status is never stored: it is derived from accepted events."""
 
@@ -126,6 +142,9 @@ class Person(Base):
     # True while the person exists only because the machine proposed them and no reviewer has
     # accepted that proposal; derived from the person's claims by the registry.
     proposed: Mapped[bool] = mapped_column(Boolean, default=False)
+    kind: Mapped[str] = mapped_column(
+        String(12), default="prisoner", server_default="prisoner", index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     names: Mapped[list[PersonName]] = relationship(

@@ -26,11 +26,29 @@ class Job:
 
     data: bytes
     meta: InputMeta
+    key: str = ""  # the input's content key, set by the driver when it looks for known inputs
 
 
 @dataclass(frozen=True)
 class Failure:
     """An input that could not be used, with the one-line reason naming it."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Known:
+    """An input whose exact bytes an earlier run already took in: it skips the stage."""
+
+    source: str
+    document_id: str | None  # the document it gave; None when it was off-topic
+    key: str
+
+
+@dataclass(frozen=True)
+class OffTopic:
+    """An input the relevance prefilter found about something else: not parsed, not stored."""
 
     source: str
     reason: str

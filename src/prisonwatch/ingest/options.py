@@ -37,6 +37,16 @@ class IngestOptions:
     on_stored: OnStored | None = None
     # Called once per input outcome (an ``ItemOutcome``), e.g. to advance a progress bar.
     on_progress: OnProgress | None = None
+    # Where the stage runs: "local" (this machine's worker processes) or "ray"; ``address``
+    # names a running Ray cluster, else a local one starts and stops with the run.
+    engine: str = "local"
+    address: str | None = None
+    # Drop pages without a word of the subject before parsing them (counted as off_topic).
+    prefilter: bool = False
+    # Skip inputs an earlier run already took in, unparsed (a killed bulk run resumes).
+    skip_known: bool = False
+    # Keep every input's outcome in the report; off, a bulk run keeps counts and failures only.
+    keep_items: bool = True
 
     def validate(self) -> None:
         """Raise ``InputError`` when an option cannot work."""
@@ -46,5 +56,9 @@ class IngestOptions:
             )
         if self.workers is not None and self.workers < 1:
             raise InputError(f"--workers {self.workers}: give at least 1 worker")
+        if self.engine not in ("local", "ray"):
+            raise InputError(f"--engine {self.engine!r}: give local or ray")
+        if self.address and self.engine != "ray":
+            raise InputError("--address names a Ray cluster: give it with --engine ray")
         if self.language and not re.fullmatch(r"[a-z]{2,3}", self.language):
             raise InputError(f"--language {self.language!r}: give an ISO 639-1 code such as en, ru")

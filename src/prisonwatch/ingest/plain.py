@@ -34,6 +34,13 @@ def guess_title(text: str) -> str | None:
     return first
 
 
+def file_title(source: str | None) -> str | None:
+    """Return a local file's name as a title ("minsk-release.txt"); None for web addresses."""
+    if not source or "://" in source:
+        return None
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or None
+
+
 def finish(doc: CleanDocument, meta: InputMeta) -> CleanDocument:
     """Apply the user's overrides and the input's fallbacks to a document."""
     if meta.published:
@@ -66,7 +73,8 @@ def text_document(data: bytes, meta: InputMeta) -> CleanDocument:
     text = require_text(clean_text(body), meta.source)
     doc = CleanDocument(
         text=text,
-        title=guess_title(text),
+        # Without a headline a file keeps its name as title, never "Untitled document".
+        title=guess_title(text) or file_title(meta.source),
         published=published,
         published_source="meta" if published else None,
         raw=data,

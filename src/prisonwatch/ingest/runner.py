@@ -5,21 +5,22 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
-from prisonwatch.ingest.meta import Failure, Job
+from prisonwatch.ingest.meta import Failure, Job, Known, OffTopic
 from prisonwatch.ingest.stage import (
     Processed,
+    Result,
     StageOptions,
     init_worker,
     process_chunk,
     process_job,
 )
 
-Result = tuple[Job | None, Processed | Failure]
+Item = Job | Failure | Known
 # Jobs sent to a worker at once: one pickled round trip per chunk instead of per input.
 CHUNK_JOBS = 8
 # Chunks in flight per worker: one being read, one queued; bounds the bytes held in memory.
@@ -41,23 +42,23 @@ def auto_workers() -> int:
 class _Chunk:
     """Inputs submitted together, in input order; failures from reading travel alongside."""
 
-    def __init__(self, entries: list[Job | Failure]) -> None:
+    def __init__(self, entries: list[Item]) -> None:
         self.entries = entries
-        self.future: Future[list[Processed | Failure]] | None = None
+        self.future: Future[list[Processed | Failure | OffTopic]] | None = None
 
     def jobs(self) -> list[Job]:
         return [e for e in self.entries if isinstance(e, Job)]
 
     def results(self) -> list[Result]:
         """Return each entry with its result, waiting for the worker if needed."""
-        done: list[Processed | Failure] = []
+        done: list[Processed | Failure | OffTopic] = []
         if self.future is not None:
             try:
                 done = self.future.result()
             except Exception as exc:  # a worker died (memory, signal): its chunk fails, say so
                 done = [_crashed(job, exc) for job in self.jobs()]
         found = iter(done)
-        return [(None, e) if isinstance(e, Failure) else (e, next(found)) for e in self.entries]
+        return [(e, next(found)) if isinstance(e, Job) else (None, e) for e in self.entries]
 
 
 def _crashed(job: Job, exc: BaseException) -> Failure:
@@ -81,7 +82,7 @@ class StageRunner:
         head = self._window[0] if self._window else None
         return head is not None and (head.future is None or head.future.done())
 
-    def run(self, items: Iterator[Job | Failure]) -> Iterator[Result]:
+    def run(self, items: Iterator[Item]) -> Generator[Result, None, None]:
         """Yield (job, result) for every item; a failure from reading comes with job None."""
         workers = self.workers
         if workers is None:
@@ -93,17 +94,17 @@ class StageRunner:
         else:
             yield from self._pooled(items, workers)
 
-    def _in_process(self, items: Iterator[Job | Failure]) -> Iterator[Result]:
+    def _in_process(self, items: Iterator[Item]) -> Iterator[Result]:
         for item in items:
-            if isinstance(item, Failure):
-                yield None, item
-            else:
+            if isinstance(item, Job):
                 yield item, process_job(item, self.options)
+            else:
+                yield None, item
 
-    def _pooled(self, items: Iterator[Job | Failure], workers: int) -> Iterator[Result]:
+    def _pooled(self, items: Iterator[Item], workers: int) -> Iterator[Result]:
         pool = _start(workers, self.options)
         try:
-            entries: list[Job | Failure] = []
+            entries: list[Item] = []
             for item in items:
                 entries.append(item)
                 if sum(isinstance(e, Job) for e in entries) >= CHUNK_JOBS:
@@ -139,7 +140,7 @@ class StageRunner:
             yield self._ready.popleft()
 
 
-def _chain(head: list[Job | Failure], rest: Iterator[Job | Failure]) -> Iterator[Job | Failure]:
+def _chain(head: list[Item], rest: Iterator[Item]) -> Iterator[Item]:
     yield from head
     yield from rest
 

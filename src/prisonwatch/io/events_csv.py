@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Person
 from prisonwatch.io.csvfile import SafeDictWriter
+from prisonwatch.registry.describe import sources_label
 from prisonwatch.registry.events import accepted_events, event_summary
 from prisonwatch.registry.sources import sources_for
 
@@ -26,6 +27,7 @@ COLUMNS = (
     "deal_id",
     "persons",
     "sources",
+    "source_urls",
 )
 
 
@@ -44,7 +46,8 @@ def export_events_csv(session: Session, out: IO[str]) -> int:
             names.append(f"{person.primary_name if person else link.person_id} ({link.role})")
         row["destination"] = "|".join(row["destination"])
         row["persons"] = "|".join(names)
-        row["sources"] = "|".join(s.url or s.document_id or "" for s in found[event.id])
+        row["sources"] = sources_label(found[event.id], sep="|")
+        row["source_urls"] = "|".join(s.url or "" for s in found[event.id])
         writer.writerow(row)
         rows += 1
     return rows

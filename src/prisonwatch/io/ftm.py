@@ -57,7 +57,7 @@ def export_ftm(session: Session, out: IO[str]) -> int:
     written = 0
     stmt = (
         select(Person)
-        .where(Person.merged_into.is_(None), Person.proposed.is_(False))
+        .where(Person.merged_into.is_(None), Person.proposed.is_(False), Person.kind == "prisoner")
         .options(selectinload(Person.names), selectinload(Person.external_ids))
         .order_by(Person.id)
     )

@@ -24,7 +24,7 @@ def export_persons_csv(
     writer.writeheader()
     stmt = (
         select(Person)
-        .where(Person.merged_into.is_(None))
+        .where(Person.merged_into.is_(None), Person.kind == "prisoner")
         .options(selectinload(Person.external_ids))
         .order_by(Person.primary_name, Person.id)
     )

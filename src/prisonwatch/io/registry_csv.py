@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from prisonwatch import audit
-from prisonwatch.db.models import Person
+from prisonwatch.db.models import ExternalId, Person, PersonName
 from prisonwatch.errors import InputError
-from prisonwatch.io.csvfile import CsvRow, read_rows
-from prisonwatch.persons import NewPerson, add_name, create_person, person_by_external_id
+from prisonwatch.io.csvfile import CsvRow, read_rows, read_text
+from prisonwatch.persons import (
+    NewPerson,
+    add_name,
+    create_person,
+    person_by_external_id,
+    search_key,
+)
 from prisonwatch.persons import person_summary as summary
+from prisonwatch.registry.imported import ListSource, RegistryFact, list_document, record_facts
 
 SIMPLE_COLUMNS = ("id", "name", "aliases")
 HRG_COLUMNS = (
@@ -42,35 +51,94 @@ HRG_COLUMNS = (
     "verdict_date",
     "appeal_date",
 )
-HRG_STATUSES = ("active", "former", "np")
-GENDERS = {"m": "male", "male": "male", "f": "female", "female": "female", "": None}
+# What each written status means: held now, no longer held, died, or not a political case (np).
+STATUS_WORDS = {
+    "active": "active",
+    "held": "active",
+    "current": "active",
+    "former": "former",
+    "released": "former",
+    "freed": "former",
+    "died": "died",
+    "dead": "died",
+    "deceased": "died",
+    "np": "np",
+    "освобожден": "former",
+    "освобождён": "former",
+    "вызвалены": "former",
+    "умер": "died",
+    "памёр": "died",
+}
+HRG_STATUSES = tuple(dict.fromkeys(STATUS_WORDS.values()))
+GENDERS = {
+    "m": "male",
+    "male": "male",
+    "f": "female",
+    "female": "female",
+    "м": "male",
+    "муж": "male",
+    "мужской": "male",
+    "ж": "female",
+    "жен": "female",
+    "женский": "female",
+    "": None,
+}
 DATE_FIELDS = ("birthday", "arrested", "penalty_start_date", "release_date", "verdict_date")
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+DEFAULT_SCHEME = "registry"
+
+
+@dataclass
+class ListOptions:
+    """How to name the list a CSV is: title, address and the date it was taken (optional)."""
+
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
 
 
 @dataclass
 class ImportReport:
-    """What a registry import did: persons created, updated, and rows refused."""
+    """What a registry import did: persons created, updated, facts stated, rows refused."""
 
     source: str
     layout: str
+    scheme: str = "registry"
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    facts: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _check_day(year: int, month: int, day: int, value: str) -> str:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise ValueError(f"date {value!r} is not a day of the calendar") from None
 
 
 def parse_date(value: str) -> str:
     """Return an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) or raise ValueError."""
     value = value.strip()
-    if not value or _ISO.match(value):
+    if not value:
+        return value
+    iso = _ISO.match(value)
+    if iso:
+        year, month, day = iso.groups()
+        if day:
+            return _check_day(int(year), int(month), int(day), value)
+        if month and not 1 <= int(month) <= 12:
+            raise ValueError(f"date {value!r} has no month {month}")
         return value
     match = _DMY.match(value)
     if match:
-        day, month, year = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+        day_, month_, year_ = (int(g) for g in match.groups())
+        return _check_day(year_, month_, day_, value)
     raise ValueError(f"date {value!r} is neither YYYY-MM-DD nor DD.MM.YYYY")
 
 
@@ -90,26 +158,78 @@ def _row_to_person(row: CsvRow, layout: str) -> NewPerson:
     if layout == "simple":
         aliases = [a.strip() for a in values.get("aliases", "").split("|") if a.strip()]
         return NewPerson(name=values["name"], aliases=aliases, origin="registry")
-    status = values["status"].lower()
-    if status not in HRG_STATUSES:
-        raise ValueError(f"status {values['status']!r} is not one of {', '.join(HRG_STATUSES)}")
-    if values["gender"].lower() not in GENDERS:
-        raise ValueError(f"gender {values['gender']!r} is not m/f/male/female")
+    status = STATUS_WORDS.get(values["status"].casefold())
+    if status is None:
+        raise ValueError(
+            f"status {values['status']!r} is not one of {', '.join(sorted(STATUS_WORDS))}"
+        )
+    if values["gender"].casefold() not in GENDERS:
+        raise ValueError(f"gender {values['gender']!r} is not m/f/male/female/м/ж")
     attributes = {
         c: values[c] for c in HRG_COLUMNS if c not in ("id", "name", "gender") and values[c]
     }
     for name in DATE_FIELDS:
         if name in attributes:
-            attributes[name] = parse_date(attributes[name])
-    attributes["registry_status"] = attributes.pop("status")
+            try:
+                attributes[name] = parse_date(attributes[name])
+            except ValueError as exc:
+                raise ValueError(f"{name}: {exc}") from None
+    attributes.pop("status")
+    attributes["registry_status"] = status
     return NewPerson(
         name=values["name"],
-        gender=GENDERS[values["gender"].lower()],
-        birth_date=attributes.get("birthday") or None,
+        gender=GENDERS[values["gender"].casefold()],
+        birth_date=attributes.pop("birthday", None) or None,
         country="Belarus",
         attributes=attributes,
         origin="registry",
     )
+
+
+def _facts(attributes: dict[str, str]) -> list[RegistryFact]:
+    """Return the events a human-rights row states: arrest, sentence, release or death."""
+    facts: list[RegistryFact] = []
+    status = attributes.get("registry_status")
+    if status == "np":
+        return facts
+    prison = attributes.get("prison")
+    arrested = attributes.get("arrested")
+    if arrested or status == "active":
+        quote = f"arrested {arrested}" if arrested else "listed as held"
+        facts.append(
+            RegistryFact(
+                "arrest",
+                quote + (f"; held in {prison}" if prison else ""),
+                arrested or None,
+                {k: attributes[k] for k in ("prison",) if k in attributes},
+            )
+        )
+    verdict = attributes.get("verdict_date")
+    if verdict or attributes.get("penalty"):
+        details: dict[str, str] = {
+            k: attributes[k] for k in ("penalty", "articles", "judge") if k in attributes
+        }
+        words = ", ".join(f"{k} {v}" for k, v in details.items())
+        facts.append(
+            RegistryFact(
+                "sentence",
+                f"sentenced{' ' + verdict if verdict else ''}" + (f": {words}" if words else ""),
+                verdict or None,
+                details,
+            )
+        )
+    released = attributes.get("release_date")
+    if status == "former":
+        facts.append(
+            RegistryFact(
+                "release",
+                f"released {released}" if released else "listed as no longer held",
+                released or None,
+            )
+        )
+    elif status == "died":
+        facts.append(RegistryFact("death_in_custody", "listed as died in custody"))
+    return facts
 
 
 def _update(person: Person, new: NewPerson) -> bool:
@@ -128,19 +248,72 @@ def _update(person: Person, new: NewPerson) -> bool:
     return summary(person) != before
 
 
+def _pick_scheme(session: Session, path: Path, ids: list[str]) -> str:
+    """Return the scheme a file's ids were imported under before, so re-imports update."""
+    found: set[str] = set()
+    for at in range(0, len(ids), 500):
+        chunk = ids[at : at + 500]
+        found.update(
+            session.scalars(select(ExternalId.scheme).where(ExternalId.value.in_(chunk)).distinct())
+        )
+    if len(found) > 1:
+        raise InputError(
+            f"{path}: its ids are on record under several registries ({', '.join(sorted(found))})"
+            ": say which with --scheme"
+        )
+    return found.pop() if found else DEFAULT_SCHEME
+
+
+def _same_name(session: Session, person: Person) -> Person | None:
+    key = search_key(person.primary_name)
+    stmt = (
+        select(Person)
+        .join(PersonName, PersonName.person_id == Person.id)
+        .where(PersonName.search_key == key, Person.id != person.id, Person.merged_into.is_(None))
+    )
+    return session.scalars(stmt).first()
+
+
 def import_registry_csv(
-    session: Session, path: Path, *, scheme: str = "registry", actor: str = "import"
+    session: Session,
+    path: Path,
+    *,
+    scheme: str | None = None,
+    actor: str = "import",
+    source: ListOptions | None = None,
 ) -> ImportReport:
-    """Import a registry CSV in one transaction; bad rows are reported as ``file:line: reason``."""
-    header, rows = read_rows(path, ("id", "name"))
+    """Import a registry CSV in one transaction; bad rows are reported as ``file:line: reason``.
+
+    Without a scheme, ids already on record keep the scheme they came with, so importing the
+    same list again updates persons instead of duplicating them. The list's statements (status,
+    arrest, sentence, release) become accepted claims from the list, named and dated.
+    """
+    header, rows_iter = read_rows(path, ("id", "name"))
     layout = detect_layout(header)
     if layout == "simple" and "aliases" not in header and len(header) != 2:
         raise InputError(
             f"{path}: header {','.join(header)} is neither id,name,aliases nor the "
             f"human-rights layout ({','.join(HRG_COLUMNS[:4])},…): fix the header"
         )
-    report = ImportReport(source=str(path), layout=layout)
+    rows = list(rows_iter)
+    ids = [(r.values.get("id") or "").strip() for r in rows]
+    chosen = scheme or _pick_scheme(session, path, [i for i in ids if i])
+    report = ImportReport(source=str(path), layout=layout, scheme=chosen)
+    options = source or ListOptions()
+    doc = None
+    if layout == "hrg":
+        doc = list_document(
+            session,
+            ListSource(
+                text=read_text(path),
+                title=options.title or f"{chosen} list ({path.name})",
+                scheme=chosen,
+                url=options.url,
+                published=options.published,
+            ),
+        )
     seen: dict[str, int] = {}
+    names: dict[str, int] = {}
     for row in rows:
         try:
             new = _row_to_person(row, layout)
@@ -154,26 +327,54 @@ def import_registry_csv(
             )
             continue
         seen[outside_id] = row.line
-        new.external_ids = {scheme: outside_id}
-        existing = person_by_external_id(session, scheme, outside_id)
-        if existing is None:
-            create_person(session, new, actor=actor, reason=f"imported from {path.name}")
-            report.created += 1
-            continue
-        before = summary(existing)
-        if _update(existing, new):
-            session.flush()
-            audit.record(
-                session,
-                actor=actor,
-                action="update",
-                record_type="person",
-                record_id=existing.id,
-                before=before,
-                after=summary(existing),
-                reason=f"re-imported from {path.name}",
+        key = search_key(new.name)
+        if key in names:
+            report.warnings.append(
+                f"{path}:{row.line}: name {new.name!r} also on line {names[key]}: imported as "
+                "two persons; if they are one, run 'prisonwatch review merge-persons'"
             )
-            report.updated += 1
+        names.setdefault(key, row.line)
+        profile = new.attributes.get("url")
+        new.external_ids = {chosen: outside_id}
+        person = person_by_external_id(session, chosen, outside_id)
+        if person is None:
+            person = create_person(session, new, actor=actor, reason=f"imported from {path.name}")
+            report.created += 1
+            twin = _same_name(session, person)
+            if twin is not None and names[key] == row.line:
+                report.warnings.append(
+                    f"{path}:{row.line}: name {new.name!r} is also person {twin.id}: if they "
+                    f"are one, run 'prisonwatch review merge-persons {person.id} {twin.id}'"
+                )
         else:
-            report.unchanged += 1
+            before = summary(person)
+            if _update(person, new):
+                session.flush()
+                audit.record(
+                    session,
+                    actor=actor,
+                    action="update",
+                    record_type="person",
+                    record_id=person.id,
+                    before=before,
+                    after=summary(person),
+                    reason=f"re-imported from {path.name}",
+                )
+                report.updated += 1
+            else:
+                report.unchanged += 1
+        if profile:
+            for ext in person.external_ids:
+                if ext.scheme == chosen and ext.value == outside_id:
+                    ext.url = profile
+        if doc is not None:
+            report.facts += record_facts(
+                session,
+                doc,
+                person,
+                scheme=chosen,
+                outside_id=outside_id,
+                facts=_facts(new.attributes),
+                actor=actor,
+            )
     return report

@@ -56,6 +56,9 @@ _PROTOTYPES = (
     ("ин", "masc", "пушкин"),
     ("ич", "masc", "шушкевич"),
     ("ук", "masc", "ковальчук"),
+    # A fleeting vowel drops in the oblique cases (Дедок/Дедка, Жданец/Жданца), as in these nouns.
+    ("ок", "masc", "щенок"),
+    ("ец", "masc", "молодец"),
 )
 
 
@@ -101,6 +104,7 @@ def _pick(parses: list[Any], want: str, gender: str) -> Any | None:
     return fallback
 
 
+@lru_cache(maxsize=65536)
 def _rules_for(word: str, want: str, gender: str) -> Rules:
     parse = _pick(_morph().parse(word), want, gender)
     if parse is None or "Fixd" in parse.tag:
@@ -119,16 +123,41 @@ def _rules_for(word: str, want: str, gender: str) -> Rules:
     return tuple(rules)
 
 
-@lru_cache(maxsize=4096)
-def _paradigm(ending: str, word: str, role: str, gender: str) -> Rules:
-    """Return how a nominative with this ending becomes each oblique case: (cut, add) pairs."""
+# pymorphy3 guesses an unknown word's paradigm from its last letters (at most five), so rules
+# found for one unknown word serve every unknown word that ends alike: a 100,000-name registry
+# asks pymorphy3 once per ending, not once per name.
+_GUESS_SUFFIX = 5
+_guessed: dict[tuple[str, str, str], Rules] = {}
+
+
+def _paradigm(word: str, role: str, gender: str) -> Rules:
+    """Return how a nominative becomes each oblique case: (cut, add) pairs."""
     if role == "surname":
         for suffix, proto_gender, prototype in _PROTOTYPES:
             if word.endswith(suffix) and gender == proto_gender:
                 return _rules_for(prototype, "Surn", gender)
         if gender == "femn" and word[-1] in _CONS:
             return ()  # A woman's surname ending in a consonant does not decline (Адамович).
-    return _rules_for(word, "Surn" if role == "surname" else "Name", gender)
+    want = "Surn" if role == "surname" else "Name"
+    if _morph().word_is_known(word):
+        return _rules_for(word, want, gender)
+    key = (word[-_GUESS_SUFFIX:], want, gender)
+    rules = _guessed.get(key)
+    if rules is None:
+        rules = _guessed[key] = _rules_for(word, want, gender) or _hard_stem(word, gender)
+    return rules
+
+
+def _hard_stem(word: str, gender: str) -> Rules:
+    """Return the endings of a man's name on a hard consonant that pymorphy3 misreads (Джелял).
+
+    It declines as the dictionary surname with the same kind of last consonant: after a hushing
+    consonant or ц like Шушкевич (-ем), after any other like Ковальчук (-ом).
+    """
+    if gender != "masc" or word[-1] not in _CONS:
+        return ()
+    prototype = "шушкевич" if word[-1] in "жшчщц" else "ковальчук"
+    return _rules_for(prototype, "Surn", gender)
 
 
 @lru_cache(maxsize=65536)
@@ -139,8 +168,7 @@ def case_forms(token: str, role: str, gender: str | None) -> tuple[str, ...]:
         return ()
     forms: list[str] = []
     for g in (gender,) if gender else ("masc", "femn"):
-        # Inflection depends on the ending, so rules are shared by words that end alike.
-        for cut, add in _paradigm(guess[-4:], guess, role, g):
+        for cut, add in _paradigm(guess, role, g):
             form = (guess[:-cut] if cut else guess) + add
             if form not in forms:
                 forms.append(form)

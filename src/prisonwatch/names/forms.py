@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from prisonwatch.names.declension import case_forms
 from prisonwatch.names.keys import cyrillic_key, skeleton_of_key
+from prisonwatch.names.latin import query_context
 from prisonwatch.names.normalize import normalize_name, tokens
 from prisonwatch.names.stems import gender_stem
 from prisonwatch.names.tokens import Token, token_info
@@ -25,10 +26,17 @@ class NameForm:
     stems: frozenset[str]
     skeletons: frozenset[str]
 
+    def __reduce__(self) -> tuple[type[NameForm], tuple[object, ...]]:
+        """Pickle as a plain tuple of fields: far faster to load than dataclass state."""
+        return (NameForm, tuple(getattr(self, f) for f in self.__slots__))
 
-def name_tokens(text: str) -> list[Token]:
-    """Return the tokens of a name that carry a key."""
-    return [t for t in map(token_info, tokens(normalize_name(text))) if t.keys]
+
+def name_tokens(text: str, *, in_context: bool = False) -> list[Token]:
+    """Return the tokens of a name that carry a key; ``in_context``: read as the whole name asks."""
+    normal = normalize_name(text)
+    context = query_context(normal) if in_context else ()
+    found = (token_info(t, context) for t in tokens(normal))
+    return [t for t in found if t.keys]
 
 
 def _gender(given: tuple[Token, ...], surname: Token) -> str | None:

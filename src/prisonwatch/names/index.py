@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from prisonwatch.names.forms import NameForm, name_tokens, registry_readings
+from prisonwatch.names.forms import NameForm, make_form, name_tokens, registry_readings
 from prisonwatch.names.keys import deletions
+from prisonwatch.names.latin import query_context
+from prisonwatch.names.normalize import drop_lowercase_words, normalize_name
 from prisonwatch.names.registry import RegistryEntry
 from prisonwatch.names.result import Candidate, MatchResult, Status
 from prisonwatch.names.score import Reading, Verdict, judge
-from prisonwatch.names.tokens import Token
+from prisonwatch.names.suffixes import cuts, is_turkic
+from prisonwatch.names.tokens import Token, token_info
 from prisonwatch.tunables import tunable
 
 MAX_QUERY_CHARS = 300
 MIN_NEAR_SKELETON = 4
 
 
-def query_readings(toks: list[Token]) -> list[Reading]:
+def query_readings(toks: list[Token], notes: tuple[str, ...] = ()) -> list[Reading]:
     """Return every way to read a query: each token in turn as the surname."""
     readings = []
     for i, surname in enumerate(toks):
@@ -28,10 +33,29 @@ def query_readings(toks: list[Token]) -> list[Reading]:
         if len(toks) >= 3 or any(t.patronymic == "f" for t in rest):
             shaped = [t for t in rest if t.patronymic and not t.is_given]
             patronymic = shaped[0] if shaped else None
-        given = tuple(t for t in rest if t is not patronymic)
+        given = [t for t in rest if t is not patronymic]
+        if patronymic is None and len(given) == 2 and given[0].initial and given[1].initial:
+            # Two initials are the given name's and the patronymic's (Б.Ю. Кагарлицкий).
+            patronymic = given.pop()
         extra = max(0, len(given) - 2)
-        readings.append(Reading(surname, given[:2], patronymic, extra))
+        readings.append(Reading(surname, tuple(given[:2]), patronymic, extra, notes))
     return readings
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while the index's many long-lived objects are made or loaded.
+
+    Each collection walks every object made so far; an index of 100,000 names makes millions,
+    none of them garbage, so collecting during a build or a load only costs time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -54,8 +78,9 @@ class NameIndex:
     def build(cls, entries: Iterable[RegistryEntry]) -> NameIndex:
         """Return an index over ``entries``."""
         index = cls()
-        for entry in entries:
-            index.add(entry)
+        with paused_gc():
+            for entry in entries:
+                index.add(entry)
         return index
 
     def add(self, entry: RegistryEntry) -> None:
@@ -75,8 +100,13 @@ class NameIndex:
         main = registry_readings(person, name)
         given = main[0].given if main else ()
         for text in texts:
-            # A one-word alias is another surname (a maiden name) for the same given names.
+            # A one-word alias is another surname (a maiden name) for the same given names, or,
+            # when it is a known given name, another given name (Marfa/Maryia) for the surname.
             forms = main if text == name else registry_readings(person, text, given=given)
+            alias = name_tokens(text) if text != name else []
+            if main and len(alias) == 1 and alias[0].is_given:
+                first = main[0]
+                forms = [make_form(person, text, (alias[0],), first.patronymic, first.surname)]
             for form in forms:
                 self._file(form)
 
@@ -116,7 +146,7 @@ class NameIndex:
         """Return the person ``query`` names, ``ambiguous`` when several fit, or ``none``."""
         if len(query) > MAX_QUERY_CHARS:
             return MatchResult(query, "none", None, 0.0, "too long to be a name")
-        toks = name_tokens(query)
+        toks = name_tokens(drop_lowercase_words(query), in_context=True)
         if not toks:
             return MatchResult(query, "none", None, 0.0, "no letters to match")
         if len(toks) > tunable("names.max_tokens"):
@@ -124,10 +154,48 @@ class NameIndex:
         readings = query_readings(toks)
         best: dict[int, _Best] = {}
         self._score(readings, near=False, best=best)
-        if not any(_strong(b.verdict) for b in best.values()):
-            # One-edit neighbours only when no exact skeleton gave a confident answer.
+        if not any(_strong(b.verdict) and not b.verdict.spare for b in best.values()):
+            # One-edit neighbours only when no exact skeleton gave a confident answer, or when
+            # the answer left a word unexplained that may be a neighbour's surname.
             self._score(readings, near=True, best=best)
+        if not any(
+            _strong(b.verdict) and b.verdict.surname_score == 1.0 and not b.verdict.spare
+            for b in best.values()
+        ):
+            # A near surname may be an exact one with a case ending (Vasilenkos).
+            self._score_cuts(query, toks, best)
         return self._decide(query, best)
+
+    def _score_cuts(self, query: str, toks: list[Token], best: dict[int, _Best]) -> None:
+        """Score the query again with a case ending cut off one word (Yaqubluya, ჰასანლის).
+
+        A cut counts only where the stem still matches well: a cut surname must meet a registry
+        surname at the names.suffix_stem_min tunable or closer, a cut given name (Тарасові) needs
+        an exact surname beside it. A cut never replaces an uncut verdict that is as good.
+        """
+        turkic = is_turkic(query)
+        context = query_context(normalize_name(query))
+        for i, token in enumerate(toks):
+            for stem, note in cuts(token.text, turkic):
+                cut = token_info(stem, context)
+                if not cut.keys:
+                    continue
+                changed = [*toks[:i], cut, *toks[i + 1 :]]
+                readings = query_readings(changed, (note,))
+                as_surname = [r for r in readings if r.surname is cut]
+                as_given = [r for r in readings if r.surname is not cut]
+                self._score_cut(as_surname, tunable("names.suffix_stem_min"), best)
+                self._score_cut(as_given, 1.0, best)
+
+    def _score_cut(self, readings: list[Reading], floor: float, best: dict[int, _Best]) -> None:
+        found: dict[int, _Best] = {}
+        self._score(readings, near=False, best=found)
+        for person, b in found.items():
+            if b.verdict.surname_score < floor:
+                continue
+            old = best.get(person)
+            if old is None or _rank(b.verdict) > _rank(old.verdict):
+                best[person] = b
 
     def _decide(self, query: str, best: dict[int, _Best]) -> MatchResult:
         ranked = sorted(best.items(), key=lambda kv: _rank(kv[1].verdict), reverse=True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from prisonwatch.names.latin import latin_readings
+from prisonwatch.names.latin import latin_readings, reading_names
 from prisonwatch.names.normalize import script_of_token
+from prisonwatch.names.scripts import to_latin
 
 _FINE = str.maketrans({
     "а": "A", "о": "A", "е": "I", "э": "I", "і": "I", "и": "I", "ы": "I", "й": "I", "ї": "I",
@@ -36,12 +37,17 @@ _HOMOGLYPH_TO_LAT = str.maketrans("АаВСсЕеНІіКкМОоРрТХхУу"
 
 
 def _collapse_run(match: re.Match[str]) -> str:
-    run = match.group(0)
+    return _collapse(match.group(0))
+
+
+@lru_cache(maxsize=4096)
+def _collapse(run: str) -> str:
     # An i-class vowel before another vowel is a glide (Maryia, Siarhiej, Darʺya).
     kept = "".join(c for i, c in enumerate(run) if c != "I" or i == len(run) - 1)
     return _DOUBLE.sub(r"\1", kept) or "I"
 
 
+@lru_cache(maxsize=200_000)
 def cyrillic_key(cyr: str) -> str:
     """Return the fine key of a lower-case Cyrillic token."""
     cyr = _SOFT_DZ.sub("д", _SOFT_C.sub("т", cyr.replace("тс", "ц").replace("'", "")))
@@ -67,17 +73,22 @@ def _unmix(token: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def fine_keys(token: str) -> tuple[str, ...]:
+def fine_keys(token: str, context: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Return the fine keys of one token (one per plausible reading), best guess first."""
     script = script_of_token(token)
     if script == "mixed":
         token = _unmix(token)
         script = script_of_token(token)
     token = token.casefold()
+    if script == "none":
+        routed = to_latin(token)
+        if routed is None:
+            return ()
+        token, script = routed[0], "latin"
     if script == "cyrillic":
         readings: tuple[str, ...] = (token,)
     elif script == "latin":
-        readings = latin_readings(token)
+        readings = latin_readings(token, context)
     else:
         return ()
     keys: list[str] = []
@@ -86,6 +97,20 @@ def fine_keys(token: str) -> tuple[str, ...]:
         if key and key not in keys:
             keys.append(key)
     return tuple(keys)
+
+
+@lru_cache(maxsize=65536)
+def key_origins(token: str, context: tuple[str, ...] = ()) -> dict[str, str]:
+    """Return each fine key of a Latin (or routed) token with the spelling tradition behind it."""
+    if script_of_token(token) == "none":
+        routed = to_latin(token)
+        token = routed[0] if routed else token
+    if script_of_token(token) != "latin":
+        return {}
+    origins: dict[str, str] = {}
+    for reading, name in reading_names(token.casefold(), context).items():
+        origins.setdefault(cyrillic_key(reading), name)
+    return origins
 
 
 def skeleton_of_key(key: str) -> str:

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from prisonwatch.names.given import given_names
 from prisonwatch.names.keys import fine_keys, skeleton_of_key
+from prisonwatch.names.normalize import script_of_token
+from prisonwatch.names.scripts import to_latin
 
 _PATRONYMIC_M = re.compile(r"[AI]vIC$")
 _PATRONYMIC_F = re.compile(r"(?:AU|U|IC)nA$")
@@ -27,6 +29,12 @@ class Token:
     initial: bool
     patronymic: str | None
     patronymic_groups: frozenset[str]
+    route: str = ""  # How a token of another script reached Latin ("Georgian → Latin (ICU)").
+    context: tuple[str, ...] = ()  # Readings the rest of the name called for.
+
+    def __reduce__(self) -> tuple[type[Token], tuple[object, ...]]:
+        """Pickle as a plain tuple of fields: far faster to load than dataclass state."""
+        return (Token, tuple(getattr(self, f) for f in self.__slots__))
 
     @property
     def is_given(self) -> bool:
@@ -56,10 +64,17 @@ def _patronymic(keys: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
     return None, frozenset()
 
 
+def _route(text: str) -> str:
+    if script_of_token(text) != "none":
+        return ""
+    routed = to_latin(text)
+    return routed[1] if routed else ""
+
+
 @lru_cache(maxsize=200_000)
-def token_info(text: str) -> Token:
-    """Return what is known about one normalized token."""
-    keys = fine_keys(text[:MAX_TOKEN])
+def token_info(text: str, context: tuple[str, ...] = ()) -> Token:
+    """Return what is known about one normalized token, read in the name's ``context``."""
+    keys = fine_keys(text[:MAX_TOKEN], context)
     groups = given_names().groups(keys) if keys else frozenset()
     patronymic, patronymic_groups = _patronymic(keys)
     return Token(
@@ -71,4 +86,6 @@ def token_info(text: str) -> Token:
         initial=len(text) == 1,
         patronymic=patronymic,
         patronymic_groups=patronymic_groups,
+        route=_route(text),
+        context=context,
     )

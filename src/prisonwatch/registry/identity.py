@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select, text, union
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Event
@@ -128,12 +129,12 @@ def _linked_persons(session: Session, event_ids: list[str]) -> dict[str, set[str
     return linked
 
 
-def _candidate_ids(session: Session, facts: EventFacts) -> set[str]:
-    """Return events that could reach the merge score: those sharing something that scores."""
+def _candidate_parts(facts: EventFacts) -> list[Select[Any]]:
+    """Return one query of event ids per way an event can share something that scores."""
     same_type = Event.type == facts.type
-    found: set[str] = set()
+    parts: list[Select[Any]] = []
     if facts.person_ids:
-        stmt = (
+        parts.append(
             select(Claim.subject_id)
             .join(Event, Event.id == Claim.subject_id)
             .where(
@@ -143,30 +144,58 @@ def _candidate_ids(session: Session, facts: EventFacts) -> set[str]:
                 Claim.state.in_(("proposed", "accepted")),
             )
         )
-        found.update(session.scalars(stmt))
     if facts.count is not None:
-        found.update(session.scalars(select(Event.id).where(same_type, Event.count == facts.count)))
+        parts.append(select(Event.id).where(same_type, Event.count == facts.count))
     if facts.object:
-        stmt = select(Event.id).where(same_type, func.lower(Event.object) == facts.object.lower())
-        found.update(session.scalars(stmt))
+        lowered = func.lower(Event.object) == facts.object.lower()
+        parts.append(select(Event.id).where(same_type, lowered))
     if facts.anchor:
         day = date.fromisoformat(facts.anchor)
         window = timedelta(days=tunable("registry.same_event_window_days"))
         low, high = (day - window).isoformat(), (day + window).isoformat()
-        stmt = select(Event.id).where(same_type, Event.anchor_date.between(low, high))
-        found.update(session.scalars(stmt))
-    return found
+        parts.append(select(Event.id).where(same_type, Event.anchor_date.between(low, high)))
+    return parts
+
+
+def _candidates(session: Session, facts: EventFacts, exclude: set[str]) -> list[Event]:
+    """Return the candidate events themselves, in id order, in one statement."""
+    parts = _candidate_parts(facts)
+    if not parts:
+        return []
+    ids = (parts[0] if len(parts) == 1 else union(*parts)).subquery()
+    stmt = select(Event).where(Event.id.in_(select(ids.c[0])))
+    if exclude:
+        stmt = stmt.where(Event.id.not_in(sorted(exclude)))
+    return list(session.scalars(stmt.order_by(Event.id)))
+
+
+# One lock for every writer's event matching: two ingests never both create the same event.
+_MATCHING_LOCK = int.from_bytes(
+    hashlib.sha256(b"prisonwatch:same-event").digest()[:8], "big", signed=True
+)
+
+
+def lock_matching(session: Session) -> None:
+    """On PostgreSQL, take the event-matching lock until the transaction ends.
+
+    Concurrent writers then match against each other's committed events; SQLite has one
+    writer at a time anyway.
+    """
+    if session.info.get("matching_locked") is session.get_transaction():
+        return  # taken earlier in this transaction: it holds until the commit
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MATCHING_LOCK})
+    session.info["matching_locked"] = session.get_transaction()
 
 
 def find_same_event(
     session: Session, facts: EventFacts, *, exclude: set[str] | None = None
 ) -> EventMatch | None:
     """Return the best event on record that ``facts`` describes, if any scores high enough."""
-    ids = sorted(_candidate_ids(session, facts) - (exclude or set()))
-    if not ids:
+    candidates = _candidates(session, facts, exclude or set())
+    if not candidates:
         return None
-    candidates = list(session.scalars(select(Event).where(Event.id.in_(ids)).order_by(Event.id)))
-    persons = _linked_persons(session, ids)
+    persons = _linked_persons(session, [e.id for e in candidates])
     best: EventMatch | None = None
     floor = tunable("registry.same_event_min_score")
     for event in candidates:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from prisonwatch.db.models import Person, PersonName
 from prisonwatch.persons import search_persons
+from prisonwatch.settings import get_settings
 
 
 @dataclass
@@ -43,9 +45,21 @@ def registry_entry(person: Person) -> Any:
     return RegistryEntry(person_id=person.id, name=person.primary_name, aliases=aliases)
 
 
+def _index_cache_dir(session: Session) -> Path:
+    """Return where the name index is kept on disk: beside a SQLite file, else in data_dir."""
+    url = session.get_bind().engine.url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return Path(str(url.database)).resolve().parent / "cache"
+    return get_settings().data_dir / "cache"
+
+
 def build_name_index(session: Session) -> Any:
-    """Return a fresh name index over every person not merged into another."""
-    from prisonwatch.names import NameIndex
+    """Return a name index over every person not merged into another, kept on disk between runs.
+
+    The file is keyed by the matcher's code and checked against the registry's content, so
+    that a run over an unchanged registry loads it and new people are added to it.
+    """
+    from prisonwatch.names.store import cached_index
 
     rows = session.scalars(
         select(Person)
@@ -53,7 +67,9 @@ def build_name_index(session: Session) -> Any:
         .options(selectinload(Person.names))
         .order_by(Person.id)
     )
-    return NameIndex.build(registry_entry(p) for p in rows)
+    entries = [registry_entry(p) for p in rows]
+    url = session.get_bind().engine.url.render_as_string(hide_password=True)
+    return cached_index(entries, _index_cache_dir(session), url)
 
 
 class NameIndexCache:

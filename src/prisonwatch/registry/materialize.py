@@ -71,6 +71,11 @@ def rebuild_event(session: Session, event: Event) -> None:
     have = {(link.person_id, link.role) for link in event.persons}
     for person_id, role in sorted(wanted - have):
         event.persons.append(EventPerson(person_id=person_id, role=role))
+        if role == "affected":
+            person = session.get(Person, person_id)
+            if person is not None and person.kind != "prisoner":
+                # Accepted as someone the event happened to: a prisoner from now on.
+                person.kind = "prisoner"
 
     deal_claims = _basis(_claims(session, kinds.DEAL_MEMBER, event.id))
     event.deal_id = deal_claims[0].value.get("deal_id") if deal_claims else None

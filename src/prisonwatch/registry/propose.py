@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Deal, Document, Event, new_id
-from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction
+from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_key, propose
-from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event
+from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event, lock_matching
 from prisonwatch.registry.materialize import rebuild_event
 from prisonwatch.registry.resolution import PersonResolver, Resolution
+from prisonwatch.registry.roles import role_from_context
 
 ROLE_BY_MENTION = {"prisoner": "affected", "negotiator": "negotiator"}
+# The role in which an event happens to a person; every other role (negotiator, mediator, actor,
+# judge, relative) makes a new person a participant, never a prisoner.
+AFFECTED = "affected"
 
 
 @dataclass
@@ -30,6 +35,14 @@ class ProposalReport:
     ambiguous: int = 0
     event_ids: list[str] = field(default_factory=list)
     new_claim_ids: list[str] = field(default_factory=list)
+
+
+def add_new(session: Session, claim: Claim) -> Claim:
+    """Add a claim whose key is known to be new, as ``claims.propose`` adds one."""
+    if claim.kind == kinds.EVENT_PERSON:
+        claim.person_id = claim.value.get("person_id")
+    session.add(claim)
+    return claim
 
 
 def _evidence(event: ExtractedEvent) -> Evidence | None:
@@ -64,9 +77,17 @@ class _Proposer:
         self.version = version
         self.report = ProposalReport(document_id=document.id)
         self.touched: dict[str, Event] = {}
+        # Every claim key of this document starts from its id: one read finds those on record,
+        # and a key not among them is new without a round trip of its own.
+        stmt = select(Claim).where(Claim.document_id == document.id)
+        self.known: dict[str, Claim] = {c.id: c for c in session.scalars(stmt)}
 
     def add(self, claim: Claim) -> Claim:
-        stored, is_new = propose(self.session, claim)
+        if claim.id in self.known or claim.document_id != self.document.id:
+            stored, is_new = propose(self.session, claim)
+        else:
+            stored, is_new = add_new(self.session, claim), True
+        self.known[stored.id] = stored
         if is_new:
             self.report.claims_new += 1
             self.report.new_claim_ids.append(stored.id)
@@ -103,9 +124,15 @@ class _Proposer:
             )
         )
 
-    def resolve(self, name: str) -> Resolution:
+    def resolve(
+        self, name: str, role: str = AFFECTED, evidence: Evidence | None = None
+    ) -> Resolution:
         resolution = self.resolver.resolve(
-            self.session, name, document_id=self.document.id, actor="extractor"
+            self.session,
+            name,
+            document_id=self.document.id,
+            actor="extractor",
+            kind="prisoner" if role == AFFECTED else "participant",
         )
         if resolution.status == "new":
             self.report.persons_new += 1
@@ -114,8 +141,8 @@ class _Proposer:
                 kinds.PERSON,
                 ("person", resolution.person_id or ""),
                 "exists",
-                {"name": name},
-                None,
+                {"name": name, "role": role},
+                evidence,  # the sentence that names them: a reviewer sees the quote and source
                 0.5,
                 resolution.reason,
             )
@@ -123,19 +150,31 @@ class _Proposer:
             self.report.ambiguous += 1
         return resolution
 
+    def role_of(self, mention: PersonMention, event: ExtractedEvent) -> tuple[str, str]:
+        """Return a mention's role in the event and why, when the words around it say more."""
+        role = ROLE_BY_MENTION.get(mention.role, mention.role)
+        if role != AFFECTED:
+            return role, ""
+        hint = role_from_context(self.document.text, mention.start, mention.end, event.actor)
+        if hint is None:
+            return role, ""
+        return hint.role, f" ({hint.reason})"
+
     def event(self, index: int, event: ExtractedEvent, own: set[str]) -> str:
         evidence = _evidence(event)
         span = (evidence.start, evidence.end) if evidence else (index, index)
         key = claim_key(self.document.id, kinds.EVENT, event.type, span)
-        existing = self.session.get(Claim, key)
+        existing = self.known.get(key)
         if existing is not None:
             self.report.claims_existing += 1
             return existing.subject_id
         # A mention without letters names nobody: it cannot become a person.
         mentions = [m for m in event.persons if any(c.isalpha() for c in m.name)]
-        resolutions = [(m, self.resolve(m.name)) for m in mentions]
+        roles = {id(m): self.role_of(m, event) for m in mentions}
+        resolutions = [(m, self.resolve(m.name, roles[id(m)][0], evidence)) for m in mentions]
         person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
         facts = _facts(event, self.document.published, person_ids)
+        lock_matching(self.session)
         match = find_same_event(self.session, facts, exclude=own)
         if match is not None:
             record = match.event
@@ -158,7 +197,7 @@ class _Proposer:
             reason,
         )
         for mention, resolution in resolutions:
-            role = ROLE_BY_MENTION.get(mention.role, mention.role)
+            role, why = roles[id(mention)]
             value = {
                 "name": mention.name,
                 "role": role,
@@ -177,7 +216,7 @@ class _Proposer:
                 value,
                 evidence or quote,
                 min(event.confidence, 1.0 if resolution.status == "matched" else 0.6),
-                f"{role} {mention.name!r} in {event.type}: {resolution.reason}",
+                f"{role} {mention.name!r} in {event.type}{why}: {resolution.reason}",
             )
         self.touched[record.id] = record
         return record.id

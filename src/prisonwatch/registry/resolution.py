@@ -34,9 +34,19 @@ class PersonResolver:
         self.index: NameIndex = build_name_index(session)
 
     def resolve(
-        self, session: Session, name: str, *, document_id: str | None, actor: str
+        self,
+        session: Session,
+        name: str,
+        *,
+        document_id: str | None,
+        actor: str,
+        kind: str = "prisoner",
     ) -> Resolution:
-        """Return the person a mention names; an unknown name proposes a new person."""
+        """Return the person a mention names; an unknown name proposes a new person.
+
+        ``kind`` is what a new person is: a prisoner, or a participant named in another role
+        (an envoy, a judge), who is kept apart from the prisoners.
+        """
         result = self.index.match(name)
         candidates = [
             {"person_id": c.person_id, "name": c.name, "score": c.score, "reason": c.reason}
@@ -57,6 +67,7 @@ class PersonResolver:
             reason=f"name {name!r} matched nobody in the registry ({result.reason})",
         )
         person.proposed = True
+        person.kind = kind
         person.names[0].document_id = document_id
         self.index.add(registry_entry(person))
         return Resolution(name, "new", person.id, 0.0, f"new person: {result.reason}")

@@ -22,9 +22,11 @@ from prisonwatch.persons import get_person
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_key, claim_summary, set_person
 from prisonwatch.registry.materialize import rebuild_event, rebuild_person, rebuild_subject
+from prisonwatch.registry.values import check_event_changes
 from prisonwatch.settings import Settings
 
-REVIEW_ACTIONS = ("accept", "reject", "edit", "merge-persons")
+BULK = "bulk"  # one entry listing the decisions of a bulk review, undone together
+REVIEW_ACTIONS = ("accept", "reject", "edit", "merge-persons", BULK)
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,20 @@ def list_claims(
     return list(session.scalars(stmt.limit(limit).offset(offset)))
 
 
-def count_claims(session: Session, state: str = "proposed") -> int:
-    """Return how many claims are in ``state``."""
-    return int(
-        session.scalar(select(func.count()).select_from(Claim).where(Claim.state == state)) or 0
-    )
+def count_claims(session: Session, state: str = "proposed", kind: str | None = None) -> int:
+    """Return how many claims (of ``kind`` when given) are in ``state``."""
+    stmt = select(func.count()).select_from(Claim).where(Claim.state == state)
+    if kind:
+        stmt = stmt.where(Claim.kind == kind)
+    return int(session.scalar(stmt) or 0)
+
+
+def editable_fields(claim: Claim) -> list[str]:
+    """Return the fields an edit of this claim may change, named up front."""
+    if claim.kind == kinds.EVENT:
+        return [f for f in kinds.EVENT_FIELDS]
+    allowed = set(claim.value) | ({"person_id"} if claim.kind == kinds.EVENT_PERSON else set())
+    return sorted(allowed - {"candidates", "status"})
 
 
 def _decide(claim: Claim, state: str, actor: str) -> None:
@@ -148,13 +159,15 @@ def edit(
         raise ConflictError(
             f"claim {claim_id} is {claim.state}: only proposed or accepted claims can be edited"
         )
-    allowed = set(claim.value) | ({"person_id"} if claim.kind == kinds.EVENT_PERSON else set())
+    allowed = set(claim.value) | set(editable_fields(claim))
     unknown = sorted(set(changes) - allowed)
     if unknown:
         raise InputError(
             f"claim {claim_id} has no field {', '.join(unknown)}: "
-            f"fields are {', '.join(sorted(allowed))}"
+            f"fields are {', '.join(editable_fields(claim))}"
         )
+    if claim.kind == kinds.EVENT:
+        changes = check_event_changes(changes)
     if claim.kind == kinds.EVENT_PERSON and changes.get("person_id"):
         get_person(session, str(changes["person_id"]))
     before = claim_summary(claim)
@@ -278,6 +291,8 @@ def undo(
         raise ConflictError(f"decision {entry.id} was already undone by entry {entry.undone_by}")
     after = entry.after or {}
     touched: list[str] = []
+    if entry.action == BULK:
+        return _undo_bulk(session, entry, actor=actor, reason=reason)
     if entry.action == "merge-persons":
         _undo_merge(session, entry.record_id, after)
         touched = list(after.get("claims", []))
@@ -315,6 +330,33 @@ def undo(
     entry.undone_by = undo_entry.id
     session.flush()
     return Decision(undo_entry.id, touched, f"undid decision {entry.id} ({entry.action})")
+
+
+def _undo_bulk(session: Session, entry: AuditLog, *, actor: str, reason: str | None) -> Decision:
+    """Undo every still-standing decision of a bulk entry, newest first."""
+    touched: list[str] = []
+    for child_id in reversed((entry.after or {}).get("decisions", [])):
+        child = session.get(AuditLog, child_id)
+        if child is None or child.undone_by is not None:
+            continue
+        touched += undo(
+            session, child_id, actor=actor, reason=reason or f"undo of bulk {entry.id}"
+        ).claim_ids
+    undo_entry = audit.record(
+        session,
+        actor=actor,
+        action="undo",
+        record_type=entry.record_type,
+        record_id=entry.record_id,
+        before=entry.after,
+        after=None,
+        reason=reason or f"undo of bulk decision {entry.id}",
+    )
+    entry.undone_by = undo_entry.id
+    session.flush()
+    return Decision(
+        undo_entry.id, touched, f"undid bulk decision {entry.id} ({len(touched)} claims)"
+    )
 
 
 def _undo_merge(session: Session, source_id: str, after: dict[str, Any]) -> None:

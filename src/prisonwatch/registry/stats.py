@@ -158,16 +158,37 @@ def counts_from(
     return [rows[p] for p in periods]
 
 
-def release_waves(session: Session) -> list[Wave]:
-    """Return the release waves of the accepted events."""
-    return waves_from(accepted_events(session, types=RELEASE_TYPES), event_sizes(session))
+def in_country(
+    events: Sequence[Event], steps: Mapping[str, Sequence[Step]], country: str | None
+) -> tuple[list[Event], dict[str, list[Step]]]:
+    """Return only the events of one country (all when None) and the steps they make."""
+    if not country:
+        return list(events), {k: list(v) for k, v in steps.items()}
+    wanted = country.casefold()
+    kept = [e for e in events if (e.target_country or "").casefold() == wanted]
+    ids = {e.id for e in kept}
+    return kept, {k: [s for s in v if s.event_id in ids] for k, v in steps.items()}
 
 
-def counts_over_time(session: Session, *, by: str = "month") -> list[PeriodCount]:
-    """Return arrests, releases and people held per period, oldest first."""
-    return counts_from(
-        accepted_events(session), event_sizes(session), accepted_steps(session, None), by=by
-    )
+def release_waves(session: Session, *, country: str | None = None) -> list[Wave]:
+    """Return the release waves of the accepted events (of one country when given)."""
+    events, _ = in_country(accepted_events(session, types=RELEASE_TYPES), {}, country)
+    return waves_from(events, event_sizes(session))
+
+
+def counts_over_time(
+    session: Session, *, by: str = "month", country: str | None = None
+) -> list[PeriodCount]:
+    """Return arrests, releases and people held per period, oldest first (of one country)."""
+    events, steps = in_country(accepted_events(session), accepted_steps(session, None), country)
+    return counts_from(events, event_sizes(session), steps, by=by)
+
+
+def period_position(period: str) -> float:
+    """Return a period (YYYY-MM or YYYY-MM-DD) as months since year 0, so axes keep time."""
+    year, month = int(period[:4]), int(period[5:7]) if len(period) >= 7 else 1
+    day = int(period[8:10]) if len(period) >= 10 else 1
+    return year * 12 + (month - 1) + (day - 1) / 31
 
 
 def write_csv(rows: list[PeriodCount], out: IO[str]) -> None:
@@ -187,15 +208,23 @@ def write_chart(rows: list[PeriodCount], path: Path, *, title: str = "Political 
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(9, 4), dpi=100)
-    periods = [r.period for r in rows]
-    positions = list(range(len(periods)))
-    ax.bar(positions, [r.released for r in rows], color="#2a9d8f", label="released")
-    ax.bar(positions, [-r.arrested for r in rows], color="#e76f51", label="arrested (below 0)")
-    ax.plot(
-        positions, [r.held_at_end for r in rows], color="#264653", marker="o", label="held, known"
+    # Positions in years, proportional to time: 2021-07 and 2025-06 stand four years apart.
+    positions = [period_position(r.period) / 12 for r in rows]
+    width = 0.06 if rows and len(rows[0].period) <= 7 else 0.01
+    ax.bar(positions, [r.released for r in rows], width, color="#2a9d8f", label="released")
+    ax.bar(
+        positions, [-r.arrested for r in rows], width, color="#e76f51", label="arrested (below 0)"
+    )
+    ax.step(
+        positions,
+        [r.held_at_end for r in rows],
+        where="post",
+        color="#264653",
+        label="held, known",
     )
     ax.axhline(0, color="#999", linewidth=0.8)
-    ax.set_xticks(positions, periods, rotation=45, ha="right", fontsize=8)
+    ax.set_xlabel("year")
+    ax.set_ylabel("people")
     ax.set_title(title)
     ax.legend(loc="upper left", fontsize=8)
     fig.tight_layout()

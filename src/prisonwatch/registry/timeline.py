@@ -44,7 +44,15 @@ class Step:
     destination: list[str]
     deal_id: str | None
     background: bool
+    # The day the event is placed on when it has no date of its own: the first report of a
+    # main event (a background event recounts the past, so its report day says nothing).
+    reported: str | None = None
     sources: list[Source] = field(default_factory=list)
+
+    @property
+    def when(self) -> str | None:
+        """Return the day this step is ordered by: its date, else a main event's report day."""
+        return self.date or (None if self.background else self.reported)
 
     def to_json(self) -> dict[str, Any]:
         """Return this step as a JSON object."""
@@ -62,6 +70,8 @@ class Status:
     released_on: str | None = None
     released_how: str | None = None
     destination: list[str] = field(default_factory=list)
+    # The event the state rests on: the last step that set it, with its date and type.
+    based_on: dict[str, Any] | None = None
 
     @property
     def registry_status(self) -> str | None:
@@ -77,22 +87,54 @@ class Timeline:
     status: Status
     steps: list[Step]
 
+    def basis_sources(self) -> list[dict[str, Any]]:
+        """Return the sources of the event the status rests on: title, outlet, date, address."""
+        basis = self.status.based_on
+        step = next((s for s in self.steps if basis and s.event_id == basis["event_id"]), None)
+        return [
+            {"title": s.title, "publisher": s.publisher, "published": s.published, "url": s.url}
+            for s in (step.sources if step else [])
+        ]
+
     def to_json(self) -> dict[str, Any]:
         """Return the timeline as a JSON object."""
-        return {
-            "person": self.person,
-            "status": {**self.status.__dict__, "registry_status": self.status.registry_status},
-            "steps": [s.to_json() for s in self.steps],
-        }
+        status = {**self.status.__dict__, "registry_status": self.status.registry_status}
+        if self.status.based_on:
+            status["based_on"] = {**self.status.based_on, "sources": self.basis_sources()}
+        return {"person": self.person, "status": status, "steps": [s.to_json() for s in self.steps]}
 
 
-def sort_key(step: Step) -> tuple[str, int]:
-    """Return the order of steps: by date (undated last), then cause before effect."""
-    return (step.date or "9999", ORDER.get(step.type, 9))
+def sort_key(step: Step) -> tuple[int, str, int, int]:
+    """Return the order of steps: undated first, then by day, background before main, cause first.
+
+    Undated steps go first so that they only stand when no dated step follows: an arrest
+    recounted without a date must never override a release dated later.
+    """
+    when = step.when
+    return (
+        0 if when is None else 1,
+        when or "",
+        0 if step.background else 1,
+        ORDER.get(step.type, 9),
+    )
+
+
+def _basis(step: Step) -> dict[str, Any]:
+    return {
+        "event_id": step.event_id,
+        "type": step.type,
+        "date": step.date,
+        "reported": step.reported,
+        "background": step.background,
+    }
 
 
 def derive_status(steps: list[Step]) -> Status:
-    """Return a person's status after their affected-role steps, read in date order."""
+    """Return a person's status after their affected-role steps, read in date order.
+
+    Dated main events decide; undated and background events only fill in what nothing dated
+    later says. The status names the event it rests on (``based_on``).
+    """
     status = Status(state="unknown")
     for step in sorted((s for s in steps if s.role == "affected"), key=sort_key):
         state = STATUS_AFTER.get(step.type)
@@ -103,6 +145,7 @@ def derive_status(steps: list[Step]) -> Status:
                 status = Status(
                     state="held", held_since=step.date if step.type == "arrest" else None
                 )
+                status.based_on = _basis(step)
             if step.type == "sentence":
                 status.sentenced_on = step.date
         elif state == "released":
@@ -113,9 +156,11 @@ def derive_status(steps: list[Step]) -> Status:
             status.released_on = step.date
             status.released_how = step.type
             status.destination = step.destination
+            status.based_on = _basis(step)
         else:
             status.state = state
             status.released_on = step.date
+            status.based_on = _basis(step)
     return status
 
 
@@ -133,6 +178,7 @@ def step_of(event: Event, role: str) -> Step:
         destination=list(event.destination or []),
         deal_id=event.deal_id,
         background=event.background,
+        reported=event.anchor_date if not event.date_value else None,
     )
 
 

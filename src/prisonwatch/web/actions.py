@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any, Literal
+from urllib.parse import quote_plus
 
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse
@@ -12,11 +13,23 @@ from sqlalchemy.orm import Session
 from prisonwatch.db.engine import session_scope
 from prisonwatch.errors import InputError
 from prisonwatch.registry import review as library
+from prisonwatch.registry.bulk import BulkSelection, bulk_decide
+from prisonwatch.registry.person_edit import delete_person, update_person
 from prisonwatch.registry.review import Decision
 from prisonwatch.web import urls
 from prisonwatch.web.deps import api_user, page_user, settings_of
 from prisonwatch.web.render import ERROR_RESPONSES
-from prisonwatch.web.schemas import DecisionBody, EditIn, MergeIn, ReasonIn, UndoIn
+from prisonwatch.web.schemas import (
+    BulkBody,
+    BulkIn,
+    DecisionBody,
+    EditIn,
+    MergeIn,
+    PersonChangeBody,
+    PersonEditIn,
+    ReasonIn,
+    UndoIn,
+)
 from prisonwatch.web.security import check_csrf
 
 router = APIRouter()
@@ -47,18 +60,29 @@ def _api(request: Request, action: str, **args: Any) -> DecisionBody:
     return DecisionBody(**found.__dict__)
 
 
-def _form(request: Request, token: str | None, action: str, **args: Any) -> RedirectResponse:
+def _back(request: Request, message: str, anchor: str | None) -> RedirectResponse:
+    """Go back to the page the form was on, with the message, at the card it was on."""
+    back = request.headers.get("referer") or ""
+    target = back if back.startswith(str(request.base_url)) else urls.review()
+    target = target.split("#")[0]
+    base, _, query = target.partition("?")
+    kept = [p for p in query.split("&") if p and not p.startswith("message=")]
+    kept.append("message=" + quote_plus(message))
+    target = f"{base}?{'&'.join(kept)}"
+    # Back at the card decided on, not at the top of the page.
+    if anchor and all(c.isalnum() or c in "-_" for c in anchor):
+        target += f"#{anchor}"
+    return RedirectResponse(target, status_code=303)
+
+
+def _form(
+    request: Request, token: str | None, action: str, anchor: str | None = None, **args: Any
+) -> RedirectResponse:
     check_csrf(request, token)
     with session_scope(settings_of(request), write=True) as session:
         user = page_user(request, session, "reviewer")
         found = decide(session, user.username, action, **args)
-    back = request.headers.get("referer") or ""
-    target = back if back.startswith(str(request.base_url)) else urls.review()
-    separator = "&" if "?" in target else "?"
-    target = target.split("#")[0]
-    if "message=" not in target:
-        target = f"{target}{separator}message={found.message.replace(' ', '+')}"
-    return RedirectResponse(target, status_code=303)
+    return _back(request, found.message, anchor)
 
 
 def _parse(value: str) -> Any:
@@ -79,6 +103,7 @@ def claim_form(
     reason: str | None = Form(None, max_length=2000),
     field: str | None = Form(None, max_length=40),
     value: str | None = Form(None, max_length=2000),
+    anchor: str | None = Form(None, max_length=60),
 ) -> RedirectResponse:
     """Accept, reject or edit one claim from the review queue."""
     changes: dict[str, Any] = {}
@@ -86,7 +111,69 @@ def claim_form(
         if not field or value is None:
             raise InputError("an edit needs a field and its new value")
         changes = {field: _parse(value)}
-    return _form(request, csrf_token, action, claim_id=claim_id, changes=changes, reason=reason)
+    return _form(
+        request, csrf_token, action, anchor, claim_id=claim_id, changes=changes, reason=reason
+    )
+
+
+def _bulk(request: Request, actor: str, body: BulkIn, session: Session) -> BulkBody:
+    result = bulk_decide(
+        session,
+        body.action,
+        BulkSelection(
+            document_id=body.document_id or None,
+            event_id=body.event_id or None,
+            min_confidence=body.min_confidence,
+            kind=body.kind or None,
+        ),
+        actor=actor,
+        reason=body.reason or None,
+    )
+    return BulkBody(
+        audit_id=result.audit_id,
+        claim_ids=result.decided,
+        skipped=result.skipped,
+        message=result.message,
+    )
+
+
+@router.post(urls.REVIEW_BULK, include_in_schema=False)
+def bulk_form(
+    request: Request,
+    csrf_token: str | None = Form(None),
+    action: str = Form(..., pattern=r"^(accept|reject)$"),
+    document_id: str | None = Form(None, max_length=32),
+    event_id: str | None = Form(None, max_length=40),
+    min_confidence: str | None = Form(None, max_length=10),
+    reason: str | None = Form(None, max_length=2000),
+    anchor: str | None = Form(None, max_length=60),
+) -> RedirectResponse:
+    """Accept or reject every proposed claim of a document, an event, or above a confidence."""
+    check_csrf(request, csrf_token)
+    try:
+        confidence = float(min_confidence) if min_confidence else None
+    except ValueError:
+        raise InputError(f"confidence {min_confidence!r}: write a number from 0 to 1") from None
+    body = BulkIn(
+        action=action,
+        document_id=document_id,
+        event_id=event_id,
+        min_confidence=confidence,
+        reason=reason,
+    )
+    with session_scope(settings_of(request), write=True) as session:
+        user = page_user(request, session, "reviewer")
+        found = _bulk(request, user.username, body, session)
+    message = found.message + (f" (undo: decision {found.audit_id})" if found.audit_id else "")
+    return _back(request, message, anchor)
+
+
+@router.post(urls.api(urls.REVIEW_BULK), response_model=BulkBody, responses=ERROR_RESPONSES)
+def api_bulk(request: Request, body: BulkIn) -> Any:
+    """Accept or reject many proposed claims with one reason; undo its audit entry to undo all."""
+    with session_scope(settings_of(request), write=True) as session:
+        user = api_user(request, session, "reviewer")
+        return _bulk(request, user.username, body, session)
 
 
 @router.post(urls.REVIEW_MERGE, include_in_schema=False)
@@ -156,3 +243,40 @@ def api_merge(request: Request, body: MergeIn) -> Any:
 def api_undo(request: Request, body: UndoIn) -> Any:
     """Undo the last decision, or the one named (reviewer token)."""
     return _api(request, "undo", audit_id=body.audit_id, reason=body.reason)
+
+
+@router.post(
+    urls.api("/persons/{person_id}/edit"),
+    response_model=PersonChangeBody,
+    responses=ERROR_RESPONSES,
+)
+def api_person_edit(
+    request: Request, body: PersonEditIn, person_id: str = Path(max_length=40)
+) -> Any:
+    """Correct a person's name, gender, birth date, country or kind (reviewer token; audited)."""
+    changes = body.model_dump(exclude_unset=True, exclude={"reason"})
+    if not changes:
+        raise InputError("nothing to change: give name, gender, birth_date, country or kind")
+    with session_scope(settings_of(request), write=True) as session:
+        user = api_user(request, session, "reviewer")
+        person = update_person(session, person_id, changes, actor=user.username, reason=body.reason)
+        return PersonChangeBody(
+            person_id=person.id, message=f"updated {person.primary_name}: {', '.join(changes)}"
+        )
+
+
+@router.post(
+    urls.api("/persons/{person_id}/delete"),
+    response_model=PersonChangeBody,
+    responses=ERROR_RESPONSES,
+)
+def api_person_delete(
+    request: Request, body: ReasonIn, person_id: str = Path(max_length=40)
+) -> Any:
+    """Delete a person, rejecting their open claims (admin token; audited)."""
+    with session_scope(settings_of(request), write=True) as session:
+        user = api_user(request, session, "admin")
+        rejected = delete_person(session, person_id, actor=user.username, reason=body.reason)
+    return PersonChangeBody(
+        person_id=person_id, message=f"deleted {person_id}; {rejected} claim(s) rejected"
+    )

@@ -20,7 +20,9 @@ from prisonwatch.web import (
     auth,
     documents,
     errors,
+    feed,
     home,
+    lists,
     persons,
     records,
     review,
@@ -87,7 +89,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.login_limit = RateLimit(settings.login_attempts_per_minute)
     app.state.lockout = AccountLockout()
     app.state.sessions = Sessions(secret_key(settings))
-    for module in (home, persons, records, documents, review, actions, auth):
+    # The lists come before the records so that /events is the list, /events/{id} one event.
+    for module in (home, persons, lists, feed, records, documents, review, actions, auth):
         app.include_router(module.router)
     docs_csp = apidocs.install(app)
     app.mount(urls.STATIC, StaticFiles(directory=STATIC), name="static")

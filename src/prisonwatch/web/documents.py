@@ -30,7 +30,8 @@ def claim_label(claim: Claim) -> str:
     if claim.kind == kinds.EVENT_PERSON:
         return f"{value.get('role', 'person')}: {value.get('name', '')}"
     if claim.kind == kinds.DEAL_MEMBER:
-        return f"part of deal {value.get('deal_id', '')}"
+        mediators = ", ".join(value.get("mediators") or [])
+        return "part of a deal" + (f" mediated by {mediators}" if mediators else "")
     if claim.kind == kinds.PERSON:
         return f"new person: {value.get('name', '')}"
     return claim.property

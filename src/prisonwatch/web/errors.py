@@ -43,12 +43,23 @@ def respond(
     return response
 
 
+def for_visitors(message: str) -> str:
+    """Return an error sentence without its command-line advice, which a web visitor cannot use."""
+    at = message.find(": run 'prisonwatch")
+    if at < 0:
+        at = message.find(': run "prisonwatch')
+    if at < 0:
+        return message
+    return message[:at] + ": check the address, or find it from the home page or the lists"
+
+
 def _known(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, PrisonwatchError)
     if isinstance(exc, LoginRequired) and not wants_json(request):
         return RedirectResponse(urls.login(exc.next_url), status_code=303)
     headers = {"Retry-After": "60"} if isinstance(exc, TooManyAttempts) else None
-    return respond(request, exc.http_status, exc.message, headers)
+    message = exc.message if wants_json(request) else for_visitors(exc.message)
+    return respond(request, exc.http_status, message, headers)
 
 
 def _http(request: Request, exc: Exception) -> Response:

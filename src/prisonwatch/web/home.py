@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from prisonwatch.registry.stats import counts_from, in_country
 from prisonwatch.web import urls
 from prisonwatch.web.deps import read_db
 from prisonwatch.web.items import event_item
@@ -32,10 +33,19 @@ def _counts(snapshot: Snapshot) -> Counts:
 
 
 @page(router, urls.HOME, name="home", template="home.html", model=HomeContext)
-def home(request: Request, session: Session = Depends(read_db)) -> HomeContext:
+def home(
+    request: Request,
+    country: str | None = Query(None, max_length=80, description="Count this country only."),
+    session: Session = Depends(read_db),
+) -> HomeContext:
     """The registry at a glance: counts, counts over time, latest events and deals."""
     snapshot, over_time = request.app.state.snapshots.get(session)
+    if country:
+        events, steps = in_country(snapshot.events, snapshot.steps, country)
+        over_time = counts_from(events, snapshot.event_size, steps)
     return HomeContext(
+        country=country or None,
+        countries=sorted({e.target_country for e in snapshot.events if e.target_country}),
         counts=_counts(snapshot),
         over_time=[PeriodRow(**row.__dict__) for row in over_time],
         latest_events=[event_item(e) for e in snapshot.events[:LATEST]],

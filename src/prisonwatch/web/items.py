@@ -38,6 +38,7 @@ def public_person(person: Person) -> PublicPerson:
         external_ids={e.scheme: e.value for e in person.external_ids},
         attributes={k: v for k, v in (person.attributes or {}).items() if k not in hidden},
         proposed=bool(person.proposed),
+        kind=person.kind or "prisoner",
         **shown,
     )
 

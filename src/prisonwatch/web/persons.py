@@ -6,8 +6,9 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from prisonwatch.db.models import Person
+from prisonwatch.db.models import Claim, Document, Event, Person
 from prisonwatch.persons import get_person
+from prisonwatch.registry.describe import claim_label, event_label, source_label
 from prisonwatch.registry.lookup import find_persons
 from prisonwatch.registry.timeline import person_timeline
 from prisonwatch.web import urls
@@ -16,10 +17,14 @@ from prisonwatch.web.items import paginate, public_person, source_item
 from prisonwatch.web.queries import PersonRow, Snapshot
 from prisonwatch.web.render import page
 from prisonwatch.web.schemas import (
+    ListFact,
+    PendingItem,
     PersonContext,
     PersonFilters,
     PersonItem,
     PersonsContext,
+    PublicPerson,
+    StatusBasis,
     StatusItem,
     StepItem,
 )
@@ -71,6 +76,7 @@ def _item(found: Found, person: Person) -> PersonItem:
         other_names=[n.name for n in person.names if n.name != row.name],
         country=row.country,
         status=row.status.state,
+        kind=row.kind,
         held_since=row.status.held_since,
         released_on=row.status.released_on,
         score=score,
@@ -120,6 +126,67 @@ def persons(
     )
 
 
+# Registry fields under the names people read; birthday and photo are shown elsewhere or not.
+FACT_LABELS = {
+    "registry_status": "Status in the list",
+    "arrested": "Arrested (list)",
+    "articles": "Charges",
+    "prison": "Held in",
+    "penalty": "Sentence",
+    "verdict_date": "Verdict",
+    "penalty_start_date": "Sentence counted from",
+    "release_date": "Release (list)",
+    "judge": "Judge",
+    "description": "Description",
+    "decision": "Decision",
+    "declaration": "Declaration",
+    "appeal_date": "Appeal",
+    "url": "Profile in the list",
+}
+LIST_STATUS = {"active": "held", "former": "no longer held", "died": "died", "np": "not political"}
+
+
+def _facts(person: PublicPerson) -> list[ListFact]:
+    facts = []
+    for key, label in FACT_LABELS.items():
+        value = person.attributes.get(key)
+        if not value:
+            continue
+        text = LIST_STATUS.get(str(value), str(value)) if key == "registry_status" else str(value)
+        url = text if key == "url" and text.startswith(("http://", "https://")) else None
+        facts.append(ListFact(label=label, value=text, url=url))
+    return facts
+
+
+def _pending(session: Session, person_id: str) -> list[PendingItem]:
+    stmt = (
+        select(Claim, Event, Document)
+        .outerjoin(Event, Event.id == Claim.subject_id)
+        .outerjoin(Document, Document.id == Claim.document_id)
+        .where(Claim.person_id == person_id, Claim.state == "proposed")
+        .order_by(Claim.created_at, Claim.id)
+        .limit(100)
+    )
+    found = []
+    for claim, event, doc in session.execute(stmt):
+        what = claim_label(claim.kind, claim.value or {})
+        if event is not None:
+            what += " in " + event_label(
+                {"type": event.type, "date": event.date_value, "count": event.count}
+            )
+        found.append(
+            PendingItem(
+                claim_id=claim.id,
+                label=what,
+                event_url=urls.event(event.id) if event is not None else None,
+                quote=claim.quote,
+                source=source_label(doc.__dict__) if doc is not None else None,
+                document_url=urls.document(doc.id, claim.id) if doc is not None else None,
+            )
+        )
+    return found
+
+
 @page(router, urls.PERSON, name="person", template="person.html", model=PersonContext)
 def person(
     person_id: str = Path(max_length=40, description="The person's id."),
@@ -129,9 +196,25 @@ def person(
     timeline = person_timeline(session, person_id)
     record = get_person(session, person_id)
     status = timeline.status
+    shown = public_person(record)
     return PersonContext(
-        person=public_person(record),
-        status=StatusItem(**status.__dict__, registry_status=status.registry_status),
+        person=shown,
+        facts=_facts(shown),
+        pending=_pending(session, record.id),
+        feed_url=urls.feed(person=record.id),
+        status=StatusItem(
+            **{k: v for k, v in status.__dict__.items() if k != "based_on"},
+            registry_status=status.registry_status,
+            based_on=(
+                StatusBasis(
+                    **status.based_on,
+                    event_url=urls.event(status.based_on["event_id"]),
+                    sources=timeline.basis_sources(),
+                )
+                if status.based_on
+                else None
+            ),
+        ),
         steps=[
             StepItem(
                 event_id=step.event_id,

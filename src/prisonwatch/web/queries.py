@@ -33,6 +33,7 @@ class PersonRow:
     proposed: bool
     status: Status
     dates: list[str] = field(default_factory=list)
+    kind: str = "prisoner"
 
 
 @dataclass
@@ -54,7 +55,8 @@ class Snapshot:
 
     def __post_init__(self) -> None:
         # Worked out once per snapshot: every persons request filters these 10,000s of rows.
-        self.public = [p for p in self.persons if not p.proposed]
+        # Participants (envoys, judges) are findable by name but never counted as prisoners.
+        self.public = [p for p in self.persons if not p.proposed and p.kind == "prisoner"]
         for row in self.public:
             self.by_status.setdefault(row.status.state, []).append(row)
         self.countries = sorted({p.country for p in self.public if p.country})
@@ -130,20 +132,31 @@ def build_snapshot(session: Session) -> Snapshot:
     rows = []
     people = session.execute(
         select(
-            Person.id, Person.primary_name, Person.country, Person.proposed, Person.private_fields
+            Person.id,
+            Person.primary_name,
+            Person.country,
+            Person.proposed,
+            Person.private_fields,
+            Person.kind,
         )
         .where(Person.merged_into.is_(None))
         .order_by(Person.primary_name, Person.id)
     )
     kept: dict[str, list[Step]] = {}
-    for person_id, name, country, proposed, hidden in people:
+    for person_id, name, country, proposed, hidden, kind in people:
         own = kept[person_id] = sorted(steps.get(person_id, []), key=sort_key)
         dates = sorted({s.date for s in own if s.date and s.role == "affected"})
         # A private country must not be shown, nor be findable through the country filter.
         shown = None if "country" in (hidden or []) else country
-        rows.append(PersonRow(person_id, name, shown, bool(proposed), derive_status(own), dates))
+        row = PersonRow(person_id, name, shown, bool(proposed), derive_status(own), dates)
+        row.kind = kind or "prisoner"
+        rows.append(row)
     events.sort(key=lambda e: e.id)
-    events.sort(key=lambda e: e.anchor_date or "", reverse=True)
+    # Newest first by the event's own date (a main event's report day when it has none);
+    # background events without a date say nothing about when: they go last.
+    events.sort(
+        key=lambda e: e.date_value or ("" if e.background else e.anchor_date) or "", reverse=True
+    )
     return Snapshot(
         stamp=mark,
         persons=rows,

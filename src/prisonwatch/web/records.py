@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Person
 from prisonwatch.registry.deals import get_deal
+from prisonwatch.registry.describe import deal_label
 from prisonwatch.registry.events import event_view
 from prisonwatch.web import urls
 from prisonwatch.web.deps import read_db
@@ -89,6 +90,7 @@ def deal(
     return DealContext(
         id=view.id,
         title=view.title,
+        label=deal_label(view.date, view.parts),
         date=view.date,
         released=view.released,
         mediators=view.mediators,

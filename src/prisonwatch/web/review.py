@@ -8,15 +8,19 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from prisonwatch.db.models import CLAIM_STATES, AuditLog, Claim, Document
+from prisonwatch.db.models import CLAIM_STATES, AuditLog, Claim, Document, Event, Person
 from prisonwatch.registry import claims as kinds
+from prisonwatch.registry.describe import event_label, source_label
+from prisonwatch.registry.history import describe_entry
 from prisonwatch.registry.review import list_claims
+from prisonwatch.users import has_role, user_for_token
 from prisonwatch.web import urls
 from prisonwatch.web.deps import api_user, page_user, read_db
 from prisonwatch.web.documents import claim_label
 from prisonwatch.web.items import paginate
 from prisonwatch.web.render import page
-from prisonwatch.web.schemas import AuditItem, ClaimItem, HistoryContext, ReviewContext
+from prisonwatch.web.schemas import AuditItem, ClaimGroup, ClaimItem, HistoryContext, ReviewContext
+from prisonwatch.web.security import session_user
 
 router = APIRouter()
 
@@ -41,7 +45,9 @@ def _candidates(value: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def claim_item(claim: Claim, titles: dict[str, str | None]) -> ClaimItem:
+def claim_item(
+    claim: Claim, titles: dict[str, str | None], labels: dict[str, str] | None = None
+) -> ClaimItem:
     """Return a claim as the queue shows it."""
     doc = claim.document_id
     return ClaimItem(
@@ -58,12 +64,68 @@ def claim_item(claim: Claim, titles: dict[str, str | None]) -> ClaimItem:
         quote=claim.quote,
         document_id=doc,
         document_title=titles.get(doc) if doc else None,
+        document_label=(labels or {}).get(doc) if doc else None,
         document_url=urls.document(doc, claim.id) if doc else None,
         confidence=claim.confidence,
         reason=claim.reason,
         candidates=_candidates(claim.value or {}),
         decided_by=claim.decided_by,
     )
+
+
+def _can_review(request: Request, session: Session) -> bool:
+    user = session_user(request, session)
+    if user is None:
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            user = user_for_token(session, token.strip())
+    return user is not None and has_role(user, "reviewer")
+
+
+def _group_title(session: Session, subject_type: str, subject_id: str) -> str:
+    if subject_type == "event":
+        event = session.get(Event, subject_id)
+        if event is not None:
+            return event_label(
+                {
+                    "type": event.type,
+                    "date": event.date_value,
+                    "count": event.count,
+                    "count_qualifier": event.count_qualifier,
+                    "actor": event.actor,
+                    "destination": event.destination,
+                    "object": event.object,
+                }
+            )
+    if subject_type == "person":
+        person = session.get(Person, subject_id)
+        if person is not None:
+            return f"new person: {person.primary_name}"
+    return f"{subject_type} {subject_id}"
+
+
+def _groups(session: Session, items: list[ClaimItem]) -> list[ClaimGroup]:
+    groups: dict[tuple[str, str], ClaimGroup] = {}
+    for item in items:
+        key = (item.subject_type, item.subject_id)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = ClaimGroup(
+                id=f"card-{item.subject_id}",
+                subject_type=item.subject_type,
+                subject_id=item.subject_id,
+                subject_url=item.subject_url,
+                title=_group_title(session, *key),
+                items=[],
+            )
+        group.items.append(item)
+        if item.document_id:
+            group.documents[item.document_id] = item.document_label or item.document_id
+    order = {kinds.EVENT: 0, kinds.DEAL_MEMBER: 1, kinds.EVENT_PERSON: 2, kinds.PERSON: 3}
+    for group in groups.values():
+        group.items.sort(key=lambda c: order.get(c.kind, 9))  # the event first, then its parts
+    return list(groups.values())
 
 
 @page(
@@ -76,6 +138,7 @@ def claim_item(claim: Claim, titles: dict[str, str | None]) -> ClaimItem:
     api_dependencies=API_AUTH,
 )
 def review(
+    request: Request,
     state: Literal["proposed", "accepted", "rejected", "superseded"] = Query("proposed"),
     kind: str | None = Query(None, pattern=r"^(event|event_person|deal_member|person)?$"),
     page: int = Query(1, ge=1, le=100_000),
@@ -92,15 +155,21 @@ def review(
         total_stmt = total_stmt.where(Claim.kind == kind)
     total = int(session.scalar(total_stmt) or 0)
     doc_ids = sorted({c.document_id for c in found if c.document_id})
-    titles = dict(
-        session.execute(select(Document.id, Document.title).where(Document.id.in_(doc_ids))).all()
-    )
+    docs = list(session.scalars(select(Document).where(Document.id.in_(doc_ids))))
+    titles = {d.id: d.title for d in docs}
+    labels = {
+        d.id: source_label({"title": d.title, "publisher": d.publisher, "published": d.published})
+        for d in docs
+    }
+    items = [claim_item(c, titles, labels) for c in found]
     return ReviewContext(
         state=state,
         kind=kind,
         kinds=list(kinds.KINDS),
         states=list(CLAIM_STATES),
-        items=[claim_item(c, titles) for c in found],
+        items=items,
+        groups=_groups(session, items),
+        can_review=_can_review(request, session),
         pagination=paginate(total, page, per_page, urls.review, state=state, kind=kind),
     )
 
@@ -133,6 +202,7 @@ def _history(session: Session, record_id: str | None, page: int, per_page: int) 
                 record_type=e.record_type,
                 record_id=e.record_id,
                 record_url=_record_url(e),
+                summary=describe_entry(e),
                 reason=e.reason,
                 before=e.before,
                 after=e.after,

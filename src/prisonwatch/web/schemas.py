@@ -82,6 +82,8 @@ class HomeContext(BaseModel):
 
     counts: Counts
     over_time: list[PeriodRow]
+    country: str | None = None
+    countries: list[str] = Field(default_factory=list)
     latest_events: list[EventItem]
     latest_deals: list[DealItem]
 
@@ -105,6 +107,7 @@ class PersonItem(BaseModel):
     other_names: list[str]
     country: str | None = None
     status: str
+    kind: str = "prisoner"
     held_since: str | None = None
     released_on: str | None = None
     score: float | None = None
@@ -158,6 +161,28 @@ class PublicPerson(BaseModel):
     external_ids: dict[str, str]
     attributes: dict[str, Any]
     proposed: bool = False
+    kind: str = "prisoner"
+
+
+class BasisSource(BaseModel):
+    """A document the status rests on, by title, outlet and date."""
+
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+class StatusBasis(BaseModel):
+    """The accepted event a status rests on."""
+
+    event_id: str
+    event_url: str
+    type: str
+    date: str | None = None
+    reported: str | None = None
+    background: bool = False
+    sources: list[BasisSource] = Field(default_factory=list)
 
 
 class StatusItem(BaseModel):
@@ -170,6 +195,7 @@ class StatusItem(BaseModel):
     released_on: str | None = None
     released_how: str | None = None
     destination: list[str] = Field(default_factory=list)
+    based_on: StatusBasis | None = None
 
 
 class StepItem(BaseModel):
@@ -191,12 +217,34 @@ class StepItem(BaseModel):
     sources: list[SourceItem]
 
 
+class PendingItem(BaseModel):
+    """A claim about a person that waits for review: what it says, its quote and source."""
+
+    claim_id: str
+    label: str
+    event_url: str | None = None
+    quote: str | None = None
+    source: str | None = None
+    document_url: str | None = None
+
+
+class ListFact(BaseModel):
+    """A fact a registry list gives about a person, under a readable name."""
+
+    label: str
+    value: str
+    url: str | None = None
+
+
 class PersonContext(BaseModel):
-    """A person's page: who they are, status, and timeline with sources."""
+    """A person's page: who they are, status, timeline with sources, claims under review."""
 
     person: PublicPerson
     status: StatusItem
     steps: list[StepItem]
+    facts: list[ListFact] = Field(default_factory=list)
+    pending: list[PendingItem] = Field(default_factory=list)
+    feed_url: str | None = None
 
 
 class EventPersonItem(BaseModel):
@@ -251,6 +299,7 @@ class DealContext(BaseModel):
 
     id: str
     title: str | None = None
+    label: str = ""
     date: str | None = None
     released: int | None = None
     mediators: list[str]
@@ -299,11 +348,24 @@ class ClaimItem(BaseModel):
     quote: str | None = None
     document_id: str | None = None
     document_title: str | None = None
+    document_label: str | None = None
     document_url: str | None = None
     confidence: float
     reason: str
     candidates: list[dict[str, Any]]
     decided_by: str | None = None
+
+
+class ClaimGroup(BaseModel):
+    """One card of the queue: the claims about one event (or one person), decided together."""
+
+    id: str
+    subject_type: str
+    subject_id: str
+    subject_url: str | None = None
+    title: str
+    documents: dict[str, str] = Field(default_factory=dict)
+    items: list[ClaimItem]
 
 
 class ReviewContext(BaseModel):
@@ -314,6 +376,8 @@ class ReviewContext(BaseModel):
     kinds: list[str]
     states: list[str]
     items: list[ClaimItem]
+    groups: list[ClaimGroup] = Field(default_factory=list)
+    can_review: bool = False
     pagination: Pagination
 
 
@@ -327,6 +391,7 @@ class AuditItem(BaseModel):
     record_type: str
     record_id: str
     record_url: str | None = None
+    summary: str = ""
     reason: str | None = None
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
@@ -370,8 +435,121 @@ class MergeIn(BaseModel):
     reason: str | None = None
 
 
+class BulkIn(BaseModel):
+    """A bulk decision: accept or reject every proposed claim of a document, an event, or
+    above a confidence, with one reason."""
+
+    action: str = Field(pattern=r"^(accept|reject)$")
+    document_id: str | None = Field(None, max_length=32)
+    event_id: str | None = Field(None, max_length=40)
+    min_confidence: float | None = Field(None, ge=0.0, le=1.0)
+    kind: str | None = Field(None, pattern=r"^(event|event_person|deal_member|person)$")
+    reason: str | None = Field(None, max_length=2000)
+
+
+class BulkBody(BaseModel):
+    """The outcome of a bulk decision: its audit entry (undo it to undo all) and the claims."""
+
+    audit_id: int | None = None
+    claim_ids: list[str]
+    skipped: list[str]
+    message: str
+
+
 class UndoIn(BaseModel):
     """The decision to undo; the last one when no id is given."""
 
     audit_id: int | None = None
     reason: str | None = None
+
+
+class ListFiltersItem(BaseModel):
+    """The filters and order of an events, deals or documents list."""
+
+    type: list[str] = Field(default_factory=list)
+    country: str | None = None
+    publisher: str | None = None
+    since: str | None = None
+    until: str | None = None
+    review: str = "accepted"
+    sort: str = "newest"
+
+
+class EventRow(EventItem):
+    """An event in the events list, with a readable label and its first report day."""
+
+    label: str
+    reported: str | None = None
+
+
+class EventsContext(BaseModel):
+    """The events list: filters, sorts, one page of events and the pagination."""
+
+    filters: ListFiltersItem
+    types: list[str]
+    sorts: list[str]
+    reviews: list[str]
+    items: list[EventRow]
+    feed_url: str
+    pagination: Pagination
+
+
+class DealRow(BaseModel):
+    """A deal in the deals list: its date and what was exchanged."""
+
+    id: str
+    url: str
+    label: str
+    date: str | None = None
+    released: int | None = None
+    mediators: list[str] = Field(default_factory=list)
+
+
+class DealsContext(BaseModel):
+    """The deals list: filters, one page of deals and the pagination."""
+
+    filters: ListFiltersItem
+    sorts: list[str]
+    items: list[DealRow]
+    pagination: Pagination
+
+
+class DocumentRow(BaseModel):
+    """A document in the documents list: title, outlet, date and its claims by state."""
+
+    id: str
+    url: str
+    label: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    language: str | None = None
+    claims: dict[str, int] = Field(default_factory=dict)
+
+
+class DocumentsContext(BaseModel):
+    """The documents list: filters, one page of documents and the pagination."""
+
+    filters: ListFiltersItem
+    sorts: list[str]
+    reviews: list[str]
+    items: list[DocumentRow]
+    pagination: Pagination
+
+
+class PersonEditIn(BaseModel):
+    """Corrections to a person: only the fields given change (name, gender, birth date, …)."""
+
+    name: str | None = Field(None, max_length=300)
+    gender: str | None = Field(None, max_length=10)
+    birth_date: str | None = Field(None, max_length=10)
+    country: str | None = Field(None, max_length=80)
+    kind: str | None = Field(None, pattern=r"^(prisoner|participant)$")
+    reason: str | None = Field(None, max_length=2000)
+
+
+class PersonChangeBody(BaseModel):
+    """What a person edit or deletion did."""
+
+    person_id: str
+    message: str

@@ -10,7 +10,11 @@ API = "/api"
 HOME = "/"
 PERSONS = "/persons"
 PERSON = "/persons/{person_id}"
+EVENTS = "/events"
 EVENT = "/events/{event_id}"
+DEALS = "/deals"
+DOCUMENTS = "/documents"
+FEED = "/feed.atom"
 DEAL = "/deals/{deal_id}"
 DOCUMENT = "/documents/{document_id}"
 LOGIN = "/login"
@@ -19,6 +23,7 @@ REVIEW = "/review"
 REVIEW_ACTION = "/review/claims/{claim_id}/{action}"
 REVIEW_MERGE = "/review/merge"
 REVIEW_UNDO = "/review/undo"
+REVIEW_BULK = "/review/bulk"
 HISTORY = "/review/history"
 RECORD_HISTORY = "/review/history/{record_id}"
 STATIC = "/static"
@@ -51,6 +56,26 @@ def persons(**params: Any) -> str:
 def person(person_id: str) -> str:
     """Return a person's page."""
     return _fill(PERSON, person_id=person_id)
+
+
+def events(**params: Any) -> str:
+    """Return the events list with its filters."""
+    return _with_query(EVENTS, params)
+
+
+def deals(**params: Any) -> str:
+    """Return the deals list with its filters."""
+    return _with_query(DEALS, params)
+
+
+def documents(**params: Any) -> str:
+    """Return the documents list with its filters."""
+    return _with_query(DOCUMENTS, params)
+
+
+def feed(**params: Any) -> str:
+    """Return the Atom feed of newly accepted events (per country or person when given)."""
+    return _with_query(FEED, params)
 
 
 def event(event_id: str) -> str:
@@ -99,6 +124,11 @@ def review_action(claim_id: str, action: str) -> str:
 def review_merge() -> str:
     """Return the form action that merges two persons."""
     return REVIEW_MERGE
+
+
+def review_bulk() -> str:
+    """Return the form action that decides many claims at once."""
+    return REVIEW_BULK
 
 
 def review_undo() -> str:
