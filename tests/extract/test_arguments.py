@@ -157,3 +157,23 @@ def test_deal_ties_release_and_sanctions() -> None:
     result = extract(CleanDocument(text=text, published="2025-09-12"))
     kinds = {result.events[i].type for d in result.deals for i in d.events}
     assert {"release", "sanctions_lifted"} <= kinds
+
+
+def test_sanctions_on_people_count_the_people() -> None:
+    e = one("The EU imposed sanctions on eight Russian officials on Monday.", "sanctions_imposed")
+    assert e.count == 8
+
+
+def test_sanctions_on_a_company_have_no_count() -> None:
+    e = one("The EU imposed sanctions on the state potash producer.", "sanctions_imposed")
+    assert e.count is None
+
+
+def test_named_person_and_n_others_count_the_whole_group() -> None:
+    e = one("Ann Lee and five other prisoners were pardoned on Monday.", "pardon")
+    assert e.count == 6
+
+
+def test_n_others_without_a_name_count_only_them() -> None:
+    e = one("Five other prisoners were pardoned on Monday.", "pardon")
+    assert e.count == 5

@@ -2,7 +2,7 @@
 
 Gates pin the 5-fold cross-validated figures on news_dev + news_dev2 (English texts, pooled over
 folds) measured with ``prisonwatch eval --folds 5`` on this version, minus 0.03 for parser noise:
-all F1 0.718, main 0.655, persons 0.603, counts 0.762, dates 0.743; events on negative texts 3;
+all F1 0.725, main 0.664, persons 0.603, counts 0.81, dates 0.743; events on negative texts 1;
 events with confidence >= 0.9: precision 0.947.
 """
 
@@ -62,12 +62,12 @@ def test_model_file_holds_weights_not_text() -> None:
 def test_cross_validated_gates(pooled: FoldScores) -> None:
     s = pooled.tallies["language:en"].summary()
     table = pooled.tallies["language:en"].table()
-    assert s["f1_all"] >= 0.688, table
-    assert s["f1_main"] >= 0.625, table
+    assert s["f1_all"] >= 0.695, table
+    assert s["f1_main"] >= 0.634, table
     assert s["f1_persons"] >= 0.573, table
-    assert s["count_acc"] >= 0.73, table
+    assert s["count_acc"] >= 0.78, table
     assert s["date_acc"] >= 0.71, table
-    assert s["negative_fp"] <= 3, table
+    assert s["negative_fp"] <= 1, table
     level = {round(lv, 2): p for lv, p, _r, _n in pooled.at_levels("language:en")}
     assert level[0.9] >= 0.92
 
@@ -106,3 +106,13 @@ def test_decide_keeps_what_the_model_believes_and_names_why() -> None:
     assert 0.5 < kept[0].confidence < 1
     assert "headline" in kept[0].reason
     assert not kept[0].background
+
+
+def test_negated_or_future_candidates_are_never_events() -> None:
+    model = DecisionModel(Head(5.0, {}), Head(-5.0, {}))
+
+    def cand(**features: float) -> Candidate:
+        return Candidate("en", "free", (0, 5), ExtractedEvent("release"), dict(features))
+
+    kept = decide([cand(), cand(negated=1.0), cand(future=1.0)], None, model)
+    assert len(kept) == 1

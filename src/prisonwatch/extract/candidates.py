@@ -33,7 +33,10 @@ Contract for a new language front end (say Russian):
    mention sits in the text), ``relative_clause``, ``background_cue`` (the front end's own
    cue that the event is earlier or secondary), ``aggregate`` (a running total: "since",
    "so far"), ``description`` (the trigger describes a person: "the jailed editor"),
-   ``mentions`` (how many mentions were merged). The model adds the argument features itself
+   ``mentions`` (how many mentions were merged). A candidate with ``negated``, ``modal`` or
+   ``future`` (or the English ``filter=negated``, ``filter=modal``, ``filter=plan``) is never
+   reported (EVAL.md rule 3), so propose such candidates freely but mark them.
+   The model adds the argument features itself
    (``has_persons``, ``has_count``, ``has_date``, ``date_before_publication``, ``type=<type>``),
    so front ends need not.
 5. Candidates must be deterministic: the same document gives the same candidates in the same

@@ -180,6 +180,10 @@ def count_of(nouns: list[Token], named: int = 0) -> Count | None:
                 base = total if found else (named if named else None)
                 if base is not None:
                     return Count(base + sum(values), qualifier)
+    others = any(c.lower_ == "other" for n in nouns for c in n.children)
+    if found and named and others and total is not None:
+        # "X and five other prisoners": the whole group is the named ones plus the others.
+        return Count(total + named, qualifier)
     if found:
         return Count(total, qualifier)
     if named and nouns:

@@ -22,6 +22,9 @@ from prisonwatch.extract.model import ExtractedEvent
 from prisonwatch.tunables import tunable
 
 MODEL_PATH = Path(__file__).with_name("decision_model.json")
+# EVAL.md rule 3: a negated, modal (future, hypothetical) or planned happening is no event. A
+# candidate whose front end sets one of these shared features is never reported.
+VETO_FEATURES = ("negated", "modal", "future", "filter=negated", "filter=modal", "filter=plan")
 _DATE_BUCKETS = ((0, "same_day"), (10, "within_10_days"), (60, "within_2_months"))
 
 
@@ -165,7 +168,7 @@ def decide(
     for c in candidates:
         feats = features(c, published)
         p = model.event.score(feats)
-        if p < cut:
+        if p < cut or any(feats.get(v) for v in VETO_FEATURES):
             continue
         bg = model.background.score(feats)
         event = dataclasses.replace(c.proposal)

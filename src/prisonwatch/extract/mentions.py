@@ -113,6 +113,14 @@ def _mention(
             return None, "sanctions with no measure named (generic)"
         if obj:
             m.reasons.append(f"object '{obj}'")
+        # EVAL.md rule 12: sanctions on people count the people ('on eight officials').
+        people = [t for n in args.sanction_nouns(token, nominal) for t in preps(n, "on", "against")]
+        people += objects(token) if not nominal else []
+        people = [t for t in people if is_person_noun(t)]
+        counted = count_of(people) if people else None
+        if counted and counted.value:
+            m.count = counted
+            m.reasons.append(f"count {counted.value} sanctioned")
     else:
         if not nominal and not nouns and row.type != "transfer":
             return None, "no one named or counted as affected"
