@@ -8,7 +8,7 @@ DEMO_DIR := data/demo
 # behind the TLS-inspecting proxies some build machines have.
 export UV_SYSTEM_CERTS ?= 1
 
-.PHONY: install system-deps demo test fmt lint types pytest lock bench clean
+.PHONY: install system-deps demo test fmt lint types pytest lock bench clean train
 
 install: $(VENV)/.installed
 
@@ -24,6 +24,10 @@ lock:
 	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra ray --python-version 3.11 --generate-hashes -o requirements.lock
 	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra ray --extra bench --python-version 3.11 --generate-hashes -o requirements-bench.lock
 
+# Rebuild the extraction decision model from the gold corpora (deterministic; commit the file).
+train: install
+	$(BIN)/prisonwatch train ../shared/data/news_dev ../shared/data/news_dev2
+
 demo: install
 	bash scripts/demo.sh $(DEMO_DIR)
 
@@ -33,6 +37,7 @@ fmt: install
 lint: install
 	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/lint-imports
 
 types: install
 	$(BIN)/mypy src/prisonwatch

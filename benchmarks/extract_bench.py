@@ -89,6 +89,68 @@ def articles(count: int, seed: int = 7, event_share: float = 0.4) -> list[CleanD
     return out
 
 
+_RU_NAMES = [
+    "Алеся Беляцкого",
+    "Марию Колесникову",
+    "Игоря Лосика",
+    "Андрея Почобута",
+    "Ольгу Смирнову",
+]
+_RU_EVENTS = [
+    "Власти Беларуси освободили {n} политзаключенных в {day}, среди них {a} и {b}.",
+    "Лукашенко подписал указ о помиловании {n} осужденных, сообщила пресс-служба.",
+    "В Минске задержали не менее {n} человек в {day}, сообщает правозащитный центр.",
+    "Суд в Гомеле приговорил журналиста {a} к {years} годам колонии.",
+    "Освобожденных вывезли в Литву, сообщили родственники.",
+    "США сняли санкции с авиакомпании после переговоров с Лукашенко.",
+    "Политзаключенный {a} умер в колонии, сообщил правозащитный центр.",
+]
+_RU_CONTEXT = [
+    "Правозащитники считают, что в стране остаются за решеткой около тысячи человек.",
+    "Оппозиция призвала освободить всех политзаключенных и надеется на новые шаги.",
+    "Погода в Минске была теплой, а цены на топливо немного снизились.",
+    "Министерство иностранных дел вызвало посла для объяснений.",
+    "Семьи заключенных говорят, что месяцами не получают писем.",
+    "Чиновники не ответили на запрос о комментарии во вторник.",
+]
+
+
+def russian_articles(count: int, seed: int = 7, event_share: float = 0.4) -> list[CleanDocument]:
+    """Return ``count`` generated Russian articles shaped like the English ones."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        a, b = rng.sample(_RU_NAMES, 2)
+        sentences = [
+            rng.choice(_RU_EVENTS if rng.random() < event_share else _RU_CONTEXT).format(
+                a=a, b=b, n=rng.randint(2, 140), years=rng.randint(2, 15), day="субботу"
+            )
+            for _ in range(rng.randint(8, 14))
+        ]
+        title = f"В Беларуси освободили {rng.randint(2, 60)} политзаключенных"
+        text = title + "\n\n" + " ".join(sentences)
+        out.append(CleanDocument(text=text, published="2025-09-12", language="ru"))
+    return out
+
+
+def language_rates(count: int, event_share: float) -> None:
+    """Print English and Russian articles per second in one process, and their ratio."""
+    from prisonwatch.extract import extract_many
+
+    rates = {}
+    for language, docs in (
+        ("en", articles(count, event_share=event_share)),
+        ("ru", russian_articles(count, event_share=event_share)),
+    ):
+        list(extract_many(docs[:10]))  # warm up
+        start = time.perf_counter()
+        events = sum(len(x.events) for x in extract_many(docs))
+        seconds = time.perf_counter() - start
+        rates[language] = count / seconds
+        print(f"{language} extract, 1 process: {rates[language]:7.1f} articles/s, events {events}")
+    print(f"ratio ru/en: {rates['ru'] / rates['en']:.2f} (target: at least 0.33)")
+
+
 def main() -> None:
     """Time extract_many and NER alone over the same texts and print both rates."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -96,12 +158,19 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument(
+        "--languages", type=int, default=0, help="also time N English and N Russian articles"
+    )
+    parser.add_argument("--languages-only", action="store_true", help="only the language run")
+    parser.add_argument(
         "--event-share",
         type=float,
         default=0.4,
         help="share of sentences that state events (news_dev: about a third); 1.0 is worst case",
     )
     opts = parser.parse_args()
+    if opts.languages_only:
+        language_rates(opts.languages or 200, opts.event_share)
+        return
     from prisonwatch.extract import extract_many
     from prisonwatch.extract.nlp import get_nlp
 
@@ -130,6 +199,8 @@ def main() -> None:
     print(f"extract:    {n / full:7.1f} articles/s ({full:.1f} s)")
     print(f"NER alone:  {n / ner:7.1f} articles/s ({ner:.1f} s)")
     print(f"ratio extract/NER: {ner / full:.2f}")
+    if opts.languages:
+        language_rates(opts.languages, opts.event_share)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import events, one
+from .helpers import events, one, proposed
 
 
 def names(event: object) -> list[str]:
@@ -86,7 +86,7 @@ def test_destination_of_a_transfer() -> None:
 
 
 def test_deportation_destination_and_group_pronoun() -> None:
-    found = events(
+    found = proposed(
         "The government released 135 political prisoners on Thursday and exiled them to Guatemala."
     )
     deport = next(e for e in found if e.type == "deportation")
@@ -129,7 +129,9 @@ def test_evidence_quotes_are_verbatim_spans() -> None:
     text = (
         "Headline\n\nPolice detained at least 24 people in Minsk on Tuesday, a rights group said."
     )
-    for event in events(text):
+    found = events(text)
+    assert found
+    for event in found:
         for ev in event.evidence:
             assert text[ev.start : ev.end] == ev.quote
         assert 0 < event.confidence < 1
@@ -155,3 +157,23 @@ def test_deal_ties_release_and_sanctions() -> None:
     result = extract(CleanDocument(text=text, published="2025-09-12"))
     kinds = {result.events[i].type for d in result.deals for i in d.events}
     assert {"release", "sanctions_lifted"} <= kinds
+
+
+def test_sanctions_on_people_count_the_people() -> None:
+    e = one("The EU imposed sanctions on eight Russian officials on Monday.", "sanctions_imposed")
+    assert e.count == 8
+
+
+def test_sanctions_on_a_company_have_no_count() -> None:
+    e = one("The EU imposed sanctions on the state potash producer.", "sanctions_imposed")
+    assert e.count is None
+
+
+def test_named_person_and_n_others_count_the_whole_group() -> None:
+    e = one("Ann Lee and five other prisoners were pardoned on Monday.", "pardon")
+    assert e.count == 6
+
+
+def test_n_others_without_a_name_count_only_them() -> None:
+    e = one("Five other prisoners were pardoned on Monday.", "pardon")
+    assert e.count == 5

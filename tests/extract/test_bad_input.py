@@ -39,18 +39,19 @@ def test_five_megabytes_are_cut_and_read_fast() -> None:
     assert time.perf_counter() - started < 120
 
 
-def test_russian_text_is_skipped_with_a_reason() -> None:
-    text = "16 августа Лукашенко подписал указ о помиловании 30 политзаключенных, сообщает БелТА."
+def test_ukrainian_text_is_skipped_with_a_reason() -> None:
+    text = "Влада звільнила тридцять політв'язнів у четвер, повідомляє правозахисний центр."
     result = run(text)
     assert result.events == []  # type: ignore[attr-defined]
-    assert result.language == "ru"  # type: ignore[attr-defined]
-    assert result.skipped_reason == "language ru not supported yet"  # type: ignore[attr-defined]
+    assert result.language == "uk"  # type: ignore[attr-defined]
+    assert result.skipped_reason == "language uk not supported yet"  # type: ignore[attr-defined]
 
 
-def test_belarusian_text_is_skipped_with_a_reason() -> None:
+def test_belarusian_text_is_read() -> None:
     text = "Лукашэнка вызваліў 52 палітвязні ў чацвер, паведамляе праваабарончы цэнтр «Вясна»."
     result = run(text)
-    assert result.skipped_reason == "language be not supported yet"  # type: ignore[attr-defined]
+    assert result.language == "be"  # type: ignore[attr-defined]
+    assert result.skipped_reason is None  # type: ignore[attr-defined]
 
 
 def test_numbers_and_dates_only() -> None:

@@ -30,22 +30,32 @@ def test_extract_json_is_the_eval_document(shared: Path) -> None:
             assert text[ev["start"] : ev["end"]] == ev["quote"]
 
 
-def test_extract_json_of_a_russian_file_says_why(tmp_path: Path) -> None:
+def test_extract_json_of_a_ukrainian_file_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "uk.txt"
+    path.write_text("Влада звільнила тридцять політв'язнів, повідомляє правозахисний центр.")
+    result = CliRunner().invoke(app, ["extract", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["events"] == []
+    assert data["document"]["language"] == "uk"
+    assert data["skipped_reason"] == "language uk not supported yet"
+
+
+def test_extract_json_of_a_russian_file_has_events(tmp_path: Path) -> None:
     path = tmp_path / "ru.txt"
     path.write_text("Лукашенко подписал указ о помиловании 30 политзаключенных.", encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["events"] == []
     assert data["document"]["language"] == "ru"
-    assert data["skipped_reason"] == "language ru not supported yet"
+    assert [(e["type"], e["count"]) for e in data["events"]] == [("pardon", 30)]
 
 
 def test_extract_text_view_shows_quotes_and_reasons(shared: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(shared / SEED), "--published", "2025-12-13"])
     assert result.exit_code == 0, result.output
     assert "release count=123" in result.stdout
-    assert "why: trigger" in result.stdout
+    assert "why: event p=" in result.stdout
     assert "deal: events" in result.stdout
 
 

@@ -34,3 +34,23 @@ def test_resolve(
 @pytest.mark.parametrize("text", ["two days", "more than three decades", "a day", "recent months"])
 def test_durations_are_not_dates(text: str) -> None:
     assert resolve(text, "2025-09-12") is None
+
+
+def test_weekday_anywhere_in_the_sentence_dates_the_event() -> None:
+    from .helpers import proposed
+
+    (release,) = proposed("The authorities released 12 activists, a rights group said on Monday.")
+    assert release.date == "2025-09-08"
+
+
+def test_year_of_a_side_phrase_does_not_date_the_event() -> None:
+    from .helpers import proposed
+
+    text = (
+        "Belarus freed 52 prisoners on Thursday.\n"
+        "Ann Lee, praised for her work during the protests in 2020, was also freed, "
+        "along with Bob Stone."
+    )
+    for event in proposed(text):
+        if event.type == "release":
+            assert event.date != "2020", event

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import events, one
+from .helpers import one, proposed
 
 
 def test_freed_person_arriving_abroad_is_a_transfer() -> None:
@@ -30,7 +30,7 @@ def test_envoy_travel_is_not_a_transfer() -> None:
         "Special envoy Mark Dalton arrived in Warsaw on Saturday for talks. "
         "Two journalists arrived in Vilnius on Sunday."
     )
-    assert "transfer" not in [e.type for e in events(text)]
+    assert "transfer" not in [e.type for e in proposed(text)]
 
 
 def test_swap_counterpart_is_a_second_release() -> None:
@@ -38,7 +38,7 @@ def test_swap_counterpart_is_a_second_release() -> None:
         "Tehran freed the engineer Lukas Brandt on Sunday in return for three Iranians "
         "held in Germany, officials said."
     )
-    releases = [e for e in events(text) if e.type == "release"]
+    releases = [e for e in proposed(text) if e.type == "release"]
     assert len(releases) == 2
     counterpart = next(e for e in releases if not e.persons)
     assert counterpart.count == 3

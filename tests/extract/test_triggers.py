@@ -1,4 +1,8 @@
-"""Every row of the trigger table fires on its own example sentence."""
+"""Every row of the trigger table proposes its type on its example, and not on its counter.
+
+The counter uses the same word in a sentence that states no event of the row's type ('released
+a new album'): the patterns, the checks and the filters must keep it out.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,22 @@ import pytest
 from prisonwatch.extract import TRIGGERS
 from prisonwatch.extract.triggers import EVENT_TYPES, matcher_patterns
 
-from .helpers import types
+from .helpers import proposed
 
 
 @pytest.mark.parametrize("row", TRIGGERS, ids=lambda r: f"{r.type}-{r.lemmas[0]}")
 def test_row_example_fires(row: object) -> None:
     assert row.type in EVENT_TYPES  # type: ignore[attr-defined]
-    text = "Belarus frees 40 prisoners.\n\n" + row.example  # type: ignore[attr-defined]
-    found = types(text)
+    found = [e.type for e in proposed(row.example)]  # type: ignore[attr-defined]
     assert row.type in found, f"{row.example!r} gave {found}"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("row", TRIGGERS, ids=lambda r: f"{r.type}-{r.lemmas[0]}")
+def test_row_counter_does_not_fire(row: object) -> None:
+    counter = row.counter  # type: ignore[attr-defined]
+    assert counter, "every row carries an invented negative example"
+    found = [e.type for e in proposed(counter)]
+    assert row.type not in found, f"{counter!r} gave {found}"  # type: ignore[attr-defined]
 
 
 def test_patterns_cover_every_lemma() -> None:

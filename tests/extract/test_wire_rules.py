@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import events, one
+from .helpers import one, proposed
 
 
 def names(event: object) -> list[str]:
@@ -40,17 +40,7 @@ def test_event_months_before_the_news_is_background() -> None:
 
 def test_everyone_of_a_kind_is_not_an_event() -> None:
     text = "The ministry said all those convicted had broken the law and denied holding prisoners."
-    assert events(text) == []
-
-
-def test_exact_figure_refines_a_hedged_count() -> None:
-    text = (
-        "The military government pardoned more than 2,000 prisoners on Sunday. "
-        "The junta chief granted amnesty to 2,140 inmates, state media said."
-    )
-    e = one(text, "pardon", published="2026-01-05")
-    assert e.count == 2140
-    assert e.count_qualifier is None
+    assert proposed(text) == []
 
 
 def test_short_surnames_do_not_collide() -> None:

@@ -91,5 +91,6 @@ def test_public_surface_is_declared() -> None:
         "names",
         "web",
         "users",
+        "language",
     }
     assert set(prisonwatch.__all__) - {"__version__"} == public - modules

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 from prisonwatch.extract.arguments import _walk
-from prisonwatch.extract.mentions import _phrase
 from prisonwatch.extract.nlp import _import_spacy
+from prisonwatch.extract.timing import _phrase
 
 _import_spacy()  # spaCy's own import raises a deprecation warning that this hides
 

@@ -133,7 +133,9 @@ def ingest_cmd(
 def flow_counts(hook: RegistryHook) -> dict[str, int]:
     """Return what the registry flow did in this run: claims, events, persons, names."""
     counts = {key: sum(getattr(r, key) for r in hook.reports) for key, _ in FLOW_COUNTS}
-    counts["documents_extracted"] = len(hook.reports)
+    counts["documents_extracted"] = len(hook.reports) - sum(hook.not_read.values())
+    for language, n in sorted(hook.not_read.items()):
+        counts[f"not_read_{language}"] = n
     counts["auto_accepted"] = hook.auto_accepted
     return counts
 
@@ -204,6 +206,8 @@ def _summary(report: IngestReport, flow: dict[str, Any] | None, elapsed: float) 
     if flow is not None:
         table.add_section()
         table.add_row("documents extracted", str(flow["documents_extracted"]))
+        for key in sorted(k for k in flow if k.startswith("not_read_")):
+            table.add_row(f"not read: language {key.removeprefix('not_read_')}", str(flow[key]))
         for key, label in FLOW_COUNTS:
             table.add_row(label, str(flow[key]))
         table.add_row("claims auto-accepted", str(flow["auto_accepted"]))

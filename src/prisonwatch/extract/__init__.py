@@ -1,8 +1,8 @@
-"""Event extraction from English news: events with arguments, evidence, confidence and deals."""
+"""Event extraction from news: front ends propose candidates, a trained model decides events."""
 
 from __future__ import annotations
 
-from prisonwatch.extract.core import EXTRACTOR_VERSION, extract, extract_many
+from prisonwatch.extract.flow import EXTRACTOR_VERSION, extract, extract_many
 from prisonwatch.extract.model import (
     Evidence,
     ExtractedDeal,

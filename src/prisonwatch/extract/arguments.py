@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
-from prisonwatch.extract.checks import destination_of, ent_of, objects, preps
+from prisonwatch.extract.checks import destination_of
 from prisonwatch.extract.context import Context
 from prisonwatch.extract.lexicon import (
     NEGOTIATOR_TITLES,
@@ -14,6 +14,7 @@ from prisonwatch.extract.lexicon import (
     SANCTION_NOUNS,
     STATE_NOUNS,
 )
+from prisonwatch.extract.tree import ent_of, objects, preps, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,30 +26,6 @@ _HOLD = {"hold", "jail", "imprison", "detain", "keep", "convict", "sentence"}
 LIST_MARKERS = {"including", "among"}
 _LIST_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "CCONJ", "SYM"}
 _LIST_PUNCT = {",", "-", "–", "'", "’", '"', "“", "”", "‘"}
-
-
-def subject(token: Token) -> Token | None:
-    """Return the subject of a verb, looking through conjunction and control ("agreed to free")."""
-    node = token
-    for _ in range(4):
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
-            if child.dep_ in ("csubj", "csubjpass"):
-                # "Six Americans detained in X were freed": the participle's noun.
-                inner = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if inner:
-                    return inner[0]
-        if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
-            node = node.head
-            continue
-        if node.dep_ == "relcl":
-            return node.head
-        if node.dep_ == "pcomp" and node.head.lower_ in {"by", "after", "before"}:
-            node = node.head.head  # "took a step by releasing": the one who took it
-            continue
-        break
-    return None
 
 
 def is_passive(token: Token) -> bool:
@@ -306,12 +283,6 @@ def _home_country(nouns: list[Token], ctx: Context) -> str | None:
         for t in noun.subtree:
             if t.ent_type_ == "NORP" and geo.country(t.text):
                 return geo.country(t.text)
-    # "bringing six hostages home": the nationality the article gave the group earlier.
-    for t in ctx.doc:
-        if (t.ent_type_ == "NORP" and t.pos_ in ("NOUN", "PROPN") and t.tag_ == "NNPS") or (
-            t.ent_type_ == "NORP" and t.lower_.endswith("s") and geo.country(t.text)
-        ):
-            return geo.country(t.text)
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
@@ -12,28 +12,12 @@ from prisonwatch.extract.lexicon import (
     SANCTION_NOUNS,
     STATE_NOUNS,
 )
+from prisonwatch.extract.tree import ent_text, is_person_noun, objects, preps, subject
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 _TERM_UNITS = {"year", "month", "day", "week", "life", "term", "sentence"}
-
-
-def preps(token: Token, *words: str) -> Iterator[Token]:
-    """Yield the objects of the prepositions ``words`` attached to ``token``."""
-    for child in token.children:
-        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
-            for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    yield obj
-        if child.dep_ == "prep" and child.lower_ in {"along", "out"}:
-            yield from preps(child, *words)
-
-
-def objects(token: Token) -> list[Token]:
-    """Return the direct objects of a verb, or its passive subjects."""
-    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return found + [c for o in found for c in o.conjuncts]
 
 
 def destination_of(token: Token) -> list[Token]:
@@ -41,7 +25,7 @@ def destination_of(token: Token) -> list[Token]:
     if token.lemma_ in _ARRIVALS:
         return arrival_places(token)
     places = [t for t in preps(token, "to", "into") if t.ent_type_ in ("GPE", "LOC")]
-    places = [t for t in places if geo.country(_ent_text(t)) or t.ent_type_ == "GPE"]
+    places = [t for t in places if geo.country(ent_text(t)) or t.ent_type_ == "GPE"]
     homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
     return places + homes
 
@@ -71,7 +55,7 @@ def arrival_places(token: Token) -> list[Token]:
         ]
     else:
         places = list(preps(token, "in", "to"))
-    return [p for p in places if p.ent_type_ in ("GPE", "LOC") and geo.country(_ent_text(p))]
+    return [p for p in places if p.ent_type_ in ("GPE", "LOC") and geo.country(ent_text(p))]
 
 
 def _freed_before(token: Token) -> bool:
@@ -81,12 +65,10 @@ def _freed_before(token: Token) -> bool:
 
 def _prisoner_subject(token: Token) -> bool:
     """The subject of a move is a prisoner or freed person, not an envoy or a minister."""
-    from prisonwatch.extract.arguments import subject
-
     subj = subject(token)
     if subj is None or subj.pos_ == "PRON":
         return False
-    if subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not geo.country(_ent_text(subj))):
+    if subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not geo.country(ent_text(subj))):
         near = {t.lower_ for t in token.doc[max(subj.left_edge.i - 3, 0) : subj.i]}
         return not near & NEGOTIATOR_TITLES and _named_as_freed(subj)
     if subj.lemma_.lower() in NEGOTIATOR_TITLES:
@@ -120,25 +102,6 @@ def swap_counterpart(token: Token) -> bool:
         o.ent_type_ in ("PERSON", "NORP") or _groupish(o) or o.lemma_.lower() in _PRISONER_NOUNS
         for o in preps(token, "for")
     )
-
-
-def ent_of(token: Token) -> Span | None:
-    """Return the entity span a token is part of, without rebuilding ``doc.ents``."""
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    start = token.i
-    while doc[start].ent_iob_ == "I" and start > 0:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
-
-
-def _ent_text(token: Token) -> str:
-    ent = ent_of(token)
-    return ent.text if ent is not None else token.text
 
 
 def leave_custody(token: Token) -> bool:
@@ -196,8 +159,6 @@ def destination(token: Token) -> bool:
 
 
 def _groupish(noun: Token) -> bool:
-    from prisonwatch.extract.counts import is_person_noun
-
     return is_person_noun(noun) or noun.like_num
 
 
@@ -224,7 +185,16 @@ def sanction_of(token: Token) -> bool:
 
 
 def sanctioned_thing(token: Token) -> bool:
-    """The verb 'sanction' with a company, product or person as its object, not a country."""
+    """The verb 'sanction' by a state or body, with a company, product or person as object.
+
+    'The referee sanctioned the goal': a subject that is no state, body or institution means
+    'approved', not a penalty.
+    """
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if subjects and not any(
+        s.ent_type_ in ("ORG", "GPE", "NORP") or s.lemma_.lower() in STATE_NOUNS for s in subjects
+    ):
+        return False
     return any(
         o.ent_type_ in ("ORG", "PRODUCT", "PERSON", "FAC")
         or (o.pos_ == "NOUN" and o.lemma_.lower() not in STATE_NOUNS and not geo.country(o.text))

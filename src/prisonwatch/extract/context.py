@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
 from prisonwatch.extract.lexicon import NEGOTIATOR_TITLES, RELATIONAL_NOUNS, TITLE_WORDS
+from prisonwatch.extract.tree import is_person_noun
+from prisonwatch.names.keys import fine_keys, skeleton
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,15 +32,17 @@ def fold(text: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """Return a key for a surname that survives spelling drift (Klimovich / Klimovicz)."""
-    words = _WORD.findall(fold(name))
+    """Return the key that links the spellings of one surname in an article (prisonwatch.names).
+
+    The consonant skeleton of the last word (Klimovich / Klimovicz, Tsikhanouski /
+    Tikhanovsky); short skeletons ('Hoa', 'Le') use the fine key, so they do not all collide.
+    """
+    words = _WORD.findall(name)
     if not words:
         return ""
-    last = re.sub(r"[aeiouy]", "", words[-1].replace("kh", "h").replace("ts", "c"))
-    if len(last) < 2:
-        # Short surnames ("Hoa", "Khoa", "Le") keep their vowels, or they all collide.
-        return words[-1][:6]
-    return last[:4]
+    last = words[-1]
+    key = skeleton(last)
+    return key if len(key) >= 3 else "~" + (fine_keys(last) or ("",))[0]
 
 
 def clean_name(span: Span) -> str:
@@ -92,8 +96,6 @@ def _teasers(doc: Doc) -> set[int]:
 
 def _appositive_names(doc: Doc) -> list[Span]:
     """Return names the tagger missed: 'her husband, Alyaksandr Loyka', 'journalist Ihar Karnei'."""
-    from prisonwatch.extract.counts import is_person_noun
-
     found = []
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "PERSON", "DATE"):

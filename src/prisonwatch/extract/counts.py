@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from prisonwatch.extract import geo
-from prisonwatch.extract.checks import preps
-from prisonwatch.extract.lexicon import PERSON_NOUNS, VAGUE_LARGE
+from prisonwatch.extract.lexicon import VAGUE_LARGE
+from prisonwatch.extract.tree import is_person_noun, preps
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -122,16 +121,6 @@ def same_count(a: Count, b: Count) -> bool:
     return False
 
 
-def is_person_noun(token: Token) -> bool:
-    """Return True for nouns that denote people (prisoners, Americans, women)."""
-    low = token.lemma_.lower()
-    return (
-        low in PERSON_NOUNS
-        or token.lower_ in PERSON_NOUNS
-        or (token.ent_type_ == "NORP" and geo.country(token.text) is not None)
-    )
-
-
 def _qualifier(token: Token) -> str | None:
     before = token.doc[max(token.i - 4, 0) : token.i].text
     m = _QUALIFIER.search(before)
@@ -191,6 +180,10 @@ def count_of(nouns: list[Token], named: int = 0) -> Count | None:
                 base = total if found else (named if named else None)
                 if base is not None:
                     return Count(base + sum(values), qualifier)
+    others = any(c.lower_ == "other" for n in nouns for c in n.children)
+    if found and named and others and total is not None:
+        # "X and five other prisoners": the whole group is the named ones plus the others.
+        return Count(total + named, qualifier)
     if found:
         return Count(total, qualifier)
     if named and nouns:

@@ -1,26 +1,23 @@
-"""One mention per trigger that states an event, with its arguments and the reasons found."""
+"""Find the mentions of events: one per trigger that states one, with its arguments and reasons."""
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import arguments as args
-from prisonwatch.extract import dates
-from prisonwatch.extract.checks import CHECKS, ent_of, preps
+from prisonwatch.extract import timing
+from prisonwatch.extract.checks import CHECKS
 from prisonwatch.extract.context import Context
-from prisonwatch.extract.counts import Count, count_of, is_person_noun
+from prisonwatch.extract.counts import count_of
 from prisonwatch.extract.deals import TRADE_CUES
 from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import (
-    BACKGROUND_ADVERBS,
-    BACKGROUND_PREPS,
     BROKER_LEMMAS,
     GENERIC_QUANTIFIERS,
 )
+from prisonwatch.extract.mention import Mention
+from prisonwatch.extract.tree import is_person_noun, objects, preps, subject
 from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns, rows_for
-from prisonwatch.tunables import tunable
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -32,37 +29,6 @@ _NEGOTIATION_CUES = {
     "free", "hostage", "detainee", "captive", "broker", "negotiator", "emissary", "pardon",
 }  # fmt: skip
 _AGGREGATE_CUES = {"since", "so far", "in total", "to date", "overall", "altogether"}
-
-
-@dataclass
-class Mention:
-    """A trigger that states an event, with the arguments found around it."""
-
-    type: str
-    token: int  # index of the trigger token
-    nominal: bool
-    sent_start: int  # character span of its sentence (the evidence)
-    sent_end: int
-    persons: list[tuple[str, int, int]] = field(default_factory=list)  # name, start, end
-    count: Count | None = None
-    actor: str | None = None
-    target: str | None = None
-    destination: list[str] = field(default_factory=list)
-    object: str | None = None
-    term: str | None = None
-    date: dates.PartialDate | None = None
-    background: bool = False
-    anaphoric: bool = False  # 'those released', 'the prisoners': refers to an event already named
-    off_topic: bool = False  # a meeting or deal with nothing about prisoners around it
-    counterpart: bool = False  # the other side of a swap: 'in return for two Russians'
-    reasons: list[str] = field(default_factory=list)
-
-    @property
-    def bare(self) -> bool:
-        """Return True when the mention names no one, no number, no place and no object."""
-        return not (
-            self.persons or (self.count and self.count.value) or self.destination or self.object
-        )
 
 
 def build_matcher(vocab: object) -> Matcher:
@@ -105,7 +71,8 @@ def find_mentions(doc: Doc, ctx: Context, matcher: Matcher) -> tuple[list[Mentio
                 dropped.append(f"{token.text}: {why}")
             else:
                 mentions.append(mention)
-                mentions.extend(_implied(token, mention, ctx))
+                if not mention.flags:
+                    mentions.extend(_implied(token, mention, ctx))
             break
     return mentions, dropped
 
@@ -114,9 +81,10 @@ def _mention(
     token: Token, row: Trigger, ctx: Context, earlier: list[Mention]
 ) -> tuple[Mention | None, str]:
     nominal = row.nominal
+    flags: list[str] = []
     why = irrealis(token, nominal)
     if why and not _traded_concession(token, row):
-        return None, why
+        flags.append(flag_of(why))
     named = token.dep_ in ("acl", "relcl") and (
         ctx.person_of(token.head) is not None
         or any(ctx.person_of(c) for c in token.head.children if c.dep_ == "appos")
@@ -125,9 +93,10 @@ def _mention(
     )
     why = description(token, named)
     if why and not (row.type == "negotiation" and _stated_talks(token)):
-        return None, why
+        flags.append("description")
     sent: Span = token.sent
-    m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char)
+    m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char, flags=flags)
+    m.reasons.extend(f"filter: {f}" for f in flags)
     m.reasons.append(f"trigger '{token.text}'" + (" (noun)" if nominal else ""))
     nouns = args.patients(token, nominal, row.patient)
     if token.dep_ in ("relcl", "acl") and args.is_passive(token) and token.head.dep_ == "appos":
@@ -144,6 +113,14 @@ def _mention(
             return None, "sanctions with no measure named (generic)"
         if obj:
             m.reasons.append(f"object '{obj}'")
+        # EVAL.md rule 12: sanctions on people count the people ('on eight officials').
+        people = [t for n in args.sanction_nouns(token, nominal) for t in preps(n, "on", "against")]
+        people += objects(token) if not nominal else []
+        people = [t for t in people if is_person_noun(t)]
+        counted = count_of(people) if people else None
+        if counted and counted.value:
+            m.count = counted
+            m.reasons.append(f"count {counted.value} sanctioned")
     else:
         if not nominal and not nouns and row.type != "transfer":
             return None, "no one named or counted as affected"
@@ -171,73 +148,34 @@ def _mention(
             m.type = "sentence"  # "jailed for five years" is a sentence, not an arrest
     if row.type != "negotiation" and m.actor and any(m.actor == p for p, _, _ in m.persons):
         m.persons = [p for p in m.persons if p[0] != m.actor]
-    m.date = _date(token, nominal, ctx)
+    m.date = timing.mention_date(token, nominal, ctx)
     if m.date:
         m.reasons.append(f"date '{m.date.text.strip()}'")
     why = _aggregate(token, m, earlier)
     if why:
-        return None, why
+        return None, why  # EVAL.md rule 3: a running total is never an event
     m.background = (
-        _background(token, nominal, m, ctx)
-        or _after_background(token, m, earlier)
-        or _anterior(token, m, earlier)
+        timing.background(token, nominal, m, ctx)
+        or timing.after_background(token, m, earlier)
+        or timing.anterior(token, m, earlier)
     )
     return m, ""
 
 
-def _after_background(token: Token, m: Mention, earlier: list[Mention]) -> bool:
-    """Return True for 'was arrested in 2021 and later sentenced': an undated sequel of the past.
-
-    The sequel may be its own sentence: 'X was detained in 2022. He was sentenced to 14 years.'
-    """
-    if m.date is not None:
-        return False
-    if token.dep_ == "conj":
-        if any(e.token == token.head.i and e.background for e in earlier):
-            m.reasons.append("background: coordinated with an earlier event")
-            return True
-        return False
-    if m.type not in ("sentence", "arrest") or token.dep_ != "ROOT" or not m.persons:
-        return False
-    names = {p for p, _, _ in m.persons}
-    sent = token.sent
-    previous = token.doc[sent.start - 1].sent if sent.start > 0 else None
-    if previous is None:
-        return False
-    for e in earlier:
-        if (
-            e.background
-            and previous.start <= e.token < previous.end
-            and names & {p for p, _, _ in e.persons}
-        ):
-            m.reasons.append("background: the next step of an earlier event told just before")
-            return True
-    return False
+_FLAG_CUES = (
+    ("negated", "negated"),
+    ("infinitive", "infinitive"),
+    ("plan", "plan"),
+    ("habitual", "habitual"),
+    ("ongoing", "ongoing"),
+    ("governed by", "irrealis_governor"),
+    ("future or hypothetical", "modal"),
+)
 
 
-_DISTANCE_UNITS = frozenset(("week", "month", "year", "decade"))
-
-
-def _anterior(token: Token, m: Mention, earlier: list[Mention]) -> bool:
-    """Return True for 'months after authorities freed X', 'lifted ... after Minsk freed 52'.
-
-    An event told in an 'after' clause happened before the clause it hangs on: it is background
-    when weeks or more lie between them, or when that clause is itself background.
-    """
-    if m.type == "negotiation" or token.dep_ != "advcl":
-        return False
-    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "after"), None)
-    if mark is None:
-        return False
-    doc = token.doc
-    before = doc[max(mark.i - 4, token.sent.start) : mark.i]
-    if any(t.lemma_.lower() in _DISTANCE_UNITS for t in before):
-        m.reasons.append("background: told as weeks or more before the clause it hangs on")
-        return True
-    if any(e.token == token.head.i and e.background for e in earlier):
-        m.reasons.append("background: told as what came before an earlier event")
-        return True
-    return False
+def flag_of(why: str) -> str:
+    """Return the short feature name of an irrealis reason ('negated', 'modal', 'plan'...)."""
+    return next((name for cue, name in _FLAG_CUES if cue in why), "irrealis")
 
 
 def _traded_concession(token: Token, row: Trigger) -> bool:
@@ -283,7 +221,7 @@ def _people(
     conj_obj = [n for n in nouns if n.lower_ in {"them", "they"}]
     if conj_obj and token.dep_ == "conj":
         # "released 135 prisoners ... and exiled them": the same group.
-        head_nouns = args.objects(token.head)
+        head_nouns = objects(token.head)
         m.count = count_of(head_nouns)
         m.persons = m.persons or [
             (n, t.idx, t.idx + len(t.text)) for n, t in args.persons_in(head_nouns, ctx)
@@ -298,7 +236,7 @@ def _people(
             f"count {m.count.qualifier + ' ' if m.count.qualifier else ''}{m.count.value}"
         )
     also = any(c.lower_ == "also" for c in token.children)
-    if also and m.persons and not m.count and _date(token, m.nominal, ctx) is None:
+    if also and m.persons and not m.count and timing.mention_date(token, m.nominal, ctx) is None:
         m.anaphoric = True  # "X was also released": one more name for the event told before
     if (
         not m.persons
@@ -366,13 +304,13 @@ def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
     parties: list[Token] = list(preps(token, "with", "between", "by"))
     parties += [c for p in parties for c in p.conjuncts]
     if token.lemma_ == "meet" or not m.nominal:
-        subj = args.subject(token)
+        subj = subject(token)
         if subj is not None and not args.is_passive(token) and token.lemma_ == "meet":
             parties += [subj, *subj.conjuncts]
     elif token.dep_ == "pobj" and token.head.lower_ == "at":
         # "announced the lifting at a meeting with X": the announcer was at the meeting.
         gov = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-        subj = args.subject(gov) if gov is not None else None
+        subj = subject(gov) if gov is not None else None
         if subj is not None:
             parties.append(subj)
     names: list[tuple[str, int, int]] = []
@@ -445,98 +383,6 @@ def _implied(token: Token, m: Mention, ctx: Context) -> list[Mention]:
     return out
 
 
-def _frame(token: Token) -> list[Token]:
-    """Return the tokens of a trigger's own time and place modifiers."""
-    out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "nmod", "compound"):
-            out.extend(_phrase(child))
-    return out
-
-
-def _phrase(token: Token) -> list[Token]:
-    """Return a phrase's tokens without the clauses inside it ('for X, who died in 2024')."""
-    # Iterative (same order as recursion): a long list of names is a chain deeper than the stack.
-    out: list[Token] = []
-    stack = [token]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        kept = [c for c in current.children if c.dep_ not in _CLAUSE_DEPS]
-        stack.extend(reversed(kept))
-    return out
-
-
-_CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
-
-
-def _date_ents(tokens: list[Token]) -> list[Span]:
-    ids = {t.i for t in tokens}
-    spans: dict[int, Span] = {}
-    for t in tokens:
-        # "on Sunday night" is tagged TIME; its weekday still dates the event.
-        if t.ent_type_ == "DATE" or (t.ent_type_ == "TIME" and t.lower_ in dates.WEEKDAYS):
-            ent = ent_of(t)
-            if ent is not None and ent.root.i in ids:
-                spans[ent.start] = ent
-    return [spans[k] for k in sorted(spans)]
-
-
-def _date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate | None:
-    frames = [_frame(token)]
-    node = token
-    while not nominal and node.dep_ in ("xcomp", "pcomp") and node.head.i != node.i:
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            frames.append(
-                [
-                    c2
-                    for c in node.children
-                    if c.dep_ in ("prep", "npadvmod", "tmod")
-                    for c2 in c.subtree
-                ]
-            )
-            break
-    for frame in frames:
-        for ent in _date_ents(frame):
-            found = dates.resolve(ent.text, ctx.published)
-            if found:
-                return found
-    if nominal or any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in token.children):
-        # An 'after' clause tells an earlier event: the sentence's weekday is not its date.
-        return None
-    # "were freed ... after he met Friday": a lone weekday in the sentence dates the event.
-    ents = [
-        e
-        for e in _date_ents(list(token.sent))
-        if (
-            e.start == 0
-            or e.doc[e.start - 1].lower_ not in {"since", "for", "until", "over", "during"}
-        )
-    ]
-    found_dates = [d for d in (dates.resolve(e.text, ctx.published) for e in ents) if d]
-    recent = [d for d in found_dates if d.relative and d.precision == "day"]
-    if len({d.value for d in recent}) == 1:
-        # From the sentence, not from the trigger's own phrases.
-        return dataclasses.replace(recent[0], weak=True)
-    return None
-
-
-def _restated(token: Token, m: Mention, earlier: list[Mention]) -> bool:
-    """Return True when the sentence before told a counted event of the same type (a restatement).
-
-    "pardoned more than 3,000 prisoners on Sunday ... granted amnesty to 3,085 inmates".
-    """
-    sent = token.sent
-    if sent.start == 0:
-        return False
-    previous = token.doc[sent.start - 1].sent
-    return any(
-        e.type == m.type and e.count is not None and previous.start <= e.token < sent.end
-        for e in earlier
-    )
-
-
 def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
     if m.count and m.count.vague:
         return "aggregate statistic (thousands, hundreds)"
@@ -546,7 +392,7 @@ def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
             since = child.dep_ == "prep" and child.lower_ == "since"
             if since and (m.count or not m.persons):
                 return "aggregate statistic ('since ...')"
-    since = any(t.lower_ == "since" and t.dep_ == "prep" for t in _frame(token))
+    since = any(t.lower_ == "since" and t.dep_ == "prep" for t in timing.frame(token))
     if since and m.count and m.count.qualifier and not m.persons:
         return "aggregate statistic (a hedged total 'since ...')"
     text = token.sent.text.lower()
@@ -554,70 +400,8 @@ def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)
         if perfect and m.count.qualifier in {"at least", "more than", "about"}:
             return "aggregate statistic (a hedged running total)"
-        if m.count.value and m.count.value >= 1000 and not _restated(token, m, earlier):
+        if m.count.value and m.count.value >= 1000:
             return "aggregate statistic (a total in the thousands)"
     if any(cue in text for cue in _AGGREGATE_CUES - {"since"}) and m.count and not m.persons:
         return "aggregate statistic"
     return None
-
-
-_OUTCOMES = frozenset(
-    lemma
-    for t in TRIGGERS
-    if t.type in ("release", "pardon", "transfer", "deportation", "sanctions_lifted")
-    for lemma in t.lemmas
-)
-
-
-def _led_to_event(token: Token) -> bool:
-    """Return True for 'freed X after talks with Y': the talks that led to the news peg."""
-    prep = token.head
-    return prep.lower_ in {"after", "following"} and prep.head.lemma_.lower() in _OUTCOMES
-
-
-def _background(token: Token, nominal: bool, m: Mention, ctx: Context) -> bool:
-    why: str | None = None
-    if token.dep_ == "relcl" and args.is_passive(token):
-        why = "told in a relative clause"
-    elif (
-        nominal
-        and token.dep_ == "pobj"
-        and token.head.lower_ in BACKGROUND_PREPS
-        and not (m.type == "negotiation" and _led_to_event(token))
-    ):
-        why = f"'{token.head.text} ...' refers to an earlier event"
-    elif any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in token.children):
-        why = "adverb marks an earlier event"
-    elif (
-        m.date
-        and m.date.value
-        and dates.is_before(m.date, ctx.published, int(tunable("extract.background_days")))
-    ):
-        why = f"date {m.date.value} is before publication"
-    elif (
-        (m.date and ctx.published is None and m.date.precision in ("year", "month"))
-        or (
-            m.date
-            and m.date.value is None
-            and ctx.published is None
-            and any(w in m.date.text.lower() for w in ("last", "ago", "earlier"))
-        )
-        or (
-            m.date
-            and m.date.value is None
-            and ctx.published is None
-            and not any(w in m.date.text.lower() for w in dates.WEEKDAYS)
-            and "today" not in m.date.text.lower()
-        )
-    ):
-        why = "month or year date: an earlier event"
-    else:
-        ref = dates.parse_published(ctx.published)
-        for ent in _date_ents(_frame(token)):
-            year = dates.resolve(ent.text, None)
-            if year and year.value and (ref is None or int(year.value[:4]) < ref.year):
-                why = f"'{ent.text}' is an earlier year"
-                break
-    if why:
-        m.reasons.append(f"background: {why}")
-    return why is not None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from prisonwatch.extract.context import Context, person_key
 from prisonwatch.extract.counts import Count, same_count
-from prisonwatch.extract.mentions import Mention
+from prisonwatch.extract.mention import Mention
 
 _LOOSE = {"negotiation", "sanctions_lifted", "sanctions_imposed", "death_in_custody"}
 _RELEASE_LIKE = {
@@ -64,6 +64,11 @@ class Group:
         return None
 
     @property
+    def flagged(self) -> bool:
+        """Return True when the group is a mention a filter doubts (negated, modal...)."""
+        return any(m.flags for m in self.mentions)
+
+    @property
     def bare(self) -> bool:
         """Return True when no mention names people, a number, a place or an object."""
         return all(m.bare for m in self.all())
@@ -118,6 +123,8 @@ def group_background(group: Group) -> bool:
 def _joins(group: Group, m: Mention) -> bool:
     if group.type != m.type or _conflict(group, m):
         return False
+    if m.flags or group.flagged:
+        return False  # a negated or hypothetical mention stands alone for the model to judge
     if m.counterpart != any(o.counterpart for o in group.mentions):
         return False  # the two sides of a swap are two releases
     if any(other.sent_start == m.sent_start for other in group.mentions):
@@ -134,6 +141,8 @@ def _joins(group: Group, m: Mention) -> bool:
 
 
 def _held(m: Mention) -> bool:
+    if m.flags:
+        return False
     return m.anaphoric or (m.nominal and m.bare and m.type != "negotiation")
 
 
@@ -152,7 +161,7 @@ def merge(mentions: list[Mention], ctx: Context) -> list[Group]:
             target.mentions.append(m)
     for m in held:
         same = [g for g in groups if g.type == m.type]
-        fits = [g for g in same if not _conflict(g, m)]
+        fits = [g for g in same if not _conflict(g, m) and not g.flagged]
         if not m.background and m.type not in _LOOSE:
             fits = [g for g in fits if not group_background(g)]  # 'those released' is today's news
         keys = {person_key(p) for p, _, _ in m.persons}
@@ -168,7 +177,7 @@ def merge(mentions: list[Mention], ctx: Context) -> list[Group]:
             best.held.append(m)
         elif (
             not m.nominal
-            and not any(not group_background(g) for g in same)
+            and not any(not group_background(g) and not g.flagged for g in same)
             and not (same and m.destination)
         ):
             groups.append(Group(m.type, [m]))
@@ -186,7 +195,7 @@ def _fold_transfers(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     deports = [g for g in groups if g.type == "deportation"]
     for g in groups:
-        if g.type == "transfer":
+        if g.type == "transfer" and not g.flagged:
             dest = g.destinations()
             home = next((d for d in deports if dest & d.destinations()), None)
             if home is not None:
@@ -206,6 +215,8 @@ def _fold_subsets(groups: list[Group]) -> list[Group]:
                 o
                 for o in groups
                 if o is not g
+                and not g.flagged
+                and not o.flagged
                 and o.type == g.type
                 and keys
                 and keys < o.keys()

@@ -44,6 +44,26 @@ def _trigger_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alternatives + r")", re.IGNORECASE)
 
 
+# A list item: an optional bullet or number, then at most seven words and no sentence end.
+_LIST_ITEM = re.compile(r"^\s*(?:[-•●*–—]|\d{1,3}[.)])?\s*(?:[^\s.!?]+(?:\s+[^\s.!?]+){0,6})?\s*$")
+
+
+def _list_follows(segments: list[re.Match[str]], k: int) -> bool:
+    """Return True when segment ``k`` is an item of a list opened by a line ending in ':'."""
+    text = segments[k].group()
+    if not text.strip():
+        return True  # blank lines between items
+    if not _LIST_ITEM.match(text):
+        return False
+    for back in range(k - 1, -1, -1):
+        prev = segments[back].group().strip()
+        if prev.endswith(":"):
+            return True
+        if prev and not _LIST_ITEM.match(segments[back].group()):
+            return False
+    return False
+
+
 def keep_event_sentences(text: str) -> str:
     """Return ``text`` with sentences that hold no trigger word (nor precede one) blanked."""
     segments = [m for m in _SEGMENT.finditer(text) if m.end() > m.start()]
@@ -52,6 +72,10 @@ def keep_event_sentences(text: str) -> str:
     pattern = _trigger_words()
     hits = [bool(pattern.search(m.group())) for m in segments]
     keep = [k == 0 or hit or (k + 1 < len(hits) and hits[k + 1]) for k, hit in enumerate(hits)]
+    for k in range(1, len(segments)):
+        # The items of a list after a kept line ending in ':' ("Those freed are:") stay.
+        if not keep[k] and keep[k - 1] and _list_follows(segments, k):
+            keep[k] = True
     if all(keep):
         return text
     parts = []

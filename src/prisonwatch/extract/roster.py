@@ -86,3 +86,76 @@ def add_roster_names(groups: list[Group], ctx: Context) -> None:
                 continue
             first.persons = list(names)
             first.reasons.append("names from the roster sentence after it")
+
+
+_BULLETS = frozenset("-•●*–—")
+
+
+def _item_name(sent: Span, ctx: Context) -> tuple[str, int, int] | None:
+    """Return the person a list line names ('● Ann Lee', '2. Bob Stone (Stoun)'), else None."""
+    words = [t for t in sent if not t.is_space and t.text not in _BULLETS]
+    while words and (words[0].like_num or words[0].text in {".", ")"}):
+        words = words[1:]
+    if "(" in [t.text for t in words]:
+        words = words[: [t.text for t in words].index("(")]  # a second spelling in brackets
+    if not 2 <= len(words) <= 4:
+        return None
+    named = next((ctx.person_of(t) for t in words if ctx.person_of(t)), None)
+    if not (named or all(t.is_alpha and t.is_title for t in words)):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return (named or ctx.doc.text[start:end], start, end)
+
+
+def _is_marker(sent: Span) -> bool:
+    """Return True for a line that holds only a list number or bullet ('3.', '●')."""
+    words = [t for t in sent if not t.is_space]
+    return all(t.like_num or t.is_punct or t.text in _BULLETS for t in words)
+
+
+def _list_after(sents: list[Span], k: int, ctx: Context) -> list[tuple[str, int, int]]:
+    names: list[tuple[str, int, int]] = []
+    for sent in sents[k + 1 :]:
+        item = _item_name(sent, ctx)
+        if item is None:
+            if _is_marker(sent):
+                continue
+            break
+        if item[0] not in [n for n, _, _ in names]:
+            names.append(item)
+    return names
+
+
+def add_list_names(groups: list[Group], ctx: Context) -> None:
+    """Give the event a line ending in ':' states the names of the list lines after it.
+
+    "The court sentenced three activists:" then "● Ann Lee", "● Bob Stone": the names go to
+    the event the line states, or, when the line only refers back ("Those sentenced are:"), to
+    the last event of that type before it.
+    """
+    sents = [s for s in ctx.doc.sents if s.text.strip()]
+    for k, sent in enumerate(sents):
+        if not sent.text.rstrip().endswith(":"):
+            continue
+        names = _list_after(sents, k, ctx)
+        if len(names) < 2:
+            continue
+        inside = [
+            g
+            for g in groups
+            if g.type in _PEOPLE_TYPES and any(sent.start <= m.token < sent.end for m in g.all())
+        ]
+        targets = [g for g in inside if not g.flagged]
+        if not targets:
+            kinds = {g.type for g in inside}
+            before = [
+                g
+                for g in groups
+                if g.type in kinds and not g.flagged and g.mentions[0].token < sent.start
+            ]
+            targets = before[-1:]
+        for group in targets:
+            first = group.mentions[0]
+            known = {n for n, _, _ in first.persons}
+            first.persons += [n for n in names if n[0] not in known]
+            first.reasons.append(f"{len(names)} names from the list after '{sent.text.strip()}'")

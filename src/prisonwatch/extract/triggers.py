@@ -33,6 +33,7 @@ class Trigger:
     lemmas: tuple[str, ...]  # head lemmas that fire the row
     nominal: bool  # True for nouns ("the release of"), False for verbs
     example: str  # an invented sentence the row must fire on (held by a test)
+    counter: str = ""  # an invented sentence with the same word that the row must not fire on
     check: str | None = None  # name of the dependency condition in checks.CHECKS
     patient: str = "obj"  # where the affected people are: obj (active object) or subj
 
@@ -43,23 +44,31 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("release", "free", "exchange", "swap"),
         False,
         "The authorities released 12 activists on Monday.",
+        counter="The band released a new album on Monday.",
     ),
     Trigger(
         "release",
         ("leave", "walk"),
         False,
         "Nine journalists left prison last week.",
+        counter="Nine journalists left the newsroom last week.",
         check="leave_custody",
         patient="subj",
     ),
     Trigger(
-        "release", ("set",), False, "The court set the blogger free on Friday.", check="set_free"
+        "release",
+        ("set",),
+        False,
+        "The court set the blogger free on Friday.",
+        counter="The court set a date for the hearing on Friday.",
+        check="set_free",
     ),
     Trigger(
         "release",
         ("return", "exchange", "swap"),
         True,
         "Minsk freed a teacher in return for three Belarusians held in Poland.",
+        counter="The shop gave a refund in return for the receipt.",
         check="swap_counterpart",
     ),
     Trigger(
@@ -67,15 +76,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("release", "freeing", "exchange", "swap"),
         True,
         "The release of the 12 activists was announced on Monday.",
+        counter="The release of the new album was announced on Monday.",
     ),
     Trigger(
-        "pardon", ("pardon", "amnesty"), False, "The president pardoned 16 protesters on Tuesday."
+        "pardon",
+        ("pardon", "amnesty"),
+        False,
+        "The president pardoned 16 protesters on Tuesday.",
+        counter="The teacher pardoned the interruption on Tuesday.",
     ),
     Trigger(
         "pardon",
         ("grant",),
         False,
         "The president granted clemency to four journalists.",
+        counter="The president granted an interview to four journalists.",
         check="grant_pardon",
     ),
     Trigger(
@@ -83,18 +98,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("pardon", "amnesty", "clemency"),
         True,
         "The pardon of 16 protesters was published by state media.",
+        counter="Rights groups demanded the pardon of 16 protesters.",
     ),
     Trigger(
         "arrest",
         ("arrest", "detain", "jail", "imprison", "incarcerate", "apprehend"),
         False,
         "Police detained at least 30 people in Minsk on Sunday.",
+        counter="The storm detained the ship at the port on Sunday.",
     ),
     Trigger(
         "arrest",
         ("send", "return", "take", "order", "put"),
         False,
         "The activist was sent back to prison on Monday.",
+        counter="The activist was sent back to school on Monday.",
         check="back_to_custody",
     ),
     Trigger(
@@ -102,18 +120,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("arrest", "detention", "imprisonment", "incarceration"),
         True,
         "Activist Ihar Banzar's arrest in May 2020 shocked the opposition.",
+        counter="Rights groups demanded the arrest of the officers.",
     ),
     Trigger(
         "sentence",
         ("sentence", "convict"),
         False,
         "A court sentenced the journalist to six years in prison.",
+        counter="The court will sentence the journalist next week.",
     ),
     Trigger(
         "sentence",
         ("find",),
         False,
         "A court found the blogger guilty of insulting the president.",
+        counter="A court clerk found the documents in the archive.",
         check="found_guilty",
     ),
     Trigger(
@@ -121,6 +142,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("hand", "give"),
         False,
         "The judge handed him a ten-year prison term.",
+        counter="The judge handed him a letter from his family.",
         check="hand_term",
     ),
     Trigger(
@@ -128,6 +150,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("conviction", "sentencing"),
         True,
         "The conviction of Ksenia Lutskina in March drew protests.",
+        counter="She spoke with conviction about her work.",
     ),
     Trigger(
         "transfer",
@@ -148,6 +171,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         False,
         "Ten prisoners were handed over to Poland on Thursday.",
+        counter="Ten prisoners were handed their letters on Thursday.",
         check="destination",
     ),
     Trigger(
@@ -155,6 +179,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("arrive", "land", "board"),
         False,
         "The freed prisoners boarded a plane bound for Vilnius on Friday.",
+        counter="The freed prisoners boarded a bus bound for the hospital on Friday.",
         check="arrival_abroad",
         patient="subj",
     ),
@@ -163,18 +188,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("transfer", "extradition", "handover"),
         True,
         "The transfer of the 14 detainees to Lithuania took hours.",
+        counter="The transfer of funds to the bank took hours.",
     ),
     Trigger(
         "deportation",
         ("deport", "expel", "exile", "banish"),
         False,
         "The government deported 222 political prisoners to the United States.",
+        counter="The government plans to deport 222 migrants.",
     ),
     Trigger(
         "deportation",
         ("force",),
         False,
         "The dissident was forced into exile in 2021.",
+        counter="The dissident was forced into silence in 2021.",
         check="forced_exile",
     ),
     Trigger(
@@ -182,6 +210,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("deportation", "expulsion", "exile", "banishment"),
         True,
         "The deportation of the 222 prisoners was condemned.",
+        counter="Officials may order the deportation of the 222 prisoners.",
     ),
     Trigger(
         "sanctions_lifted",
@@ -201,6 +230,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         False,
         "Washington lifted sanctions on the state airline.",
+        counter="Workers lifted boxes onto the state airline's plane.",
         check="sanction_object",
     ),
     Trigger(
@@ -208,6 +238,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("lifting", "easing", "removal", "relaxation", "suspension", "end", "waiver"),
         True,
         "The lifting of sanctions on potash was announced.",
+        counter="The lifting of weights was announced.",
         check="sanction_of",
     ),
     Trigger(
@@ -226,6 +257,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         False,
         "The EU imposed sanctions on the state potash producer.",
+        counter="The EU imposed a fine on the state potash producer.",
         check="sanction_object",
     ),
     Trigger(
@@ -233,19 +265,22 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("sanction", "blacklist"),
         False,
         "The Treasury sanctioned the state potash producer on Friday.",
+        counter="The referee sanctioned the goal on Friday.",
         check="sanctioned_thing",
     ),
     Trigger(
         "negotiation",
         ("negotiate", "broker", "mediate"),
         False,
-        "The release was brokered by a US envoy.",
+        "Belarus freed 14 prisoners in a deal brokered by a US envoy.",
+        counter="The two companies negotiated a new contract.",
     ),
     Trigger(
         "negotiation",
         ("meet",),
         False,
-        "US envoy John Smith met with President Alexander Lukashenko in Minsk.",
+        "US envoy John Smith met with President Alexander Lukashenko, who then freed 14 prisoners.",
+        counter="US envoy John Smith met with students in Minsk.",
         check="meet_party",
     ),
     Trigger(
@@ -253,6 +288,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("secure", "win", "obtain"),
         False,
         "The administration secured the release of six Americans.",
+        counter="The administration secured funding for schools.",
         check="secure_release",
     ),
     Trigger(
@@ -269,13 +305,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             "visit",
         ),
         True,
-        "The release followed two days of talks with an American envoy.",
+        "Belarus freed 14 prisoners after two days of talks with an American envoy.",
+        counter="Talks on trade with an American envoy lasted two days.",
     ),
     Trigger(
         "death_in_custody",
         ("die",),
         False,
         "A political prisoner died in a penal colony on Sunday.",
+        counter="A retired teacher died in a hospital on Sunday.",
         check="in_custody",
         patient="subj",
     ),
@@ -284,6 +322,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("death",),
         True,
         "The death in custody of blogger Mikalai Bandarenka was reported on Monday.",
+        counter="The death of the poet in 1950 was reported.",
     ),
 )
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Document
 from prisonwatch.documents import CleanDocument
+from prisonwatch.language import READ_LANGUAGES, language_of
 from prisonwatch.registry.propose import ProposalReport, propose_extraction
 from prisonwatch.registry.resolution import PersonResolver
 from prisonwatch.registry.review import auto_accept
@@ -48,6 +49,7 @@ class RegistryHook:
     settings: Settings = field(default_factory=get_settings)
     reports: list[ProposalReport] = field(default_factory=list)
     auto_accepted: int = 0
+    not_read: dict[str, int] = field(default_factory=dict)  # language -> documents stored unread
     _resolver: PersonResolver | None = None
     _mark: tuple[int, int] = (0, 0)
 
@@ -62,6 +64,9 @@ class RegistryHook:
         row = session.get(Document, doc.id)
         if row is None:
             return
+        language = language_of(doc.text or "", doc.language)
+        if language not in READ_LANGUAGES and (doc.text or "").strip():
+            self.not_read[language or "und"] = self.not_read.get(language or "und", 0) + 1
         try:
             report = process_document(
                 session, row, self.resolver(session), settings=self.settings, extraction=extraction

@@ -1,0 +1,180 @@
+"""The decision model: which candidates are events, which are background, and how sure it is.
+
+Two logistic heads read the same readable features: ``event`` (is the candidate an event the
+gold would list) and ``background`` (is that event an earlier or side one). The weights live in
+``decision_model.json`` next to this module, written by ``prisonwatch train``; scoring is plain
+Python, so extraction needs no learning library.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prisonwatch.extract.candidates import Candidate
+from prisonwatch.extract.model import ExtractedEvent
+from prisonwatch.tunables import tunable
+
+MODEL_PATH = Path(__file__).with_name("decision_model.json")
+# EVAL.md rule 3: a negated, modal (future, hypothetical) or planned happening is no event. A
+# candidate whose front end sets one of these shared features is never reported.
+VETO_FEATURES = ("negated", "modal", "future", "filter=negated", "filter=modal", "filter=plan")
+_DATE_BUCKETS = ((0, "same_day"), (10, "within_10_days"), (60, "within_2_months"))
+
+
+@dataclass
+class Head:
+    """One logistic regression: a bias and a weight per feature name."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, features: dict[str, float]) -> float:
+        """Return the probability the head gives to ``features``."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def drivers(self, features: dict[str, float], top: int = 3) -> list[tuple[str, float]]:
+        """Return the features that pushed the score most, with their signed contributions."""
+        parts = [(k, self.weights.get(k, 0.0) * v) for k, v in features.items()]
+        parts = [p for p in parts if abs(p[1]) >= 0.05]
+        parts.sort(key=lambda p: (-abs(p[1]), p[0]))
+        return parts[:top]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the head as JSON, weights in name order, rounded to six digits."""
+        return {
+            "bias": round(self.bias, 6),
+            "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if round(v, 6)},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Head:
+        """Return the head a JSON object describes."""
+        return cls(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
+
+
+@dataclass
+class DecisionModel:
+    """The two heads and the facts of their training run."""
+
+    event: Head
+    background: Head
+    corpus_hash: str = ""
+    trained_on: dict[str, int] = field(default_factory=dict)  # language -> candidates
+    version: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the model as a JSON object."""
+        return {
+            "version": self.version,
+            "corpus_hash": self.corpus_hash,
+            "trained_on": dict(sorted(self.trained_on.items())),
+            "event": self.event.to_json(),
+            "background": self.background.to_json(),
+        }
+
+    def dumps(self) -> str:
+        """Return the model file's exact text (stable: same model, same bytes)."""
+        return json.dumps(self.to_json(), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DecisionModel:
+        """Return the model a JSON object describes."""
+        return cls(
+            Head.from_json(data["event"]),
+            Head.from_json(data["background"]),
+            str(data.get("corpus_hash", "")),
+            {k: int(v) for k, v in data.get("trained_on", {}).items()},
+            str(data.get("version", "")),
+        )
+
+
+_LOADED: dict[Path, DecisionModel] = {}
+
+
+def load_model(path: Path = MODEL_PATH) -> DecisionModel:
+    """Return the committed decision model (read once)."""
+    if path not in _LOADED:
+        _LOADED[path] = DecisionModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return _LOADED[path]
+
+
+def _days_before(date: str | None, published: str | None) -> int | None:
+    if not date or not published or len(published) < 10:
+        return None
+    try:
+        ref = dt.date.fromisoformat(published[:10])
+        if len(date) == 10:
+            day = dt.date.fromisoformat(date)
+        elif len(date) == 7:
+            day = dt.date(int(date[:4]), int(date[5:7]), 28)
+        else:
+            day = dt.date(int(date[:4]), 12, 31)
+    except ValueError:
+        return None
+    return (ref - day).days
+
+
+def features(candidate: Candidate, published: str | None) -> dict[str, float]:
+    """Return the candidate's front-end features plus the argument features the model adds."""
+    event = candidate.proposal
+    f = dict(candidate.features)
+    f[f"type={event.type}"] = 1.0
+    f["has_persons"] = float(bool(event.persons))
+    f["has_count"] = float(event.count is not None)
+    f["has_date"] = float(event.date is not None)
+    f["has_actor"] = float(bool(event.actor))
+    f["has_destination"] = float(bool(event.destination))
+    f["has_object"] = float(bool(event.object))
+    days = _days_before(event.date, published)
+    if days is not None:
+        label = "date_before_publication"
+        for bound, name in _DATE_BUCKETS:
+            if days <= bound:
+                label = f"date_{name}"
+                break
+        f[label] = 1.0
+        f["date_after_publication"] = float(days < 0)
+    return {k: v for k, v in f.items() if v}
+
+
+def _reason(model: DecisionModel, feats: dict[str, float], p: float, bg: float) -> str:
+    push = ", ".join(f"{k} {v:+.1f}" for k, v in model.event.drivers(feats))
+    side = "background" if bg >= 0.5 else "main"
+    why_side = ", ".join(f"{k} {v:+.1f}" for k, v in model.background.drivers(feats, 2))
+    return f"event p={p:.2f} ({push}); {side} p={bg:.2f} ({why_side})"
+
+
+def decide(
+    candidates: Iterable[Candidate],
+    published: str | None = None,
+    model: DecisionModel | None = None,
+    threshold: float | None = None,
+) -> list[ExtractedEvent]:
+    """Return the candidates the model judges to be events, with confidence and reason.
+
+    ``threshold`` defaults to the ``extract.event_threshold`` tunable.
+    """
+    model = model or load_model()
+    cut = tunable("extract.event_threshold") if threshold is None else threshold
+    events: list[ExtractedEvent] = []
+    for c in candidates:
+        feats = features(c, published)
+        p = model.event.score(feats)
+        if p < cut or any(feats.get(v) for v in VETO_FEATURES):
+            continue
+        bg = model.background.score(feats)
+        event = dataclasses.replace(c.proposal)
+        event.background = bg >= 0.5
+        event.confidence = p
+        patterns = f"; patterns: {event.reason}" if event.reason else ""
+        event.reason = _reason(model, feats, p, bg) + patterns
+        events.append(event)
+    return events
