@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.ingest_bench import _sentence
@@ -161,23 +162,47 @@ def stage_rate(warcs: list[Path], engine_name: str, workers: int) -> float:
     return (count - warm) / (time.perf_counter() - start)
 
 
-def registry_ms(warcs: list[Path], settings: object) -> tuple[float, int]:
-    """Return the main process's ms per stored document (store, matching, claims), and count.
-
-    The stage runs first (in this process); then only the writing is timed, on ``settings``.
-    """
-    from prisonwatch.db.engine import dispose_engines, session_scope
-    from prisonwatch.ingest import IngestOptions
-    from prisonwatch.ingest.batch import BatchWriter
+def stage_results(warcs: list[Path]) -> list[tuple[object, object]]:
+    """Return the stage's results for the documents to store, made in this process."""
     from prisonwatch.ingest.stage import Processed, StageOptions, process_job
-    from prisonwatch.registry.flow import RegistryHook
 
     options = StageOptions(extract=True, prefilter=True, signature=False)
-    results = []
+    results: list[tuple[object, object]] = []
     for item in _jobs(warcs):
         result = process_job(item, options)  # type: ignore[arg-type]
         if isinstance(result, Processed):
             results.append((item, result))
+    return results
+
+
+@dataclass
+class RegistryCost:
+    """The registry stage per stored document: wall and CPU milliseconds, SQL statements."""
+
+    wall_ms: float
+    cpu_ms: float
+    statements: float
+    documents: int
+
+
+def registry_ms(
+    results: list[tuple[object, object]], settings: object, profile: Path | None = None
+) -> RegistryCost:
+    """Return what the main process spends per stored document (store, matching, claims).
+
+    Only the writing of the stage's ``results`` is timed, on ``settings``: wall time, this
+    process's CPU time (the database server's is not in it) and SQL statements. With
+    ``profile``, cProfile's statistics (CPU time) of the timed part are written there.
+    """
+    import cProfile
+
+    from sqlalchemy import event
+
+    from prisonwatch.db.engine import dispose_engines, engine_for, session_scope
+    from prisonwatch.ingest import IngestOptions
+    from prisonwatch.ingest.batch import BatchWriter
+    from prisonwatch.registry.flow import RegistryHook
+
     hook = RegistryHook(settings)  # type: ignore[arg-type]
     writer = BatchWriter(
         IngestOptions(extract=True, on_stored=hook, near_duplicates=False),
@@ -187,12 +212,27 @@ def registry_ms(warcs: list[Path], settings: object) -> tuple[float, int]:
     # The first documents build the name index and load the models: once per run, not timed.
     warm, timed = results[:8], results[8:]
     writer.write(warm)  # type: ignore[arg-type]
-    start = time.perf_counter()
+    statements = [0]
+
+    def count(*_: object) -> None:
+        statements[0] += 1
+
+    engine = engine_for(settings)  # type: ignore[arg-type]
+    event.listen(engine, "before_cursor_execute", count)
+    profiler = cProfile.Profile(time.process_time) if profile else None
+    start, cpu = time.perf_counter(), time.process_time()
+    if profiler:
+        profiler.enable()
     for i in range(0, len(timed), 64):
         writer.write(timed[i : i + 64])  # type: ignore[arg-type]
-    elapsed = time.perf_counter() - start
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(str(profile))
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    event.remove(engine, "before_cursor_execute", count)
     dispose_engines()
-    return elapsed / max(1, len(timed)) * 1000, len(timed)
+    docs = max(1, len(timed))
+    return RegistryCost(elapsed / docs * 1000, cpu / docs * 1000, statements[0] / docs, len(timed))
 
 
 def _rss_mb(pid: int) -> float:
@@ -295,6 +335,10 @@ def main() -> None:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-ray", action="store_true")
     parser.add_argument("--memory-only", action="store_true", help="only the memory lines")
+    parser.add_argument(
+        "--registry-only", action="store_true", help="only the registry stage lines"
+    )
+    parser.add_argument("--profile", type=Path, help="write cProfile stats of the registry here")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
@@ -305,6 +349,11 @@ def main() -> None:
         print(json.dumps(result))
         return
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
+    if args.registry_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            on_topic = make_warcs(Path(tmp) / "on-topic", args.stage_pages, 2, 1.0, seed=5)
+            registry(args, on_topic, Path(tmp))
+        return
     if not args.memory_only:
         throughput(args)
     for pages in [int(p) for p in args.memory.split(",") if p]:
@@ -352,21 +401,33 @@ def throughput(args: argparse.Namespace) -> None:
             if (engine, 2) in stage:
                 ratio = stage[engine, 2] / stage[engine, 1]
                 print(f"scaling 1 -> 2 workers, {engine}: {ratio:.2f}x")
-        if not args.no_postgres:
-            pg = _postgres()
-            if pg is None:
-                print("registry on PostgreSQL: skipped (no initdb/pg_ctl here)")
-            else:
-                cluster, url = pg
-                try:
-                    ms, docs = registry_ms(on_topic, _settings(url, root / "db-pg"))
-                    print(
-                        f"registry stage on PostgreSQL: {ms:.2f} ms/document over {docs} documents"
-                    )
-                finally:
-                    cluster.stop()  # type: ignore[attr-defined]
-        ms, docs = registry_ms(on_topic, _settings(None, root / "db-registry"))
-        print(f"registry stage on SQLite: {ms:.2f} ms/document over {docs} documents")
+        registry(args, on_topic, root)
+
+
+def registry(args: argparse.Namespace, on_topic: list[Path], root: Path) -> None:
+    """Print the registry stage lines: ms and SQL statements per document, per database."""
+    runs: list[tuple[str, str | None]] = [("SQLite", None)]
+    pg = None if args.no_postgres else _postgres()
+    if args.no_postgres:
+        pass
+    elif pg is None:
+        print("registry on PostgreSQL: skipped (no initdb/pg_ctl here)")
+    else:
+        runs.insert(0, ("PostgreSQL", str(pg[1])))
+    results = stage_results(on_topic)
+    try:
+        for name, url in runs:
+            settings = _settings(url, root / f"db-registry-{name}")
+            profile = args.profile.with_suffix(f".{name}.prof") if args.profile else None
+            cost = registry_ms(results, settings, profile)
+            print(
+                f"registry stage on {name}: {cost.wall_ms:.2f} ms/document wall, "
+                f"{cost.cpu_ms:.2f} ms CPU in this process, {cost.statements:.1f} SQL "
+                f"statements/document, over {cost.documents} documents"
+            )
+    finally:
+        if pg is not None:
+            pg[0].stop()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

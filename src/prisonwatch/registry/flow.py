@@ -69,7 +69,12 @@ class RegistryHook:
             self.not_read[language or "und"] = self.not_read.get(language or "und", 0) + 1
         try:
             report = process_document(
-                session, row, self.resolver(session), settings=self.settings, extraction=extraction
+                session,
+                row,
+                self.resolver(session),
+                settings=self.settings,
+                extraction=extraction,
+                fresh=status == "new",
             )
             accepted = auto_accept(session, report.new_claim_ids, self.settings) if report else 0
         except BaseException:
@@ -119,11 +124,13 @@ def process_document(
     settings: Settings | None = None,
     force: bool = False,
     extraction: Extraction | None = None,
+    fresh: bool = False,
 ) -> ProposalReport | None:
     """Extract and propose claims for one stored document; None when already done.
 
     A given ``extraction`` (made in a worker) is used when it was made from this document's
-    stored text and metadata; otherwise the document is extracted here.
+    stored text and metadata; otherwise the document is extracted here. ``fresh`` says the
+    document was stored just now (no claim of it can be on record yet).
     """
     from prisonwatch.extract import extract
 
@@ -133,7 +140,7 @@ def process_document(
     clean = to_clean(row)
     if extraction is None or not _same_input(extraction.document, clean):
         extraction = extract(clean)
-    return propose_extraction(session, row, extraction, resolver, version=version)
+    return propose_extraction(session, row, extraction, resolver, version=version, fresh=fresh)
 
 
 def _same_input(given: CleanDocument, stored: CleanDocument) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select, text, union
+from sqlalchemy import Select, func, literal_column, select, text, union
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Event
@@ -188,6 +188,20 @@ def lock_matching(session: Session) -> None:
     session.info["matching_locked"] = session.get_transaction()
 
 
+def _best(
+    facts: EventFacts, candidates: list[Event], persons: dict[str, set[str]], exclude: set[str]
+) -> EventMatch | None:
+    best: EventMatch | None = None
+    floor = tunable("registry.same_event_min_score")
+    for event in candidates:
+        if event.id in exclude:
+            continue
+        score, reason = score_pair(facts, event, persons.get(event.id, set()))
+        if score >= floor and (best is None or score > best.score):
+            best = EventMatch(event, score, reason)
+    return best
+
+
 def find_same_event(
     session: Session, facts: EventFacts, *, exclude: set[str] | None = None
 ) -> EventMatch | None:
@@ -196,10 +210,40 @@ def find_same_event(
     if not candidates:
         return None
     persons = _linked_persons(session, [e.id for e in candidates])
-    best: EventMatch | None = None
-    floor = tunable("registry.same_event_min_score")
-    for event in candidates:
-        score, reason = score_pair(facts, event, persons[event.id])
-        if score >= floor and (best is None or score > best.score):
-            best = EventMatch(event, score, reason)
-    return best
+    return _best(facts, candidates, persons, set())
+
+
+class SameEventFinder:
+    """Finds the events on record for several extracted events with two statements in all.
+
+    The candidates of every event are read at once (each query part tagged with its event),
+    then the persons linked to any of them; each event is then scored alone, leaving out the
+    events that an earlier event of the same document already became.
+    """
+
+    def __init__(self, session: Session, facts: list[EventFacts]) -> None:
+        self.facts = facts
+        self.candidates: list[list[Event]] = [[] for _ in facts]
+        tagged = [
+            part.add_columns(literal_column(str(i)).label("tag"))
+            for i, one in enumerate(facts)
+            for part in _candidate_parts(one)
+        ]
+        self.persons: dict[str, set[str]] = {}
+        if not tagged:
+            return
+        # A union drops an event found twice for one extracted event (by count and by date).
+        pairs = (tagged[0].distinct() if len(tagged) == 1 else union(*tagged)).subquery()
+        stmt = (
+            select(pairs.c[1], Event)
+            .join(Event, Event.id == pairs.c[0])
+            .order_by(pairs.c[1], Event.id)
+        )
+        for tag, event in session.execute(stmt):
+            self.candidates[tag].append(event)
+        found = sorted({e.id for events in self.candidates for e in events})
+        self.persons = _linked_persons(session, found)
+
+    def match(self, index: int, exclude: set[str]) -> EventMatch | None:
+        """Return the best event on record for ``facts[index]``, leaving out ``exclude``."""
+        return _best(self.facts[index], self.candidates[index], self.persons, exclude)

@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from prisonwatch.db.models import Claim, Document, Event, EventPerson, Person
 from prisonwatch.registry import claims as kinds
@@ -42,28 +44,107 @@ def is_accepted(session: Session, event_id: str) -> bool:
 
 def rebuild_event(session: Session, event: Event) -> None:
     """Set an event's fields, persons and deal from its live claims."""
-    basis = _basis(_claims(session, kinds.EVENT, event.id))
+    rebuild_events(session, [event])
+
+
+def rebuild_events(session: Session, events: list[Event]) -> None:
+    """Rebuild several events from their live claims, read in one statement for all of them."""
+    if not events:
+        return
+    stmt = (
+        select(Claim)
+        .where(
+            Claim.subject_id.in_(sorted({e.id for e in events})),
+            Claim.kind.in_((kinds.EVENT, kinds.EVENT_PERSON, kinds.DEAL_MEMBER)),
+            Claim.state.in_(LIVE),
+        )
+        .order_by(Claim.created_at, Claim.id)
+    )
+    found: dict[tuple[str, str], list[Claim]] = {}
+    for claim in session.scalars(stmt):
+        found.setdefault((claim.subject_id, claim.kind), []).append(claim)
+    bases = {e.id: _basis(found.get((e.id, kinds.EVENT), [])) for e in events}
+    published = _published(session, [b[0].document_id for b in bases.values() if b])
+    _load_persons(session, events)
+    for event in events:
+        basis = bases[event.id]
+        first = basis[0].document_id if basis else None
+        _set_fields(event, basis, published.get(first) if first else None)
+        links = found.get((event.id, kinds.EVENT_PERSON), [])
+        _set_persons(session, event, [c for c in links if c.state == "accepted"])
+        deal_claims = _basis(found.get((event.id, kinds.DEAL_MEMBER), []))
+        event.deal_id = deal_claims[0].value.get("deal_id") if deal_claims else None
+
+
+def _published(session: Session, document_ids: list[str | None]) -> dict[str, str | None]:
+    """Return the publication dates of documents, reading only those not loaded already."""
+    dates: dict[str, str | None] = {}
+    missing = []
+    for doc_id in {d for d in document_ids if d}:
+        loaded = session.identity_map.get(identity_key(Document, doc_id))
+        if loaded is not None and "published" in loaded.__dict__:
+            dates[doc_id] = loaded.published
+        else:
+            missing.append(doc_id)
+    if missing:
+        stmt = select(Document.id, Document.published).where(Document.id.in_(sorted(missing)))
+        dates.update({doc_id: day for doc_id, day in session.execute(stmt)})
+    return dates
+
+
+def _load_persons(session: Session, events: list[Event]) -> None:
+    """Load the person links of the events whose links are not loaded yet, in one statement."""
+    unloaded = [e for e in events if "persons" not in e.__dict__]
+    if not unloaded:
+        return
+    stmt = (
+        select(EventPerson)
+        .where(EventPerson.event_id.in_(sorted({e.id for e in unloaded})))
+        .order_by(EventPerson.id)
+    )
+    links: dict[str, list[EventPerson]] = {e.id: [] for e in unloaded}
+    for link in session.scalars(stmt):
+        links[link.event_id].append(link)
+    for event in unloaded:
+        set_committed_value(event, "persons", links[event.id])
+
+
+def event_fields(basis: list[dict[str, Any]], published: str | None) -> dict[str, Any]:
+    """Return an event's fields from the values of its basis claims, earliest first."""
     values: dict[str, Any] = {}
     for name in kinds.EVENT_FIELDS:
-        values[name] = next((c.value.get(name) for c in basis if c.value.get(name)), None)
-    for name in ("type", "date_value", "date_precision", "date_text", "count", "count_qualifier"):
-        if name != "type" or values[name]:
-            setattr(event, name, values[name])
-    event.actor = values["actor"]
-    event.target_country = values["target_country"]
-    event.destination = values["destination"] or []
-    event.object = values["object"]
-    event.background = bool(values["background"]) and all(c.value.get("background") for c in basis)
-    published = None
-    if basis and basis[0].document_id:
-        doc = session.get(Document, basis[0].document_id)
-        published = doc.published if doc else None
-    event.anchor_date = anchor_of(event.date_value, published)
+        values[name] = next((v.get(name) for v in basis if v.get(name)), None)
+    fields = {
+        name: values[name]
+        for name in (
+            "type",
+            "date_value",
+            "date_precision",
+            "date_text",
+            "count",
+            "count_qualifier",
+        )
+        if name != "type" or values[name]
+    }
+    fields["actor"] = values["actor"]
+    fields["target_country"] = values["target_country"]
+    fields["destination"] = values["destination"] or []
+    fields["object"] = values["object"]
+    fields["background"] = bool(values["background"]) and all(v.get("background") for v in basis)
+    fields["anchor_date"] = anchor_of(values["date_value"], published)
+    return fields
 
+
+def _set_fields(event: Event, basis: list[Claim], published: str | None) -> None:
+    for name, value in event_fields([c.value for c in basis], published).items():
+        setattr(event, name, value)
+
+
+def _set_persons(session: Session, event: Event, accepted: list[Claim]) -> None:
     wanted = {
         (c.value["person_id"], c.value.get("role", "affected"))
-        for c in _claims(session, kinds.EVENT_PERSON, event.id)
-        if c.state == "accepted" and c.value.get("person_id")
+        for c in accepted
+        if c.value.get("person_id")
     }
     for link in list(event.persons):
         if (link.person_id, link.role) not in wanted:
@@ -76,9 +157,6 @@ def rebuild_event(session: Session, event: Event) -> None:
             if person is not None and person.kind != "prisoner":
                 # Accepted as someone the event happened to: a prisoner from now on.
                 person.kind = "prisoner"
-
-    deal_claims = _basis(_claims(session, kinds.DEAL_MEMBER, event.id))
-    event.deal_id = deal_claims[0].value.get("deal_id") if deal_claims else None
 
 
 def rebuild_person(session: Session, person: Person) -> None:

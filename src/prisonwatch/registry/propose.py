@@ -11,8 +11,8 @@ from prisonwatch.db.models import Claim, Deal, Document, Event, new_id
 from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_key, propose
-from prisonwatch.registry.identity import EventFacts, anchor_of, find_same_event, lock_matching
-from prisonwatch.registry.materialize import rebuild_event
+from prisonwatch.registry.identity import EventFacts, SameEventFinder, anchor_of, lock_matching
+from prisonwatch.registry.materialize import event_fields, rebuild_events
 from prisonwatch.registry.resolution import PersonResolver, Resolution
 from prisonwatch.registry.roles import role_from_context
 
@@ -35,6 +35,28 @@ class ProposalReport:
     ambiguous: int = 0
     event_ids: list[str] = field(default_factory=list)
     new_claim_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Pending:
+    """One extracted event not on record for this document yet: its names resolved, unmatched."""
+
+    index: int
+    event: ExtractedEvent
+    key: str
+    evidence: Evidence | None
+    roles: dict[int, tuple[str, str]]
+    resolutions: list[tuple[PersonMention, Resolution]]
+    facts: EventFacts
+    # The new persons its names proposed, written just before the event's own claims.
+    person_claims: list[tuple[str, str, str, Evidence | None, str]]
+
+
+@dataclass
+class _Again:
+    """An extracted event with the key of an earlier one of the same document: that event."""
+
+    key: str
 
 
 def add_new(session: Session, claim: Claim) -> Claim:
@@ -69,7 +91,12 @@ def _facts(event: ExtractedEvent, published: str | None, person_ids: set[str]) -
 
 class _Proposer:
     def __init__(
-        self, session: Session, document: Document, resolver: PersonResolver, version: str
+        self,
+        session: Session,
+        document: Document,
+        resolver: PersonResolver,
+        version: str,
+        fresh: bool,
     ):
         self.session = session
         self.document = document
@@ -78,9 +105,13 @@ class _Proposer:
         self.report = ProposalReport(document_id=document.id)
         self.touched: dict[str, Event] = {}
         # Every claim key of this document starts from its id: one read finds those on record,
-        # and a key not among them is new without a round trip of its own.
-        stmt = select(Claim).where(Claim.document_id == document.id)
-        self.known: dict[str, Claim] = {c.id: c for c in session.scalars(stmt)}
+        # and a key not among them is new without a round trip of its own. A document stored
+        # just now has none on record (claims refer to their document), so nothing is read.
+        self.known: dict[str, Claim] = {}
+        self.prepared: set[str] = set()
+        if not fresh:
+            stmt = select(Claim).where(Claim.document_id == document.id)
+            self.known = {c.id: c for c in session.scalars(stmt)}
 
     def add(self, claim: Claim) -> Claim:
         if claim.id in self.known or claim.document_id != self.document.id:
@@ -125,8 +156,13 @@ class _Proposer:
         )
 
     def resolve(
-        self, name: str, role: str = AFFECTED, evidence: Evidence | None = None
+        self,
+        name: str,
+        later: list[tuple[str, str, str, Evidence | None, str]],
+        role: str = AFFECTED,
+        evidence: Evidence | None = None,
     ) -> Resolution:
+        """Resolve a name; a new person's claim goes to ``later``, written with its event."""
         resolution = self.resolver.resolve(
             self.session,
             name,
@@ -136,19 +172,25 @@ class _Proposer:
         )
         if resolution.status == "new":
             self.report.persons_new += 1
-            self.claim(
-                claim_key(self.document.id, kinds.PERSON, name),
-                kinds.PERSON,
-                ("person", resolution.person_id or ""),
-                "exists",
-                {"name": name, "role": role},
-                evidence,  # the sentence that names them: a reviewer sees the quote and source
-                0.5,
-                resolution.reason,
-            )
+            # The sentence that names them: a reviewer sees the quote and source.
+            later.append((name, role, resolution.person_id or "", evidence, resolution.reason))
         elif resolution.status == "ambiguous":
             self.report.ambiguous += 1
         return resolution
+
+    def person_claim(
+        self, name: str, role: str, person_id: str, evidence: Evidence | None, reason: str
+    ) -> None:
+        self.claim(
+            claim_key(self.document.id, kinds.PERSON, name),
+            kinds.PERSON,
+            ("person", person_id),
+            "exists",
+            {"name": name, "role": role},
+            evidence,
+            0.5,
+            reason,
+        )
 
     def role_of(self, mention: PersonMention, event: ExtractedEvent) -> tuple[str, str]:
         """Return a mention's role in the event and why, when the words around it say more."""
@@ -160,7 +202,8 @@ class _Proposer:
             return role, ""
         return hint.role, f" ({hint.reason})"
 
-    def event(self, index: int, event: ExtractedEvent, own: set[str]) -> str:
+    def prepare(self, index: int, event: ExtractedEvent) -> _Pending | _Again | str:
+        """Resolve an event's names; return the event id when this document already has it."""
         evidence = _evidence(event)
         span = (evidence.start, evidence.end) if evidence else (index, index)
         key = claim_key(self.document.id, kinds.EVENT, event.type, span)
@@ -168,22 +211,36 @@ class _Proposer:
         if existing is not None:
             self.report.claims_existing += 1
             return existing.subject_id
+        if key in self.prepared:
+            return _Again(key)  # same type and sentence as an earlier event: the same event
+        self.prepared.add(key)
         # A mention without letters names nobody: it cannot become a person.
         mentions = [m for m in event.persons if any(c.isalpha() for c in m.name)]
         roles = {id(m): self.role_of(m, event) for m in mentions}
-        resolutions = [(m, self.resolve(m.name, roles[id(m)][0], evidence)) for m in mentions]
+        later: list[tuple[str, str, str, Evidence | None, str]] = []
+        resolutions = [
+            (m, self.resolve(m.name, later, roles[id(m)][0], evidence)) for m in mentions
+        ]
         person_ids = {r.person_id for _, r in resolutions if r.person_id and r.status == "matched"}
         facts = _facts(event, self.document.published, person_ids)
-        lock_matching(self.session)
-        match = find_same_event(self.session, facts, exclude=own)
+        return _Pending(index, event, key, evidence, roles, resolutions, facts, later)
+
+    def event(self, pending: _Pending, finder: SameEventFinder, slot: int, own: set[str]) -> str:
+        """Write one event's claims, on the event on record it matches or on a new one."""
+        event, evidence, key = pending.event, pending.evidence, pending.key
+        for person in pending.person_claims:
+            self.person_claim(*person)
+        match = finder.match(slot, own)
         if match is not None:
             record = match.event
             self.report.events_matched += 1
             reason = f"{event.reason}; same event as {record.id}: {match.reason}"
         else:
-            record = Event(id=new_id("evt"), type=event.type, destination=[])
+            # Born with the fields its one claim gives it, so the rebuild after changes nothing.
+            fields = event_fields([pending.facts.value()], self.document.published)
+            fields.setdefault("type", event.type)
+            record = Event(id=new_id("evt"), deal_id=None, persons=[], **fields)
             self.session.add(record)
-            self.session.flush()
             self.report.events_new += 1
             reason = event.reason
         self.claim(
@@ -191,13 +248,13 @@ class _Proposer:
             kinds.EVENT,
             ("event", record.id),
             "facts",
-            facts.value(),
+            pending.facts.value(),
             evidence,
             event.confidence,
             reason,
         )
-        for mention, resolution in resolutions:
-            role, why = roles[id(mention)]
+        for mention, resolution in pending.resolutions:
+            role, why = pending.roles[id(mention)]
             value = {
                 "name": mention.name,
                 "role": role,
@@ -229,13 +286,32 @@ def propose_extraction(
     resolver: PersonResolver,
     *,
     version: str,
+    fresh: bool = False,
 ) -> ProposalReport:
-    """Store one document's events, persons and deals as proposed claims; idempotent."""
-    proposer = _Proposer(session, document, resolver, version)
+    """Store one document's events, persons and deals as proposed claims; idempotent.
+
+    Names are resolved first, in the order of the text; then the candidate events of all the
+    document's events are read at once, and each event is matched and written in turn.
+    ``fresh`` says the document was stored just now, so none of its claims is on record.
+    """
+    proposer = _Proposer(session, document, resolver, version, fresh)
+    prepared = [proposer.prepare(index, event) for index, event in enumerate(extraction.events)]
+    pending = [p for p in prepared if isinstance(p, _Pending)]
+    if pending:
+        lock_matching(session)
+    finder = SameEventFinder(session, [p.facts for p in pending])
     own: set[str] = set()
     event_ids: list[str] = []
-    for index, event in enumerate(extraction.events):
-        event_id = proposer.event(index, event, own)
+    slot = 0
+    for item in prepared:
+        if isinstance(item, _Pending):
+            event_id = proposer.event(item, finder, slot, own)
+            slot += 1
+        elif isinstance(item, _Again):
+            proposer.report.claims_existing += 1
+            event_id = proposer.known[item.key].subject_id
+        else:
+            event_id = item
         own.add(event_id)
         event_ids.append(event_id)
     for deal in extraction.deals:
@@ -261,9 +337,7 @@ def propose_extraction(
                 + (f": {evidence.quote!r}" if evidence else ""),
             )
             proposer.touched.setdefault(member, session.get(Event, member))  # type: ignore[arg-type]
-    session.flush()
-    for record in proposer.touched.values():
-        rebuild_event(session, record)
+    rebuild_events(session, list(proposer.touched.values()))
     document.extracted_version = version
     proposer.report.event_ids = event_ids
     session.flush()

@@ -389,16 +389,22 @@ def _undo_merge(session: Session, source_id: str, after: dict[str, Any]) -> None
 
 
 def auto_accept(session: Session, claim_ids: list[str], settings: Settings) -> int:
-    """Accept claims whose confidence reaches the threshold set for their kind; return how many."""
+    """Accept claims whose confidence reaches the threshold set for their kind; return how many.
+
+    With no threshold set nothing is read; otherwise the claims are read in one statement.
+    """
     thresholds = {
         kinds.EVENT: settings.auto_accept_event,
         kinds.DEAL_MEMBER: settings.auto_accept_event,
         kinds.EVENT_PERSON: settings.auto_accept_name,
         kinds.PERSON: settings.auto_accept_person,
     }
+    if not claim_ids or all(limit is None for limit in thresholds.values()):
+        return 0
+    found = {c.id: c for c in session.scalars(select(Claim).where(Claim.id.in_(claim_ids)))}
     accepted = 0
     for claim_id in claim_ids:
-        claim = session.get(Claim, claim_id)
+        claim = found.get(claim_id)
         limit = thresholds.get(claim.kind) if claim else None
         if claim is None or limit is None or claim.state != "proposed":
             continue
