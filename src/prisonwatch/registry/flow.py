@@ -64,7 +64,7 @@ class RegistryHook:
         row = session.get(Document, doc.id)
         if row is None:
             return
-        language = language_of(doc.text or "", doc.language)
+        language = _language(doc, extraction)
         if language not in READ_LANGUAGES and (doc.text or "").strip():
             self.not_read[language or "und"] = self.not_read.get(language or "und", 0) + 1
         try:
@@ -100,6 +100,15 @@ class RegistryHook:
         if self._resolver is None:
             self._resolver = PersonResolver(session)
         return self._resolver
+
+
+def _language(doc: CleanDocument, extraction: Extraction | None) -> str | None:
+    """Return the language the extractor reads ``doc`` as, from its extraction when it has one."""
+    if extraction is not None:
+        given = extraction.document
+        if given.text == doc.text and given.language == doc.language:
+            return extraction.language  # decided by the same detector on these very inputs
+    return language_of(doc.text or "", doc.language)
 
 
 def to_clean(row: Document) -> CleanDocument:
