@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
-from prisonwatch.extract.lexicon import NEGOTIATOR_TITLES, RELATIONAL_NOUNS, TITLE_WORDS
+from prisonwatch.extract.lexicon import (
+    NEGOTIATOR_TITLES,
+    ORGANISATION_WORDS,
+    RELATIONAL_NOUNS,
+    TITLE_WORDS,
+)
 from prisonwatch.extract.tree import is_person_noun
 from prisonwatch.names.keys import fine_keys, skeleton
 
@@ -159,10 +164,59 @@ def _aged_name(token: Token) -> Span | None:
     return doc[start : token.i + 1]
 
 
+_NOT_NAME_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL"))
+
+
+def _name_chain(token: Token) -> Span | None:
+    """Return the 2-4 capitalised proper nouns ending at ``token`` when they read as a name."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+        start -= 1
+    words = doc[start : token.i + 1]
+    if not 2 <= len(words) <= 4:
+        return None
+    for t in words:
+        if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ in _NOT_NAME_ENTS:
+            return None
+        if t.lower_ in ORGANISATION_WORDS | TITLE_WORDS | NEGOTIATOR_TITLES:
+            return None
+    return words
+
+
+def _listed_names(doc: Doc, persons: list[Span]) -> list[Span]:
+    """Return names the tagger missed in a list with a tagged person: 'Ann Roe and Bo Lind'.
+
+    A capitalised two-to-four-word proper-noun phrase coordinated with a person entity (as
+    its conjunct, either way round) is read as a person too; places, dates and phrases with an
+    organisation word ('Amnesty International') are not.
+    """
+    heads = {s.root.i for s in persons}
+    found: list[Span] = []
+    for token in doc:
+        if token.dep_ != "conj" or token.i in heads:
+            continue
+        # token is a later conjunct; its peers are the list it stands in.
+        peers = [p for p in token.conjuncts if p.i != token.i]
+        chain = _name_chain(token) if token.ent_type_ != "PERSON" else None
+        with_person = any(p.i in heads for p in peers)
+        all_names = [c for c in (_name_chain(p) for p in peers) if c is not None]
+        if chain is not None and (with_person or len(all_names) == len(peers)):
+            found.append(chain)
+            if not with_person:
+                found += [c for c in all_names if c.root.i not in heads]
+        elif chain is None and token.ent_type_ == "PERSON":
+            found += [c for c in all_names if c.root.i not in heads]
+    unique = {(c.start, c.end): c for c in found}
+    return [unique[k] for k in sorted(unique)]
+
+
 def _person_spans(doc: Doc) -> list[Span]:
     spans = [e for e in doc.ents if e.label_ == "PERSON"]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _appositive_names(doc) if not any(t.i in taken for t in s)]
+    taken = {t.i for s in spans for t in s}
+    spans += [s for s in _listed_names(doc, spans) if not any(t.i in taken for t in s)]
     return sorted(spans, key=lambda s: s.start)
 
 
