@@ -276,6 +276,7 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
     focus: str | None = None
     mentioned: Counter[str] = Counter()
     last: dict[str, int] = {}
+    previous_subject: str | None = None
     for sent in doc.sents:
         seen: list[tuple[int, str]] = []
         for token in sent:
@@ -290,10 +291,20 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                             blocked.add(person_at[child.i])
                 gender = _PERSONAL[token.lower_]
                 choices = [n for _, n in seen if n not in blocked and _gender(n) in (gender, None)]
+                # A subject pronoun opening its sentence continues the last sentence's
+                # subject ("Ann Roe met the minister. She was freed."), before the protagonist.
+                carried = (
+                    previous_subject
+                    if token.dep_ in ("nsubj", "nsubjpass")
+                    and previous_subject
+                    and _gender(previous_subject) in (gender, None)
+                    else None
+                )
                 name = (
                     choices[-1]
                     if choices
-                    else (focus if focus and _gender(focus) in (gender, None) else None)
+                    else carried
+                    or (focus if focus and _gender(focus) in (gender, None) else None)
                 )
                 if name:
                     person_at[token.i] = name
@@ -302,6 +313,7 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
             mentioned[name] += 1
             last[name] = i
         subj = _subject_person(sent, person_at)
+        previous_subject = subj
         if subj:
             mentioned[subj] += 1
         if mentioned:
