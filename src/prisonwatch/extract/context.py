@@ -232,6 +232,21 @@ def _canonical_names(doc: Doc) -> dict[str, str]:
     return names
 
 
+def _given_names(canonical: dict[str, str]) -> dict[str, str]:
+    """Map a given name to the one full name of the article that starts with it.
+
+    "Ann Roe was freed. Ann thanked ..." reads the second Ann as Ann Roe; a given name two full
+    names share ("Ann Roe", "Ann Lind") maps to neither.
+    """
+    seen: dict[str, set[str]] = {}
+    for full in canonical.values():
+        words = full.split()
+        if len(words) >= 2:
+            seen.setdefault(fold(words[0]), set()).add(full)
+    surnames = {fold(full.split()[-1]) for full in canonical.values()}
+    return {g: next(iter(f)) for g, f in seen.items() if len(f) == 1 and g not in surnames}
+
+
 def _gender(name: str) -> str | None:
     """Guess a gender from Slavic and common name endings, to keep 'his' off 'Sviatlana'."""
     words = fold(name).split()
@@ -253,8 +268,10 @@ def _subject_person(sent: Span, person_at: dict[int, str]) -> str | None:
 def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
     """Map each token of a person name, and each he/she/him/her/his, to a person."""
     person_at: dict[int, str] = {}
+    given = _given_names(canonical)
     for ent in _person_spans(doc):
-        full = canonical.get(person_key(clean_name(ent)), clean_name(ent))
+        name = clean_name(ent)
+        full = canonical.get(person_key(name)) or given.get(fold(name)) or name
         if full:
             for token in ent:
                 person_at[token.i] = full
@@ -267,7 +284,9 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
         if token.pos_ not in ("PROPN", "NOUN"):
             continue
         key = person_key(token.text)
-        if (
+        if token.pos_ == "PROPN" and key not in canonical and fold(token.text) in given:
+            person_at[token.i] = given[fold(token.text)]
+        elif (
             key in canonical
             and len(token.text) > 3
             and fold(token.text)[:3] == fold(canonical[key].split()[-1])[:3]
