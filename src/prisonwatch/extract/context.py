@@ -270,8 +270,8 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
     person_at: dict[int, str] = {}
     given = _given_names(canonical)
     for ent in _person_spans(doc):
-        name = clean_name(ent)
-        full = canonical.get(person_key(name)) or given.get(fold(name)) or name
+        written = clean_name(ent)
+        full = canonical.get(person_key(written)) or given.get(fold(written)) or written
         if full:
             for token in ent:
                 person_at[token.i] = full
@@ -322,8 +322,7 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                 name = (
                     choices[-1]
                     if choices
-                    else carried
-                    or (focus if focus and _gender(focus) in (gender, None) else None)
+                    else carried or (focus if focus and _gender(focus) in (gender, None) else None)
                 )
                 if name:
                     person_at[token.i] = name
