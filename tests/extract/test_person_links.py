@@ -68,3 +68,12 @@ def test_a_given_name_two_people_share_stays_unresolved() -> None:
     text = "Police detained Anna Roe and Anna Lind in May. A court freed Anna on Monday."
     assert _persons(text, "release") != [["Anna Roe"]]
     assert _persons(text, "release") != [["Anna Lind"]]
+
+
+def test_a_given_name_the_tagger_reads_alone_is_still_the_full_name() -> None:
+    text = (
+        "Political prisoner Iryna Vaskova has been held for three years. "
+        "Iryna was detained on May 3, 2021. A court freed Iryna on Monday."
+    )
+    assert _persons(text, "release") == [["Iryna Vaskova"]]
+    assert _persons(text, "arrest") == [["Iryna Vaskova"]]

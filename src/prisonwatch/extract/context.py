@@ -243,7 +243,7 @@ def _given_names(canonical: dict[str, str]) -> dict[str, str]:
         words = full.split()
         if len(words) >= 2:
             seen.setdefault(fold(words[0]), set()).add(full)
-    surnames = {fold(full.split()[-1]) for full in canonical.values()}
+    surnames = {fold(full.split()[-1]) for full in canonical.values() if len(full.split()) > 1}
     return {g: next(iter(f)) for g, f in seen.items() if len(f) == 1 and g not in surnames}
 
 
@@ -271,7 +271,7 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
     given = _given_names(canonical)
     for ent in _person_spans(doc):
         written = clean_name(ent)
-        full = canonical.get(person_key(written)) or given.get(fold(written)) or written
+        full = given.get(fold(written)) or canonical.get(person_key(written)) or written
         if full:
             for token in ent:
                 person_at[token.i] = full
