@@ -77,3 +77,10 @@ def test_a_given_name_the_tagger_reads_alone_is_still_the_full_name() -> None:
     )
     assert _persons(text, "release") == [["Iryna Vaskova"]]
     assert _persons(text, "arrest") == [["Iryna Vaskova"]]
+
+
+def test_whom_an_offence_names_is_no_patient_of_the_conviction() -> None:
+    text = "The court upheld the conviction of Ivan Sokolov on Monday for insulting Tom Vasker."
+    assert _persons(text, "sentence") == [["Ivan Sokolov"]]
+    text = "Ivan Sokolov lost his appeal against a conviction of insulting President Tom Vasker."
+    assert all("Tom Vasker" not in names for names in _persons(text, "sentence"))
