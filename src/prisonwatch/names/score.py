@@ -15,7 +15,7 @@ from prisonwatch.names.keys import cyrillic_key, key_origins
 from prisonwatch.names.latin import LABELS
 from prisonwatch.names.normalize import script_of_token
 from prisonwatch.names.scripts import to_latin
-from prisonwatch.names.spelling import explained
+from prisonwatch.names.spelling import frame
 from prisonwatch.names.stems import gender_stem
 from prisonwatch.names.tokens import Token
 from prisonwatch.tunables import tunable
@@ -67,7 +67,10 @@ def surname_similarity(query: Token, form: NameForm) -> tuple[float, str, bool]:
     score, how = (declined, ", Russian case form") if declined > best else (best, "")
     if score < tunable("names.surname_min"):
         return score, f"surname {query.text} ~ {reg.text} ({score:.2f}{how})", False
-    rule = any(explained(a, b) for a in query.keys for b in (*reg.keys, *form.case_keys))
+    frames = {frame(a) for a in query.keys}
+    rule = any(frame(b) in frames for b in reg.keys) or any(
+        frame(b) in frames for b in form.case_keys
+    )
     how += ", same consonants" if rule else ", no spelling rule explains it"
     return score, f"surname {query.text} ~ {reg.text} ({score:.2f}{how})", rule
 

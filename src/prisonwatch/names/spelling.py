@@ -49,7 +49,3 @@ def frame(key: str, without: int | None = None) -> str:
             key = pattern.sub(to, key)
     return re.sub(r"(.)\1+", r"\1", key)
 
-
-def explained(a: str, b: str) -> bool:
-    """Return whether the known spelling rules explain the difference of two fine keys."""
-    return frame(a) == frame(b)
