@@ -48,4 +48,3 @@ def frame(key: str, without: int | None = None) -> str:
         if i != without:
             key = pattern.sub(to, key)
     return re.sub(r"(.)\1+", r"\1", key)
-
