@@ -29,9 +29,7 @@ def test_json_and_csv_output_is_left_alone(cli_env: Settings) -> None:
     added = runner.invoke(app, ["persons", "add", "Invented Person"])
     assert added.exit_code == 0, added.output
     listed = runner.invoke(app, ["persons", "list", "--json"])
-    assert [json.loads(line)["name"] for line in listed.output.splitlines()] == [
-        "Invented Person"
-    ]
+    assert [json.loads(line)["name"] for line in listed.output.splitlines()] == ["Invented Person"]
     exported = runner.invoke(app, ["export", "--format", "csv"])
     assert exported.exit_code == 0 and "database:" not in exported.output
     assert "Invented Person" in exported.output
