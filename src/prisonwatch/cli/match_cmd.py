@@ -53,7 +53,7 @@ def match_cmd(
         from prisonwatch.cli.common import open_session
         from prisonwatch.registry.lookup import name_index
 
-        with open_session(write=False) as session:
+        with open_session(write=False, quiet=True) as session:
             index = name_index(session)
     for line in lines:
         print_json(index.match(line.strip()).to_json(explain=explain))
