@@ -1,0 +1,25 @@
+"""The registry stage stays a handful of SQL statements per document (no per-claim round trips)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from benchmarks.bulk_bench import make_warcs, registry_ms, stage_results
+
+from prisonwatch.db.migrate import upgrade
+from prisonwatch.settings import Settings
+
+pytestmark = pytest.mark.slow
+# Measured 15.1 statements a document on the bulk benchmark's pages (48 before batching).
+MAX_STATEMENTS = 18
+
+
+def test_registry_stage_needs_few_statements_per_document(tmp_path: Path) -> None:
+    warcs = make_warcs(tmp_path / "warc", pages=40, files=1, relevant=1.0, seed=5)
+    results = stage_results(warcs)
+    settings = Settings(data_dir=tmp_path / "db")
+    upgrade(settings)
+    cost = registry_ms(results, settings)
+    assert cost.documents >= 20
+    assert cost.statements <= MAX_STATEMENTS
