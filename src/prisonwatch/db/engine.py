@@ -63,3 +63,46 @@ def session_scope(settings: Settings | None = None, *, write: bool = True) -> It
         if mapped is None:
             raise
         raise mapped from exc
+
+
+class Batches:
+    """A writing session whose work is committed in whole batches, each its own transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.committed = 0
+
+    def commit(self) -> None:
+        """Commit the batch so far, releasing the write lock until the next statement."""
+        try:
+            self.session.commit()
+        except (OperationalError, DBAPIError, OSError) as exc:
+            mapped = storage_error(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        self.committed += 1
+
+
+@contextmanager
+def batch_scope(settings: Settings | None = None) -> Iterator[Batches]:
+    """Yield a writing session committed batch by batch; the last batch commits on success.
+
+    On any error the open batch is rolled back and the batches committed before it stay.
+    """
+    try:
+        engine = engine_for(settings)
+        factory = sessionmaker(bind=dialect.writer(engine), expire_on_commit=False)
+        with factory() as session:
+            batches = Batches(session)
+            try:
+                yield batches
+            except BaseException:
+                session.rollback()
+                raise
+            batches.commit()
+    except (OperationalError, DBAPIError, OSError) as exc:
+        mapped = storage_error(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
