@@ -193,12 +193,13 @@ TUNABLES: tuple[Tunable, ...] = (
     # --- import ---
     Tunable(
         "import.batch_rows",
-        100,
+        50,
         "Rows of a registry CSV stored per transaction; other writers get the database between "
         "two batches.",
-        "Measured on a generated human-rights list (tests/hostile/test_import_batches.py data): "
-        "100 rows take about 1 s on a shared 2-core machine, so a login or an accept waits about "
-        "a second, far below the 60 s busy timeout, while commits stay a small share of the work.",
+        "Invented 400-row human-rights lists import at 25-45 ms a row on the shared 2-core "
+        "machine (SQLite and PostgreSQL, tests/hostile/test_import_batches.py), so a login or "
+        "an accept waits 1-2 s for a batch, far below the 60 s busy timeout; a commit costs "
+        "about one row's time, so batches of 50 add about 2 % to an import.",
     ),
     # --- web ---
     Tunable(
