@@ -10,7 +10,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from prisonwatch.db.engine import Batches
-
     from prisonwatch.settings import Settings
 
 _announced: set[str] = set()

@@ -353,7 +353,10 @@ def import_registry_csv(
     except PrisonwatchError as exc:
         if commit is None or not report.batches:
             raise
-        raise type(exc)(f"{exc.message}; {report.stored()}") from exc
+        # Same error (its HTTP status, Retry-After), now also saying which batches were kept.
+        exc.message = f"{exc.message}; {report.stored()}"
+        exc.args = (exc.message,)
+        raise
     return report
 
 
