@@ -45,7 +45,11 @@ def bounded_run(code: str, *, memory_mb: int, timeout_s: float) -> dict[str, Any
     script += textwrap.dedent(
         """
         result["seconds"] = time.monotonic() - started
-        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a big test
+        # worker would report the worker's memory as its own.
+        with open("/proc/self/status") as status:
+            hwm = next(line for line in status if line.startswith("VmHWM:"))
+        result["peak_mb"] = int(hwm.split()[1]) / 1024
         print("RESULT " + json.dumps(result))
         """
     )

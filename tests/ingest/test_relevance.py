@@ -18,12 +18,13 @@ OFF_TOPIC = {
     "en": "The home side won 3-1 on Saturday; the coach praised the young striker's pace.",
     "ru": "В субботу хозяева выиграли со счётом 3:1, тренер похвалил молодого нападающего.",
     "be": "У суботу гаспадары выйгралі з лікам 3:1, трэнер пахваліў маладога нападаючага.",
+    "uk": "У суботу господарі виграли з рахунком 3:1, тренер похвалив молодого нападника.",
 }
 
 
 def test_every_declared_example_is_kept_for_its_stem() -> None:
     declared = terms()
-    assert {t.language for t in declared} == {"en", "ru", "be"}
+    assert {t.language for t in declared} == {"en", "ru", "be", "uk"}
     for term in declared:
         verdict = relevance(term.example)
         assert verdict.keep and verdict.score >= 1, term
