@@ -201,6 +201,14 @@ TUNABLES: tuple[Tunable, ...] = (
         "an accept waits 1-2 s for a batch, far below the 60 s busy timeout; a commit costs "
         "about one row's time, so batches of 50 add about 2 % to an import.",
     ),
+    Tunable(
+        "import.batch_pause_s",
+        0.15,
+        "Seconds a batched import (on SQLite) leaves the database free after each commit.",
+        "SQLite's busy handler lets a waiting writer retry at most every 100 ms; a pause longer "
+        "than that lets every waiting login or accept in (without it one waited 24 s in "
+        "tests/hostile/test_import_batches.py); 0.15 s per 50-row batch adds about 10 %.",
+    ),
     # --- web ---
     Tunable(
         "web.lockout_failures",
