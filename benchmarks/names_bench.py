@@ -1,6 +1,7 @@
 """Name matcher speed and accuracy: mentions/s, p99 latency, build time, and nomenklatura beside it.
 
 Run: .venv/bin/python -m benchmarks.names_bench [--queries 5000] [--sizes 10000,100000]
+     .venv/bin/python -m benchmarks.names_bench --quality   # top-1 and false links only
 """
 
 from __future__ import annotations
@@ -202,12 +203,62 @@ def side_by_side() -> None:
     print(f"speed ratio prisonwatch/nomenklatura = {ratio:.0f}x")
 
 
+def quality() -> None:
+    """Print top-1, wrong, ambiguous, none and false links on the dev files and the invented set.
+
+    Closed set: each file's people plus the scorer's 10,000 distractors. Open set: each person
+    removed in turn. Dense open set: every variant against this module's 10,000 made-up
+    Belarusian names (stems glued to stems, so surnames one or two letters from real ones).
+    """
+    scorer = _scorer()
+    if scorer is None:
+        print("quality: skipped (../shared/tools/score_names.py not found)")
+        return
+    files = {
+        "variants_dev": SHARED / "data/names/variants_dev.tsv",
+        "variants_dev2": SHARED / "data/names/variants_dev2.tsv",
+        "invented": Path(__file__).resolve().parents[1] / "tests/names/data/invented_variants.tsv",
+    }
+
+    def build(rows: list[tuple[str, str]]) -> NameIndex:
+        return NameIndex.build(RegistryEntry(pid, name, []) for pid, name in rows)
+
+    extra = scorer.distractors(10_000)
+    dense = build(synthetic_people(10_000))
+    for label, path in files.items():
+        people = scorer.load_variants(path)
+        index = build(scorer.registry_rows(people, extra))
+        counts = dict.fromkeys(("correct", "wrong", "ambiguous", "none", "false", "dense"), 0)
+        total = 0
+        for key, names in people.items():
+            open_set = build(scorer.registry_rows(people, extra, drop=key))
+            for query in names[1:]:
+                total += 1
+                result = index.match(query)
+                if result.status == "matched":
+                    counts["correct" if result.person_id == key else "wrong"] += 1
+                else:
+                    counts[result.status] += 1
+                counts["false"] += open_set.match(query).status == "matched"
+            counts["dense"] += sum(dense.match(q).status == "matched" for q in names)
+        print(
+            f"{label}: queries={total} top1={counts['correct'] / total:.3f} "
+            f"wrong={counts['wrong']} ambiguous={counts['ambiguous']} none={counts['none']} "
+            f"open_set_false_links={counts['false']} dense_open_set_false_links={counts['dense']}",
+            flush=True,
+        )
+
+
 def main() -> int:
     """Run the speed figures, then the side-by-side comparison."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--queries", type=int, default=5000)
     parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--quality", action="store_true", help="Only the quality figures.")
     args = parser.parse_args()
+    if args.quality:
+        quality()
+        return 0
     speed([int(s) for s in args.sizes.split(",")], args.queries)
     side_by_side()
     return 0

@@ -39,5 +39,6 @@ $pw review list --limit 10
 if [ "${DEMO_SERVE:-1}" = 1 ] && $pw serve --help >/dev/null 2>&1; then
   step "Web pages"
   echo "serving the demo database at http://127.0.0.1:8000/ (Ctrl-C to stop)"
+  echo "to log in, add a user to this database: PRISONWATCH_DATA_DIR=$db_dir $pw users add NAME --role reviewer"
   exec $pw serve --host 127.0.0.1 --port "${DEMO_PORT:-8000}"
 fi

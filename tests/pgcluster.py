@@ -19,7 +19,9 @@ def _free_port() -> int:
 def _as_postgres_user(args: list[str]) -> list[str]:
     # initdb refuses root: run the server programs as the unprivileged 'nobody'.
     if os.geteuid() == 0:
-        return ["runuser", "-u", "nobody", "--", *args]
+        # runuser lives in /usr/sbin, which a minimal PATH may lack.
+        runuser = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin")
+        return [runuser or "runuser", "-u", "nobody", "--", *args]
     return args
 
 

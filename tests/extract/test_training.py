@@ -2,8 +2,9 @@
 
 Gates pin the 5-fold cross-validated figures on news_dev + news_dev2 (English texts, pooled over
 folds) measured with ``prisonwatch eval --folds 5`` on this version, minus 0.03 for parser noise:
-all F1 0.725, main 0.664, persons 0.603, counts 0.81, dates 0.743; events on negative texts 1;
-events with confidence >= 0.9: precision 0.947.
+all F1 0.733, main 0.676, persons 0.660, counts 0.791, dates 0.733; events on negative texts 1;
+events with confidence >= 0.9: precision 0.952. The counts and dates gates keep their earlier,
+higher floors (0.78, 0.71) rather than drop to the measured figure minus the margin.
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def test_model_file_holds_weights_not_text() -> None:
 def test_cross_validated_gates(pooled: FoldScores) -> None:
     s = pooled.tallies["language:en"].summary()
     table = pooled.tallies["language:en"].table()
-    assert s["f1_all"] >= 0.695, table
-    assert s["f1_main"] >= 0.634, table
-    assert s["f1_persons"] >= 0.573, table
+    assert s["f1_all"] >= 0.703, table
+    assert s["f1_main"] >= 0.646, table
+    assert s["f1_persons"] >= 0.63, table
     assert s["count_acc"] >= 0.78, table
     assert s["date_acc"] >= 0.71, table
     assert s["negative_fp"] <= 1, table

@@ -96,7 +96,9 @@ def test_malformed_dump_is_one_line(cli: Settings, tmp_path: Path, case: str) ->
     result = runner.invoke(app, ["import", str(dump)])
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    lines = [line for line in result.output.splitlines() if line.strip()]
+    # Besides the line naming the database (see tests/foundation/test_cli_database.py).
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    lines += [x for x in result.stderr.splitlines() if x.strip() and not x.startswith("database:")]
     assert len(lines) == 1, result.output
     assert lines[0].startswith(f"error: {dump}{where}"), lines[0]
     assert words in lines[0]

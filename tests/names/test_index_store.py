@@ -85,3 +85,37 @@ def test_lookup_keeps_the_index_beside_the_database(sqlite_settings: Settings) -
     with session_scope(sqlite_settings) as session:
         assert build_name_index(session).match("ლევან ხარაბაძე").status == "matched"
     assert len(_stored_snapshot(files[0])) == 2
+
+
+def _write_registry(path: Path, people: list[RegistryEntry]) -> Path:
+    rows = ["id,name,aliases", *(f"{p.person_id},{p.name},{'|'.join(p.aliases)}" for p in people)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_registry_csv_index_is_kept_under_its_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    first = store.csv_index(_write_registry(tmp_path / "one.csv", PEOPLE), cache)
+    assert first.match("Rəşad Məmmədli").person_id == "a"
+
+    def no_build(*_: object) -> None:
+        raise AssertionError("the kept index should have been loaded")
+
+    monkeypatch.setattr(store.NameIndex, "build", no_build)
+    copy = _write_registry(tmp_path / "copy.csv", PEOPLE)  # same content, another path
+    assert store.csv_index(copy, cache).match("Levan Kharabadze").person_id == "b"
+    monkeypatch.undo()
+    monkeypatch.setattr(store, "cache_min", lambda: 1)
+    changed = _write_registry(tmp_path / "one.csv", PEOPLE[1:])
+    assert store.csv_index(changed, cache).match("Rashad Mammadli").status == "none"
+
+
+def test_only_the_last_registry_csv_indexes_are_kept(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    for i in range(store.CSV_CACHES_KEPT + 2):
+        people = [*PEOPLE, RegistryEntry(f"x{i}", f"Ilya Yashkin{i}", [])]
+        store.csv_index(_write_registry(tmp_path / f"r{i}.csv", people), cache)
+    kept = list((cache / "registry-csv").glob("name-index-*.pickle"))
+    assert len(kept) == store.CSV_CACHES_KEPT

@@ -38,7 +38,7 @@ def test_bulk_review_and_undo_from_the_cli(cli_env: Settings) -> None:
     doc = _propose(cli_env)
     done = runner.invoke(app, ["review", "bulk", "accept", "--document", doc, "--reason", "read"])
     assert done.exit_code == 0, done.output
-    assert done.output.startswith("accepted ") and "review undo" in done.output
+    assert done.stdout.startswith("accepted ") and "review undo" in done.output
     left = runner.invoke(app, ["review", "list", "--json"])
     assert left.output.strip() == ""
     undone = runner.invoke(app, ["review", "undo"])

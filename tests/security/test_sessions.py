@@ -109,7 +109,7 @@ def test_users_commands(cli_env: Settings) -> None:
         app, ["users", "add", "anna", "--role", "reviewer", "--password-stdin"], input=PASSWORD
     )
     assert added.exit_code == 0, added.output
-    token = runner.invoke(app, ["users", "token", "anna", "--label", "script"]).output.strip()
+    token = runner.invoke(app, ["users", "token", "anna", "--label", "script"]).stdout.strip()
     with TestClient(create_app(cli_env)) as client:
         cookie = _login(client)
     changed = runner.invoke(

@@ -12,38 +12,64 @@ if TYPE_CHECKING:
     from prisonwatch.db.engine import Batches
     from prisonwatch.settings import Settings
 
+# Database lines said by the running command; the root command clears it as each one starts.
 _announced: set[str] = set()
+
+
+def database_name(settings: Settings) -> str:
+    """Return the database URL a command uses, password hidden."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.url()).render_as_string(hide_password=True)
 
 
 def describe_database(settings: Settings) -> str:
     """Return the line that names the database a command uses, password hidden."""
-    from sqlalchemy.engine import make_url
+    return (
+        f"database: {database_name(settings)} "
+        "(change it with PRISONWATCH_DATA_DIR or PRISONWATCH_DATABASE_URL)"
+    )
 
-    shown = make_url(settings.url()).render_as_string(hide_password=True)
-    return f"database: {shown} (change it with PRISONWATCH_DATA_DIR or PRISONWATCH_DATABASE_URL)"
+
+def forget_announced() -> None:
+    """Let the next command name its database again (one process may run many, as tests do)."""
+    _announced.clear()
 
 
-def announce(settings: Settings) -> None:
-    """Say once per process, on a terminal, which database the command reads and writes."""
+def announce(settings: Settings, *, quiet: bool = False) -> None:
+    """Say once per command, on stderr, which database it reads and writes.
+
+    ``quiet`` is for machine-readable output (``--json``, CSV on stdout): a program parsing it
+    gets nothing else, though a person at a terminal still sees the line.
+    """
+    from rich.markup import escape
+
     from prisonwatch.cli.output import err_console
 
     line = describe_database(settings)
-    # Only people at a terminal read it; scripts that parse the output get none of it.
-    if err_console.is_terminal and line not in _announced:
-        _announced.add(line)
-        err_console.print(f"[dim]{line}[/]", highlight=False)
+    if line in _announced or (quiet and not err_console.is_terminal):
+        return
+    _announced.add(line)
+    err_console.print(f"[dim]{escape(line)}[/]", highlight=False)
 
 
 @contextmanager
-def open_session(*, write: bool = True) -> Iterator[Session]:
-    """Yield a session on the configured database, creating its schema if it is new."""
+def open_session(
+    *, write: bool = True, quiet: bool = False, named: bool = False
+) -> Iterator[Session]:
+    """Yield a session on the configured database, creating its schema if it is new.
+
+    The database is named on stderr first (see ``announce``; ``quiet`` for machine output),
+    unless the command names it itself (``named``), as the ``users`` commands do.
+    """
     # Imported here so that '--help' does not load SQLAlchemy and Alembic.
     from prisonwatch.db.engine import session_scope
     from prisonwatch.db.migrate import ensure_ready
     from prisonwatch.settings import get_settings
 
     settings = get_settings()
-    announce(settings)
+    if not named:
+        announce(settings, quiet=quiet)
     ensure_ready(settings)
     with session_scope(settings, write=write) as session:
         yield session

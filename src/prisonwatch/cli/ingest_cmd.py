@@ -10,6 +10,9 @@ import typer
 from prisonwatch.cli.output import console, err_console, print_error, print_json
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from prisonwatch.cli.input_count import LocalCount
     from prisonwatch.ingest.options import IngestOptions
     from prisonwatch.ingest.pipeline import SessionFactory
     from prisonwatch.ingest.report import IngestReport, ItemOutcome
@@ -89,12 +92,14 @@ def ingest_cmd(
 
     Example: prisonwatch ingest articles/ https://example.org/feed.rss --published 2025-12-13
     """
+    from prisonwatch.cli.common import announce
     from prisonwatch.db.engine import session_scope
     from prisonwatch.db.migrate import ensure_ready
     from prisonwatch.ingest import IngestOptions
     from prisonwatch.settings import get_settings
 
     settings = get_settings()
+    announce(settings, quiet=as_json)
     ensure_ready(settings)
     hook = None
     if not no_extract:
@@ -143,56 +148,73 @@ def flow_counts(hook: RegistryHook) -> dict[str, int]:
 def _run(
     sources: list[str], options: IngestOptions, sessions: SessionFactory, show: bool
 ) -> IngestReport:
-    from rich.progress import Progress, TextColumn, TimeElapsedColumn
-
+    from prisonwatch.cli.input_count import count_local
     from prisonwatch.ingest import ingest
 
-    progress = Progress(
-        TextColumn("ingesting"),
-        TextColumn("{task.fields[files]} files, {task.completed} inputs,"),
-        TextColumn("{task.fields[rate]:.1f} docs/s,"),
-        TextColumn("{task.fields[failed]} failed, {task.fields[off_topic]} off-topic"),
-        TextColumn("{task.fields[last]}"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not show,
-    )
-    files: set[str] = set()
-    counts = {"failed": 0, "off_topic": 0}
-    with progress:
+    # A cheap walk first, so a local folder shows "3/50 files" from the start, not "0/?".
+    count = count_local(sources) if show else None
+    tracker = IngestProgress(err_console, count, disable=not show, loading=options.extract)
+    with tracker.progress:
+        options.on_progress = tracker.advance
+        return ingest(sources, options, sessions)
+
+
+class IngestProgress:
+    """The ingest progress bar: files done of those counted, inputs, rate, failures."""
+
+    def __init__(
+        self, out: Console, count: LocalCount | None, *, disable: bool, loading: bool
+    ) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.files: set[str] = set()
+        self.counts = {"failed": 0, "off_topic": 0}
+        # Each file one input (no web archive or feed): the bar fills by inputs, with a total.
+        total = count.files if count is not None and count.one_input_each else None
+        self.of = f"/{count.files}" if count is not None else ""
+        self.progress = Progress(
+            TextColumn("ingesting"),
+            BarColumn(bar_width=20),
+            TextColumn("{task.fields[files]}{task.fields[of]} files, {task.completed} inputs,"),
+            TextColumn("{task.fields[rate]:.1f} docs/s,"),
+            TextColumn("{task.fields[failed]} failed, {task.fields[off_topic]} off-topic"),
+            TextColumn("{task.fields[last]}"),
+            TimeElapsedColumn(),
+            console=out,
+            transient=True,
+            disable=disable,
+        )
         # The first item waits for the extractor's language model: say so instead of "0/?".
-        task = progress.add_task(
+        self.task = self.progress.add_task(
             "ingest",
-            total=None,
+            total=total,
             files=0,
+            of=self.of,
             rate=0.0,
             failed=0,
             off_topic=0,
-            last="loading the extractor…" if options.extract else "",
+            last="loading the extractor…" if loading else "",
         )
-        start = time.monotonic()
+        self.start = time.monotonic()
 
-        def advance(outcome: ItemOutcome) -> None:
-            files.add(outcome.source.split("#", 1)[0])
-            if outcome.status in counts:
-                counts[outcome.status] += 1
-            if outcome.status == "failed":
-                print_error(outcome.reason or outcome.source)
-            done = progress.tasks[0].completed + 1
-            rate = done / max(time.monotonic() - start, 1e-6)
-            progress.update(
-                task,
-                advance=1,
-                files=len(files),
-                rate=rate,
-                failed=counts["failed"],
-                off_topic=counts["off_topic"],
-                last=outcome.status,
-            )
-
-        options.on_progress = advance
-        return ingest(sources, options, sessions)
+    def advance(self, outcome: ItemOutcome) -> None:
+        """Count one input's outcome and report a failure on its own line."""
+        self.files.add(outcome.source.split("#", 1)[0])
+        if outcome.status in self.counts:
+            self.counts[outcome.status] += 1
+        if outcome.status == "failed":
+            print_error(outcome.reason or outcome.source)
+        done = self.progress.tasks[0].completed + 1
+        rate = done / max(time.monotonic() - self.start, 1e-6)
+        self.progress.update(
+            self.task,
+            advance=1,
+            files=len(self.files),
+            rate=rate,
+            failed=self.counts["failed"],
+            off_topic=self.counts["off_topic"],
+            last=outcome.status,
+        )
 
 
 def _summary(report: IngestReport, flow: dict[str, Any] | None, elapsed: float) -> None:

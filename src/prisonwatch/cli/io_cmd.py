@@ -111,7 +111,7 @@ def export_cmd(
     from prisonwatch.registry.timeline import person_status
 
     target: IO[str]
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=output is None) as session:
         handle = (
             output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)
         )

@@ -14,6 +14,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from prisonwatch.cli.common import forget_announced
 from prisonwatch.cli.output import print_error
 from prisonwatch.errors import PrisonwatchError, storage_error
 
@@ -23,6 +24,7 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command, turning a PrisonwatchError into its one-line message."""
+        forget_announced()
         try:
             return super().invoke(ctx)
         except PrisonwatchError as exc:

@@ -34,7 +34,8 @@ def match_cmd(
     """
     from prisonwatch.cli.output import print_json
     from prisonwatch.errors import InputError
-    from prisonwatch.names import NameIndex, load_registry_csv
+    from prisonwatch.names.store import csv_index
+    from prisonwatch.settings import get_settings
 
     if str(queries) == "-":
         lines = sys.stdin.read().splitlines()
@@ -46,12 +47,13 @@ def match_cmd(
                 f"cannot read queries {queries}: {exc}; give a UTF-8 text file"
             ) from exc
     if registry is not None:
-        index = NameIndex.build(load_registry_csv(registry))
+        # Kept on disk under the file's content: a rerun on the same registry loads it.
+        index = csv_index(registry, get_settings().data_dir / "cache")
     else:
         from prisonwatch.cli.common import open_session
         from prisonwatch.registry.lookup import name_index
 
-        with open_session(write=False) as session:
+        with open_session(write=False, quiet=True) as session:
             index = name_index(session)
     for line in lines:
         print_json(index.match(line.strip()).to_json(explain=explain))

@@ -62,7 +62,7 @@ def list_cmd(
 
     if kind not in ("prisoner", "participant", "all"):
         raise InputError(f"--kind {kind!r}: write prisoner, participant or all")
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=as_json) as session:
         found = search_persons(session, query, limit=limit, kind=None if kind == "all" else kind)
         if as_json:
             for person in found:
@@ -88,7 +88,7 @@ def show_cmd(
     """
     from prisonwatch.persons import get_person, person_summary
 
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=as_json) as session:
         data = person_summary(get_person(session, person_id))
     if as_json:
         print_json(data)

@@ -50,7 +50,7 @@ def person_cmd(
     from prisonwatch.registry.lookup import find_persons
     from prisonwatch.registry.timeline import person_timeline
 
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=as_json) as session:
         found = find_persons(session, name, limit=5)
         if not found:
             raise NotFoundError(f"nobody in the registry is called {name!r}: try another spelling")
@@ -134,7 +134,7 @@ def events_cmd(
         review=review,
         sort=sort,
     )
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=as_json) as session:
         found = list_events(session, filters, limit=limit)
     if as_json:
         for row in found.items:
@@ -168,7 +168,7 @@ def documents_cmd(
     from prisonwatch.registry.listing import ListFilters, list_documents
 
     filters = ListFilters(publisher=publisher, since=since, until=until, review=review, sort=sort)
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=as_json) as session:
         found = list_documents(session, filters, limit=limit)
     if as_json:
         for row in found.items:
@@ -198,7 +198,7 @@ def event_cmd(
     """
     from prisonwatch.registry.events import event_view
 
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=as_json) as session:
         view = event_view(session, event_id).to_json()
     if as_json:
         print_json(view)
@@ -231,7 +231,7 @@ def deals_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
     """
     from prisonwatch.registry.deals import list_deals
 
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=as_json) as session:
         deals = [d.to_json() for d in list_deals(session)]
     if as_json:
         for deal in deals:
@@ -280,7 +280,7 @@ def stats_cmd(
 
     if chart and chart.suffix.lower() not in (".png", ".svg"):
         raise InputError(f"--chart {chart}: give a file name ending in .png or .svg")
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=fmt is not StatsFormat.table) as session:
         rows = counts_over_time(session, by=by.value, country=country)
         waves = release_waves(session, country=country)
     if chart:

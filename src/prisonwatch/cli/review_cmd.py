@@ -162,7 +162,7 @@ def list_cmd(
     from prisonwatch.registry.claims import claim_summary
     from prisonwatch.registry.review import list_claims
 
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=as_json) as session:
         found = list_claims(session, state=state, kind=kind, document_id=document, limit=limit)
         if as_json:
             for claim in found:
@@ -316,7 +316,7 @@ def history_cmd(
     """
     from prisonwatch.registry.history import history
 
-    with open_session(write=False) as session:
+    with open_session(write=False, quiet=as_json) as session:
         entries = history(session, record)
     if as_json:
         for entry in entries:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
-from prisonwatch.cli.common import open_session
-from prisonwatch.cli.output import console
+from prisonwatch.cli.common import database_name, open_session
+from prisonwatch.cli.output import console, err_console
 
 ORDER = 85
 
@@ -16,6 +17,13 @@ users_app = typer.Typer(
     "API tokens.",
     no_args_is_help=True,
 )
+
+
+def _where() -> str:
+    """Return where users live: a server reading another database does not know them."""
+    from prisonwatch.settings import get_settings
+
+    return f"in database {escape(database_name(get_settings()))}"
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -40,9 +48,14 @@ def add_cmd(
     from prisonwatch.users import add_user
 
     password = _read_password(password_stdin)
-    with open_session() as session:
+    with open_session(named=True) as session:
         user = add_user(session, name, password, role=role)
-        console.print(f"added user {user.username} with role {user.role}")
+        console.print(f"added user {user.username} with role {user.role} {_where()}")
+    err_console.print(
+        "[dim]a server reading another database does not know this user (the demo serves "
+        "data/demo: add users to it with PRISONWATCH_DATA_DIR=data/demo)[/]",
+        highlight=False,
+    )
 
 
 @users_app.command("token")
@@ -56,9 +69,11 @@ def token_cmd(
     """
     from prisonwatch.users import new_token
 
-    with open_session() as session:
+    with open_session(named=True) as session:
         token = new_token(session, name, label=label)
     print(token)
+    # stdout holds the token alone, for scripts; where it works goes to stderr.
+    err_console.print(f"[dim]a token of {name} {_where()}[/]", highlight=False)
 
 
 @users_app.command("passwd")
@@ -75,9 +90,9 @@ def passwd_cmd(
     from prisonwatch.users import set_password
 
     password = _read_password(password_stdin)
-    with open_session() as session:
+    with open_session(named=True) as session:
         set_password(session, name, password)
-    console.print(f"password of {name} changed; their open sessions have ended")
+    console.print(f"password of {name} changed {_where()}; their open sessions have ended")
 
 
 @users_app.command("revoke")
@@ -91,10 +106,10 @@ def revoke_cmd(
     """
     from prisonwatch.users import revoke_tokens
 
-    with open_session() as session:
+    with open_session(named=True) as session:
         removed = revoke_tokens(session, name, label=label)
     which = f" labelled {label!r}" if label is not None else ""
-    console.print(f"revoked {removed} API token(s){which} of {name}")
+    console.print(f"revoked {removed} API token(s){which} of {name} {_where()}")
 
 
 @users_app.command("remove")
@@ -107,9 +122,9 @@ def remove_cmd(
     """
     from prisonwatch.users import remove_user
 
-    with open_session() as session:
+    with open_session(named=True) as session:
         remove_user(session, name)
-    console.print(f"removed user {name}; their tokens and sessions no longer work")
+    console.print(f"removed user {name} {_where()}; their tokens and sessions no longer work")
 
 
 @users_app.command("list")

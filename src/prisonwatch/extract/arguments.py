@@ -43,7 +43,9 @@ def is_passive(token: Token) -> bool:
 def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
     """Return the nouns that denote who the event happened to."""
     if nominal:
-        found = list(preps(trigger, "of", "for"))
+        # "conviction of insulting the president": a gerund after 'of' names the offence, and
+        # whom it names is no patient.
+        found = [t for t in preps(trigger, "of", "for") if t.pos_ not in ("VERB", "AUX")]
         # "the death in custody of X": the 'of' hangs on the place.
         found += [o for p in preps(trigger, "in") for o in preps(p, "of")]
         found += [c for c in trigger.children if c.dep_ == "poss"]

@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import geo
-from prisonwatch.extract.lexicon import NEGOTIATOR_TITLES, RELATIONAL_NOUNS, TITLE_WORDS
+from prisonwatch.extract.lexicon import (
+    NEGOTIATOR_TITLES,
+    ORGANISATION_WORDS,
+    RELATIONAL_NOUNS,
+    TITLE_WORDS,
+)
 from prisonwatch.extract.tree import is_person_noun
 from prisonwatch.names.keys import fine_keys, skeleton
 
@@ -159,10 +164,59 @@ def _aged_name(token: Token) -> Span | None:
     return doc[start : token.i + 1]
 
 
+_NOT_NAME_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL"))
+
+
+def _name_chain(token: Token) -> Span | None:
+    """Return the 2-4 capitalised proper nouns ending at ``token`` when they read as a name."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+        start -= 1
+    words = doc[start : token.i + 1]
+    if not 2 <= len(words) <= 4:
+        return None
+    for t in words:
+        if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ in _NOT_NAME_ENTS:
+            return None
+        if t.lower_ in ORGANISATION_WORDS | TITLE_WORDS | NEGOTIATOR_TITLES:
+            return None
+    return words
+
+
+def _listed_names(doc: Doc, persons: list[Span]) -> list[Span]:
+    """Return names the tagger missed in a list with a tagged person: 'Ann Roe and Bo Lind'.
+
+    A capitalised two-to-four-word proper-noun phrase coordinated with a person entity (as
+    its conjunct, either way round) is read as a person too; places, dates and phrases with an
+    organisation word ('Amnesty International') are not.
+    """
+    heads = {s.root.i for s in persons}
+    found: list[Span] = []
+    for token in doc:
+        if token.dep_ != "conj" or token.i in heads:
+            continue
+        # token is a later conjunct; its peers are the list it stands in.
+        peers = [p for p in token.conjuncts if p.i != token.i]
+        chain = _name_chain(token) if token.ent_type_ != "PERSON" else None
+        with_person = any(p.i in heads for p in peers)
+        all_names = [c for c in (_name_chain(p) for p in peers) if c is not None]
+        if chain is not None and (with_person or len(all_names) == len(peers)):
+            found.append(chain)
+            if not with_person:
+                found += [c for c in all_names if c.root.i not in heads]
+        elif chain is None and token.ent_type_ == "PERSON":
+            found += [c for c in all_names if c.root.i not in heads]
+    unique = {(c.start, c.end): c for c in found}
+    return [unique[k] for k in sorted(unique)]
+
+
 def _person_spans(doc: Doc) -> list[Span]:
     spans = [e for e in doc.ents if e.label_ == "PERSON"]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _appositive_names(doc) if not any(t.i in taken for t in s)]
+    taken = {t.i for s in spans for t in s}
+    spans += [s for s in _listed_names(doc, spans) if not any(t.i in taken for t in s)]
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -176,6 +230,21 @@ def _canonical_names(doc: Doc) -> dict[str, str]:
         if key not in names or (len(name.split()) > 1 and len(names[key].split()) == 1):
             names[key] = name
     return names
+
+
+def _given_names(canonical: dict[str, str]) -> dict[str, str]:
+    """Map a given name to the one full name of the article that starts with it.
+
+    "Ann Roe was freed. Ann thanked ..." reads the second Ann as Ann Roe; a given name two full
+    names share ("Ann Roe", "Ann Lind") maps to neither.
+    """
+    seen: dict[str, set[str]] = {}
+    for full in canonical.values():
+        words = full.split()
+        if len(words) >= 2:
+            seen.setdefault(fold(words[0]), set()).add(full)
+    surnames = {fold(full.split()[-1]) for full in canonical.values() if len(full.split()) > 1}
+    return {g: next(iter(f)) for g, f in seen.items() if len(f) == 1 and g not in surnames}
 
 
 def _gender(name: str) -> str | None:
@@ -199,8 +268,10 @@ def _subject_person(sent: Span, person_at: dict[int, str]) -> str | None:
 def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
     """Map each token of a person name, and each he/she/him/her/his, to a person."""
     person_at: dict[int, str] = {}
+    given = _given_names(canonical)
     for ent in _person_spans(doc):
-        full = canonical.get(person_key(clean_name(ent)), clean_name(ent))
+        written = clean_name(ent)
+        full = given.get(fold(written)) or canonical.get(person_key(written)) or written
         if full:
             for token in ent:
                 person_at[token.i] = full
@@ -213,7 +284,9 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
         if token.pos_ not in ("PROPN", "NOUN"):
             continue
         key = person_key(token.text)
-        if (
+        if token.pos_ == "PROPN" and key not in canonical and fold(token.text) in given:
+            person_at[token.i] = given[fold(token.text)]
+        elif (
             key in canonical
             and len(token.text) > 3
             and fold(token.text)[:3] == fold(canonical[key].split()[-1])[:3]
@@ -222,6 +295,7 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
     focus: str | None = None
     mentioned: Counter[str] = Counter()
     last: dict[str, int] = {}
+    previous_subject: str | None = None
     for sent in doc.sents:
         seen: list[tuple[int, str]] = []
         for token in sent:
@@ -236,10 +310,19 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                             blocked.add(person_at[child.i])
                 gender = _PERSONAL[token.lower_]
                 choices = [n for _, n in seen if n not in blocked and _gender(n) in (gender, None)]
+                # A subject pronoun opening its sentence continues the last sentence's
+                # subject ("Ann Roe met the minister. She was freed."), before the protagonist.
+                carried = (
+                    previous_subject
+                    if token.dep_ in ("nsubj", "nsubjpass")
+                    and previous_subject
+                    and _gender(previous_subject) in (gender, None)
+                    else None
+                )
                 name = (
                     choices[-1]
                     if choices
-                    else (focus if focus and _gender(focus) in (gender, None) else None)
+                    else carried or (focus if focus and _gender(focus) in (gender, None) else None)
                 )
                 if name:
                     person_at[token.i] = name
@@ -248,6 +331,7 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
             mentioned[name] += 1
             last[name] = i
         subj = _subject_person(sent, person_at)
+        previous_subject = subj
         if subj:
             mentioned[subj] += 1
         if mentioned:

@@ -285,6 +285,8 @@ IRREALIS_LEMMAS = frozenset(
         "intend",
         "push",
         "press",
+        "university",
+        "school",
         "appeal",
         "insist",
         "propose",
@@ -424,3 +426,36 @@ TITLE_WORDS = frozenset(
 )
 # Negotiation verbs whose participle with a 'by' agent states who negotiated ("a swap mediated by").
 BROKER_LEMMAS = frozenset(["broker", "mediate", "negotiate", "arrange", "facilitate"])
+
+# Head words of organisation names: a capitalised phrase ending in one is no person even when it
+# stands in a list with people ("Josh Wren and Amnesty International" keeps only Josh Wren).
+ORGANISATION_WORDS = frozenset(
+    [
+        "international",
+        "watch",
+        "party",
+        "union",
+        "court",
+        "ministry",
+        "council",
+        "committee",
+        "agency",
+        "news",
+        "times",
+        "post",
+        "service",
+        "front",
+        "movement",
+        "association",
+        "group",
+        "centre",
+        "center",
+        "foundation",
+        "department",
+        "office",
+        "network",
+        "press",
+        "university",
+        "school",
+    ]
+)

@@ -193,6 +193,23 @@ def _stated_talks(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "during"
 
 
+_PLURAL_PRONOUNS = frozenset(("they", "them"))
+
+
+def _plural_referent(token: Token, earlier: list[Mention]) -> list[tuple[str, int, int]]:
+    """Return the persons of the latest earlier mention naming two or more, this or last sentence.
+
+    "Police detained Ann Roe and Bo Lind. A court sentenced them." gives the sentence both names;
+    a group named two sentences back or more is too far to be sure of.
+    """
+    sent = token.sent
+    previous = token.doc[sent.start - 1].sent if sent.start > 0 else sent
+    for e in reversed(earlier):
+        if len(e.persons) > 1 and previous.start_char <= e.sent_start <= sent.start_char:
+            return list(e.persons)
+    return []
+
+
 def _people(
     token: Token, m: Mention, nouns: list[Token], ctx: Context, earlier: list[Mention]
 ) -> str | None:
@@ -218,6 +235,10 @@ def _people(
     m.persons = m.persons or [(n, t.idx, t.idx + len(t.text)) for n, t in found]
     if not m.persons:
         m.persons = _definite_group(nouns, ctx, earlier)
+    if not m.persons and any(n.lower_ in _PLURAL_PRONOUNS for n in nouns):
+        m.persons = _plural_referent(token, earlier)
+        if m.persons:
+            m.reasons.append("'they' are the people the sentence before names")
     conj_obj = [n for n in nouns if n.lower_ in {"them", "they"}]
     if conj_obj and token.dep_ == "conj":
         # "released 135 prisoners ... and exiled them": the same group.

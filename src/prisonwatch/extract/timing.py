@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
 
 def after_background(token: Token, m: Mention, earlier: list[Mention]) -> bool:
-    """Return True for 'was arrested in 2021 and later sentenced': an undated sequel of the past.
+    """Return True for 'was held in 2019, then convicted': an undated sequel of the past.
 
-    The sequel may be its own sentence: 'X was detained in 2022. He was sentenced to 14 years.'
+    The sequel may be its own sentence: 'X was detained in 2018. Later she got six years.'
     """
     if m.date is not None:
         return False

@@ -15,6 +15,7 @@ from prisonwatch.names.keys import cyrillic_key, key_origins
 from prisonwatch.names.latin import LABELS
 from prisonwatch.names.normalize import script_of_token
 from prisonwatch.names.scripts import to_latin
+from prisonwatch.names.spelling import frame
 from prisonwatch.names.stems import gender_stem
 from prisonwatch.names.tokens import Token
 from prisonwatch.tunables import tunable
@@ -43,25 +44,35 @@ class Reading:
     notes: tuple[str, ...] = ()  # Rules that bent the query before it was read this way.
 
 
-def surname_similarity(query: Token, form: NameForm) -> tuple[float, str]:
-    """Return how alike two surnames are and in what way."""
+def surname_similarity(query: Token, form: NameForm) -> tuple[float, str, bool]:
+    """Return how alike two surnames are, in what way, and whether a spelling rule explains it.
+
+    A near surname whose difference no known spelling rule explains (spelling.py) is a guess:
+    at most ambiguous, never a link on its own.
+    """
     reg = form.surname
     if shared := set(query.keys) & set(reg.keys):
-        return 1.0, f"surname {query.text} = {reg.text}{_via(query, shared)}"
+        return 1.0, f"surname {query.text} = {reg.text}{_via(query, shared)}", True
     if shared := set(query.keys) & form.case_keys:
-        return 1.0, f"surname {query.text} = {reg.text} (Russian case form){_via(query, shared)}"
+        reason = f"surname {query.text} = {reg.text} (Russian case form){_via(query, shared)}"
+        return 1.0, reason, True
     if {gender_stem(k) for k in query.keys} & form.stems:
-        return tunable(
-            "names.gender_form"
-        ), f"surname {query.text} ~ {reg.text} (other gender form)"
+        reason = f"surname {query.text} ~ {reg.text} (other gender form)"
+        return tunable("names.gender_form"), reason, True
     best = max(Levenshtein.normalized_similarity(a, b) for a in query.keys for b in reg.keys)
     declined = max(
         (Levenshtein.normalized_similarity(a, b) for a in query.keys for b in form.case_keys),
         default=0.0,
     )
-    if declined > best:
-        return declined, f"surname {query.text} ~ {reg.text} ({declined:.2f}, Russian case form)"
-    return best, f"surname {query.text} ~ {reg.text} ({best:.2f})"
+    score, how = (declined, ", Russian case form") if declined > best else (best, "")
+    if score < tunable("names.surname_min"):
+        return score, f"surname {query.text} ~ {reg.text} ({score:.2f}{how})", False
+    frames = {frame(a) for a in query.keys}
+    rule = any(frame(b) in frames for b in reg.keys) or any(
+        frame(b) in frames for b in form.case_keys
+    )
+    how += ", same consonants" if rule else ", no spelling rule explains it"
+    return score, f"surname {query.text} ~ {reg.text} ({score:.2f}{how})", rule
 
 
 def _via(query: Token, shared: set[str]) -> str:
@@ -212,7 +223,7 @@ def _given(
 
 def judge(reading: Reading, form: NameForm) -> Verdict:
     """Score a query reading against a registry form; a different given name is a conflict."""
-    s_score, s_reason = surname_similarity(reading.surname, form)
+    s_score, s_reason, s_explained = surname_similarity(reading.surname, form)
     routes = [t.route for t in (reading.surname, *reading.given) if t.route]
     s_reason = "; ".join([*dict.fromkeys(routes), *reading.notes, s_reason])
     if s_score < tunable("names.surname_min"):
@@ -224,6 +235,10 @@ def judge(reading: Reading, form: NameForm) -> Verdict:
     g_score, g_reasons, g_full = given
     if s_score < 1.0 and g_score < 1.0:
         # A near surname and a near given name together are two guesses, never a link.
+        g_full = False
+    if not s_explained:
+        # A near surname that no spelling rule explains is another family's as often as this
+        # one's (Zhukouskaya/Zhukarskaya): it may be shown as ambiguous, never linked.
         g_full = False
     reasons = [s_reason, *g_reasons]
     score = (

@@ -21,7 +21,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from prisonwatch.names.index import NameIndex, paused_gc
-from prisonwatch.names.registry import RegistryEntry
+from prisonwatch.names.registry import RegistryEntry, load_registry_csv
 from prisonwatch.tunables import TUNABLES, tunable
 
 log = logging.getLogger(__name__)
@@ -130,3 +130,38 @@ def cached_index(entries: list[RegistryEntry], cache_dir: Path, label: str) -> N
         index = NameIndex.build(entries)
     _save(path, Stored(current, index))
     return index
+
+
+CSV_CACHES_KEPT = 4  # Registry files most recently matched against whose indexes stay on disk.
+
+
+def csv_index(path: Path, cache_dir: Path) -> NameIndex:
+    """Return the index over a registry CSV, kept on disk under the hash of the file's content.
+
+    The same content under any path (a copy, a fresh temporary file) loads the kept index; the
+    indexes of the few registry files used last are kept, older ones removed.
+    """
+    entries = load_registry_csv(path)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:  # Read once just above; gone since: build without the cache.
+        return NameIndex.build(entries)
+    folder = cache_dir / "registry-csv"
+    index = cached_index(entries, folder, f"csv:{digest}")
+    used = cache_path(folder, f"csv:{digest}")
+    try:
+        if used.exists():
+            used.touch()
+        kept = sorted(folder.glob("name-index-*.pickle"), key=_mtime, reverse=True)
+        for old in kept[CSV_CACHES_KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("name index cache %s not tidied (%s); the index works without it", folder, exc)
+    return index
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from urllib.parse import quote_plus
+
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi.responses import RedirectResponse
+from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from prisonwatch.db.models import Claim, Document, Event, Person
+from prisonwatch.db.engine import session_scope
+from prisonwatch.db.models import PERSON_KINDS, Claim, Document, Event, Person
+from prisonwatch.errors import InputError
 from prisonwatch.persons import get_person
 from prisonwatch.registry.describe import claim_label, event_label, source_label
 from prisonwatch.registry.lookup import find_persons
+from prisonwatch.registry.person_edit import GENDERS, delete_person, update_person
 from prisonwatch.registry.timeline import person_timeline
+from prisonwatch.users import has_role
 from prisonwatch.web import urls
-from prisonwatch.web.deps import read_db
-from prisonwatch.web.items import paginate, public_person, source_item
+from prisonwatch.web.deps import page_user, read_db, settings_of
+from prisonwatch.web.items import HIDEABLE, paginate, private, public_person, source_item
 from prisonwatch.web.queries import PersonRow, Snapshot
 from prisonwatch.web.render import page
 from prisonwatch.web.schemas import (
@@ -28,6 +36,7 @@ from prisonwatch.web.schemas import (
     StatusItem,
     StepItem,
 )
+from prisonwatch.web.security import check_csrf, session_user
 
 router = APIRouter()
 
@@ -187,8 +196,20 @@ def _pending(session: Session, person_id: str) -> list[PendingItem]:
     return found
 
 
+class PersonPage(PersonContext):
+    """A person's page with what the logged-in user may change there; the JSON twin omits it."""
+
+    can_edit: bool = Field(False, exclude=True)
+    can_delete: bool = Field(False, exclude=True)
+    genders: tuple[str, ...] = Field(GENDERS, exclude=True)
+    kinds: tuple[str, ...] = Field(PERSON_KINDS, exclude=True)
+    # Fields this person keeps off public pages: the form leaves them out, and so unchanged.
+    private: list[str] = Field(default_factory=list, exclude=True)
+
+
 @page(router, urls.PERSON, name="person", template="person.html", model=PersonContext)
 def person(
+    request: Request,
     person_id: str = Path(max_length=40, description="The person's id."),
     session: Session = Depends(read_db),
 ) -> PersonContext:
@@ -197,7 +218,12 @@ def person(
     record = get_person(session, person_id)
     status = timeline.status
     shown = public_person(record)
-    return PersonContext(
+    # Forms only for those whose role may use them: a viewer never sees a form that answers 403.
+    user = session_user(request, session)
+    return PersonPage(
+        can_edit=user is not None and has_role(user, "reviewer"),
+        can_delete=user is not None and has_role(user, "admin"),
+        private=sorted(private(record) & set(HIDEABLE)),
         person=shown,
         facts=_facts(shown),
         pending=_pending(session, record.id),
@@ -235,3 +261,74 @@ def person(
             for step in timeline.steps
         ],
     )
+
+
+def _with_message(path: str, message: str) -> RedirectResponse:
+    joiner = "&" if "?" in path else "?"
+    return RedirectResponse(f"{path}{joiner}message={quote_plus(message)}", status_code=303)
+
+
+@router.post(urls.PERSON + "/edit", include_in_schema=False)
+def person_edit_form(
+    request: Request,
+    person_id: str = Path(max_length=40),
+    csrf_token: str | None = Form(None),
+    name: str | None = Form(None, max_length=300),
+    gender: str | None = Form(None, max_length=10),
+    birth_date: str | None = Form(None, max_length=40),
+    country: str | None = Form(None, max_length=80),
+    kind: str | None = Form(None, max_length=12),
+    reason: str | None = Form(None, max_length=2000),
+) -> RedirectResponse:
+    """Correct a person's name, gender, birth date, country or kind from their page (reviewer)."""
+    check_csrf(request, csrf_token)
+    given = {
+        "name": name,
+        "gender": gender,
+        "birth_date": birth_date,
+        "country": country,
+        "kind": kind,
+    }
+    with session_scope(settings_of(request), write=True) as session:
+        user = page_user(request, session, "reviewer")
+        record = get_person(session, person_id)
+        now = {
+            "name": record.primary_name,
+            "gender": record.gender,
+            "birth_date": record.birth_date,
+            "country": record.country,
+            "kind": record.kind,
+        }
+        # Only what the form changed: the audit log names those fields, not the whole form.
+        changes = {
+            field: value
+            for field, value in given.items()
+            if value is not None and (value.strip() or None) != (now[field] or None)
+        }
+        if changes:
+            update_person(session, record.id, changes, actor=user.username, reason=reason or None)
+            message = f"updated {record.primary_name}: {', '.join(changes)}"
+        else:
+            message = "nothing changed"
+        target = urls.person(record.id)
+    return _with_message(target, message)
+
+
+@router.post(urls.PERSON + "/delete", include_in_schema=False)
+def person_delete_form(
+    request: Request,
+    person_id: str = Path(max_length=40),
+    csrf_token: str | None = Form(None),
+    confirm: str | None = Form(None, max_length=10),
+    reason: str | None = Form(None, max_length=2000),
+) -> RedirectResponse:
+    """Delete a person from their page, rejecting their open claims (admin; audited)."""
+    check_csrf(request, csrf_token)
+    with session_scope(settings_of(request), write=True) as session:
+        user = page_user(request, session, "admin")
+        if confirm != "yes":
+            raise InputError("tick 'yes, delete this person' to confirm the deletion")
+        record = get_person(session, person_id)
+        name = record.primary_name
+        rejected = delete_person(session, record.id, actor=user.username, reason=reason or None)
+    return _with_message(urls.persons(), f"deleted {name}; {rejected} claim(s) rejected")
