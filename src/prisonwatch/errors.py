@@ -59,6 +59,13 @@ class AuthError(PrisonwatchError):
     http_status = 403
 
 
+class Interrupted(PrisonwatchError):
+    """A long command was stopped (Ctrl-C, a signal); the message says what it kept."""
+
+    exit_code = 130
+    http_status = 503
+
+
 class UnavailableError(PrisonwatchError):
     """The database cannot serve this now (busy, read-only, full disk); nothing was half-stored."""
 
@@ -107,7 +114,7 @@ def storage_error(exc: BaseException) -> UnavailableError | None:
             )
         if state in _FULL_STATES or code == errno.ENOSPC or any(w in text for w in _FULL_WORDS):
             return UnavailableError(
-                "the disk holding the database is full: nothing of this command was stored; "
+                "the disk holding the database is full: the write that failed stored nothing; "
                 "free some space and run it again"
             )
         if any(w in text for w in _OPEN_WORDS):

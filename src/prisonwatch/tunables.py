@@ -190,6 +190,25 @@ TUNABLES: tuple[Tunable, ...] = (
         "Reports of one release appear within days; follow-ups that recount it carry its date. "
         "Distinct waves in the dev data are months apart. 45 days leaves room for late reports.",
     ),
+    # --- import ---
+    Tunable(
+        "import.batch_rows",
+        50,
+        "Rows of a registry CSV stored per transaction; other writers get the database between "
+        "two batches.",
+        "Invented 400-row human-rights lists import at 25-45 ms a row on the shared 2-core "
+        "machine (SQLite and PostgreSQL, tests/hostile/test_import_batches.py), so a login or "
+        "an accept waits 1-2 s for a batch, far below the 60 s busy timeout; a commit costs "
+        "about one row's time, so batches of 50 add about 2 % to an import.",
+    ),
+    Tunable(
+        "import.batch_pause_s",
+        0.15,
+        "Seconds a batched import (on SQLite) leaves the database free after each commit.",
+        "SQLite's busy handler lets a waiting writer retry at most every 100 ms; a pause longer "
+        "than that lets every waiting login or accept in (without it one waited 24 s in "
+        "tests/hostile/test_import_batches.py); 0.15 s per 50-row batch adds about 10 %.",
+    ),
     # --- web ---
     Tunable(
         "web.lockout_failures",

@@ -85,3 +85,32 @@ def test_without_serve_stale_callers_wait_for_the_fresh_value() -> None:
     cache: SingleFlight[str] = SingleFlight(serve_stale=False)
     assert cache.get("db", 1, lambda: "v1") == "v1"
     assert cache.get("db", 2, lambda: "v2") == "v2"
+
+
+def test_builds_run_with_the_collector_paused_and_restore_it() -> None:
+    import gc
+
+    from prisonwatch.registry.rebuild import collector_paused
+
+    seen: list[bool] = []
+    flight: SingleFlight[int] = SingleFlight()
+    assert gc.isenabled()
+
+    def build_value() -> int:
+        seen.append(gc.isenabled())
+        return 1
+
+    flight.get("k", 1, build_value)
+    assert seen == [False] and gc.isenabled()
+    with collector_paused():
+        with collector_paused():  # a second build at the same time
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # still building: stays off until the last one ends
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # turned off by someone else: left off
+    finally:
+        gc.enable()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import create_engine, event, text
 from typer.testing import CliRunner
 
 from prisonwatch.cli.main import app
@@ -135,3 +136,39 @@ def test_busy_database_gives_the_cli_one_line(
         blocker.close()
         get_settings.cache_clear()
     _one_line(result, "busy")
+
+
+def test_a_locked_row_answers_503_on_both_databases(
+    settings: Settings, short_busy_wait: None
+) -> None:
+    """A writer kept waiting on another transaction's lock gets 503 and Retry-After, not 500."""
+    built = build(settings)
+    auth = {"Authorization": f"Bearer {built.reviewer_token}"}
+    blocker_engine = create_engine(settings.url())
+    with client_for(settings, raise_server_exceptions=False) as client:
+        blocker = blocker_engine.connect()
+        try:
+            if dialect.is_sqlite(settings.url()):
+                blocker.exec_driver_sql("BEGIN IMMEDIATE")
+            else:  # another reviewer's transaction holding the claim's row
+                blocker.execute(
+                    text("SELECT id FROM claims WHERE id = :id FOR UPDATE"),
+                    {"id": built.pending_claim},
+                )
+            started = time.monotonic()
+            answer = client.post(
+                f"/api/review/claims/{built.pending_claim}/accept", json={}, headers=auth
+            )
+            waited = time.monotonic() - started
+        finally:
+            blocker.rollback()
+            blocker.close()
+            blocker_engine.dispose()
+        assert answer.status_code == 503, answer.text
+        assert answer.headers["retry-after"].isdigit()
+        assert "busy" in answer.json()["error"]
+        assert waited < 10, f"the request waited {waited:.1f} s for the lock"
+        again = client.post(
+            f"/api/review/claims/{built.pending_claim}/accept", json={}, headers=auth
+        )
+        assert again.status_code == 200, again.text

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from prisonwatch.db.engine import Batches
     from prisonwatch.settings import Settings
 
 # Database lines said by the running command; the root command clears it as each one starts.
@@ -72,3 +73,17 @@ def open_session(
     ensure_ready(settings)
     with session_scope(settings, write=write) as session:
         yield session
+
+
+@contextmanager
+def open_batches() -> Iterator[Batches]:
+    """Yield a writing session committed batch by batch on the configured database."""
+    from prisonwatch.db.engine import batch_scope
+    from prisonwatch.db.migrate import ensure_ready
+    from prisonwatch.settings import get_settings
+
+    settings = get_settings()
+    announce(settings)
+    ensure_ready(settings)
+    with batch_scope(settings) as batches:
+        yield batches

@@ -10,7 +10,7 @@ from typing import IO
 
 import typer
 
-from prisonwatch.cli.common import open_session
+from prisonwatch.cli.common import open_batches, open_session
 from prisonwatch.cli.output import console, err_console, print_error
 
 ORDER = 60
@@ -40,7 +40,9 @@ def import_cmd(
 ) -> None:
     """Import registry CSVs (id,name,aliases or the human-rights layout) or a JSONL dump.
 
-    Each file is one transaction: good rows go in, each bad row is reported as file:line: reason.
+    A JSONL dump is one transaction; a CSV is stored in batches of rows (an interrupted import
+    keeps whole batches and says which; run it again to finish). Good rows go in, each bad row
+    is reported as file:line: reason.
     Example: prisonwatch import prisoners.csv --scheme spring96
     """
     from rich.markup import escape
@@ -57,16 +59,19 @@ def import_cmd(
             raise typer.BadParameter(f"--as-of {exc}") from None
     for path in files:
         try:
-            with open_session() as session:
-                if path.suffix.lower() == ".jsonl":
+            if path.suffix.lower() == ".jsonl":
+                with open_session() as session:
                     rows = import_dump(session, path)
-                    console.print(f"{escape(terminal_safe(str(path)))}: loaded {rows} rows")
-                    continue
+                console.print(f"{escape(terminal_safe(str(path)))}: loaded {rows} rows")
+                continue
+            # Committed in batches: logins and accepts get the database between two batches.
+            with open_batches() as batches:
                 report = import_registry_csv(
-                    session,
+                    batches.session,
                     path,
                     scheme=scheme,
                     source=ListOptions(title=title, url=url, published=as_of),
+                    commit=batches.commit,
                 )
         except PrisonwatchError as exc:
             print_error(exc.message)

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import Engine, event, make_url, text
 from sqlalchemy.engine import Connection
 
-# How long a SQLite writer waits for another writer before giving up, in milliseconds.
+# How long a writer waits for another writer's lock before giving up, in milliseconds (SQLite's
+# busy timeout, PostgreSQL's lock_timeout); then the command says "busy" and the web answers 503.
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
@@ -41,6 +42,15 @@ def ensure_parent_dir(url: str) -> None:
 def configure(engine: Engine) -> None:
     """Install per-connection settings: WAL, foreign keys and explicit BEGIN for SQLite."""
     if not is_sqlite(engine):
+
+        @event.listens_for(engine, "connect")
+        def _lock_timeout(dbapi_connection: Any, _record: Any) -> None:
+            # PostgreSQL waits for a row lock forever by default; bound it like SQLite's wait.
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f"SET lock_timeout = {int(SQLITE_BUSY_TIMEOUT_MS)}")
+            cursor.close()
+            dbapi_connection.commit()
+
         return
 
     @event.listens_for(engine, "connect")

