@@ -45,7 +45,7 @@ def home(
         over_time = counts_from(events, snapshot.event_size, steps)
     return HomeContext(
         country=country or None,
-        countries=sorted({e.target_country for e in snapshot.events if e.target_country}),
+        countries=snapshot.event_countries,
         counts=_counts(snapshot),
         over_time=[PeriodRow(**row.__dict__) for row in over_time],
         latest_events=[event_item(e) for e in snapshot.events[:LATEST]],

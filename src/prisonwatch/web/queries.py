@@ -52,6 +52,7 @@ class Snapshot:
     public: list[PersonRow] = field(default_factory=list)
     by_status: dict[str, list[PersonRow]] = field(default_factory=dict)
     countries: list[str] = field(default_factory=list)
+    event_countries: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Worked out once per snapshot: every persons request filters these 10,000s of rows.
@@ -60,6 +61,8 @@ class Snapshot:
         for row in self.public:
             self.by_status.setdefault(row.status.state, []).append(row)
         self.countries = sorted({p.country for p in self.public if p.country})
+        # Read once: an ORM attribute on 20,000 events costs ~18 ms, on every home request.
+        self.event_countries = sorted({e.target_country for e in self.events if e.target_country})
 
     def public_persons(self, status: str | None = None) -> list[PersonRow]:
         """Return persons a reviewer has not left as mere proposals, in name order."""
