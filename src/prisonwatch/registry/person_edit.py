@@ -8,12 +8,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from prisonwatch import audit
-from prisonwatch.db.models import PERSON_KINDS, Claim, Event, Person, utcnow
+from prisonwatch.db.models import PERSON_KINDS, Claim, Event, Person
 from prisonwatch.errors import ConflictError, InputError
 from prisonwatch.persons import add_name, clean_name, get_person, person_summary
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_summary
 from prisonwatch.registry.materialize import rebuild_event
+from prisonwatch.registry.review import decide, log_decision
 from prisonwatch.registry.values import check_partial_date
 
 # What a person edit may change, named up front so a wrong field is refused before anything.
@@ -89,21 +90,11 @@ def delete_person(session: Session, person_id: str, *, actor: str, reason: str |
     )
     rejected = 0
     events: set[str] = set()
+    why = f"person {person.id} deleted" + (f": {reason}" if reason else "")
     for claim in session.scalars(stmt):
         before = claim_summary(claim)
-        claim.state = "rejected"
-        claim.decided_by = actor
-        claim.decided_at = utcnow()
-        audit.record(
-            session,
-            actor=actor,
-            action="reject",
-            record_type="claim",
-            record_id=claim.id,
-            before=before,
-            after=claim_summary(claim),
-            reason=f"person {person.id} deleted" + (f": {reason}" if reason else ""),
-        )
+        decide(claim, "rejected", actor)
+        log_decision(session, actor, "reject", claim, before, why)
         if claim.subject_type == "event":
             events.add(claim.subject_id)
         rejected += 1

@@ -86,13 +86,14 @@ def editable_fields(claim: Claim) -> list[str]:
     return sorted(allowed - {"candidates", "status"})
 
 
-def _decide(claim: Claim, state: str, actor: str) -> None:
+def decide(claim: Claim, state: str, actor: str) -> None:
+    """Mark ``claim`` as decided (accepted, rejected …) by ``actor`` now."""
     claim.state = state
     claim.decided_by = actor
     claim.decided_at = utcnow()
 
 
-def _log(
+def log_decision(
     session: Session,
     actor: str,
     action: str,
@@ -101,6 +102,7 @@ def _log(
     reason: str | None,
     extra: dict[str, Any] | None = None,
 ) -> AuditLog:
+    """Write one audit entry for a decision on ``claim``, with its state before and after."""
     after = claim_summary(claim)
     if extra:
         after = {**after, **extra}
@@ -127,9 +129,9 @@ def accept(session: Session, claim_id: str, *, actor: str, reason: str | None = 
             f"choose one with 'prisonwatch review edit {claim_id} --person ID'"
         )
     before = claim_summary(claim)
-    _decide(claim, "accepted", actor)
+    decide(claim, "accepted", actor)
     rebuild_subject(session, claim)
-    entry = _log(session, actor, "accept", claim, before, reason)
+    entry = log_decision(session, actor, "accept", claim, before, reason)
     return Decision(entry.id, [claim.id], f"accepted {claim.id}")
 
 
@@ -139,9 +141,9 @@ def reject(session: Session, claim_id: str, *, actor: str, reason: str | None = 
     if claim.state != "proposed":
         raise ConflictError(f"claim {claim_id} is already {claim.state}: undo that decision first")
     before = claim_summary(claim)
-    _decide(claim, "rejected", actor)
+    decide(claim, "rejected", actor)
     rebuild_subject(session, claim)
-    entry = _log(session, actor, "reject", claim, before, reason)
+    entry = log_decision(session, actor, "reject", claim, before, reason)
     return Decision(entry.id, [claim.id], f"rejected {claim.id}")
 
 
@@ -199,7 +201,7 @@ def edit(
     claim.superseded_by = new.id
     session.flush()
     rebuild_subject(session, new)
-    entry = _log(session, actor, "edit", claim, before, reason, {"new_claim": new.id})
+    entry = log_decision(session, actor, "edit", claim, before, reason, {"new_claim": new.id})
     return Decision(entry.id, [claim.id, new.id], f"edited {claim.id} into {new.id}")
 
 
