@@ -23,16 +23,16 @@ def test_sixteen_requests_after_a_write_cost_one_rebuild(
 ) -> None:
     build(sqlite_settings)
     calls: list[float] = []
-    real = queries.build_snapshot
+    real = queries.refresh
 
-    def slow_build(session: Any) -> Any:
+    def slow_build(session: Any, previous: Any) -> Any:
         calls.append(time.monotonic())
-        time.sleep(0.5)  # a large registry: the rebuild takes a while
-        return real(session)
+        time.sleep(0.5)  # a large registry: the rebuild (or patch) takes a while
+        return real(session, previous)
 
     with client_for(sqlite_settings) as client:
         assert client.get("/").status_code == 200
-        monkeypatch.setattr(queries, "build_snapshot", slow_build)
+        monkeypatch.setattr(queries, "refresh", slow_build)
         with session_scope(sqlite_settings) as session:
             create_person(session, NewPerson(name="Invented Newcomer"), actor="t", reason="t")
         answers: list[int] = []

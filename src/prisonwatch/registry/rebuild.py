@@ -112,6 +112,12 @@ class SingleFlight(Generic[T]):
         finally:
             builder.release()
 
+    def peek(self, key: str) -> T | None:
+        """Return the value kept for ``key`` whatever its stamp (a build may patch it), or None."""
+        with self._lock:
+            kept = self._values.get(key)
+        return kept[1] if kept is not None else None
+
     def clear(self) -> None:
         """Forget every value."""
         with self._lock:

@@ -12,7 +12,6 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from prisonwatch import __version__
 from prisonwatch.db.engine import session_scope
-from prisonwatch.registry.lookup import NameIndexCache
 from prisonwatch.settings import Settings, get_settings
 from prisonwatch.web import (
     actions,
@@ -30,6 +29,7 @@ from prisonwatch.web import (
 )
 from prisonwatch.web.deps import write_refusal
 from prisonwatch.web.guards import BodyGuard, SecurityHeaders, in_thread
+from prisonwatch.web.names import GrowingNameIndex
 from prisonwatch.web.queries import SnapshotCache
 from prisonwatch.web.render import make_templates
 from prisonwatch.web.security import (
@@ -85,7 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.snapshots = SnapshotCache()
-    app.state.names = NameIndexCache()
+    app.state.names = GrowingNameIndex()
     app.state.login_limit = RateLimit(settings.login_attempts_per_minute)
     app.state.lockout = AccountLockout()
     app.state.sessions = Sessions(secret_key(settings))
