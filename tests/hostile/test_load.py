@@ -114,3 +114,33 @@ def test_builds_run_with_the_collector_paused_and_restore_it() -> None:
         assert not gc.isenabled()  # turned off by someone else: left off
     finally:
         gc.enable()
+
+
+def test_a_crowded_caller_rebuilds_on_a_thread_of_its_own() -> None:
+    cache: SingleFlight[str] = SingleFlight(serve_stale=True)
+    assert cache.get("db", 1, lambda: "v1") == "v1"
+    entered, release = threading.Event(), threading.Event()
+    builders: list[str] = []
+
+    def in_background() -> str:
+        builders.append(threading.current_thread().name)
+        entered.set()
+        release.wait(10)
+        return "v2"
+
+    def inline() -> str:
+        raise AssertionError("a crowded caller must not rebuild on its own thread")
+
+    cache._callers["db"] = 1  # another request in flight
+    assert cache.get("db", 2, inline, in_background) == "v1"  # answered at once, stale
+    assert entered.wait(10)
+    assert builders == ["rebuild db"]
+    assert cache.get("db", 2, inline, in_background) == "v1"  # one rebuild at a time
+    release.set()
+    for _ in range(100):
+        if cache.peek("db") == "v2":
+            break
+        time.sleep(0.05)
+    cache._callers["db"] = 0
+    assert cache.get("db", 2, inline) == "v2"
+    assert len(builders) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterator
@@ -10,6 +11,7 @@ from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 # After a rebuild that took t seconds, a stale value is served for t × this before the next:
 # rebuilds then take at most a quarter of one core, however often writes come.
 COOLDOWN_FACTOR = 3.0
@@ -70,17 +72,34 @@ class SingleFlight(Generic[T]):
         self._cool_until: dict[str, float] = {}
         self._callers: dict[str, int] = {}
 
-    def get(self, key: str, stamp: Hashable, build: Callable[[], T]) -> T:
-        """Return the value for ``key`` at ``stamp``, building it with ``build`` when needed."""
+    def get(
+        self,
+        key: str,
+        stamp: Hashable,
+        build: Callable[[], T],
+        background: Callable[[], T] | None = None,
+    ) -> T:
+        """Return the value for ``key`` at ``stamp``, building it with ``build`` when needed.
+
+        With ``background`` (a build that opens its own transaction) and ``serve_stale``, a
+        caller among others in flight starts the rebuild on a thread of its own and gets the
+        previous value at once: no request waits for a rebuild it did not ask to read.
+        """
         with self._lock:
             self._callers[key] = self._callers.get(key, 0) + 1
         try:
-            return self._get(key, stamp, build)
+            return self._get(key, stamp, build, background)
         finally:
             with self._lock:
                 self._callers[key] -= 1
 
-    def _get(self, key: str, stamp: Hashable, build: Callable[[], T]) -> T:
+    def _get(
+        self,
+        key: str,
+        stamp: Hashable,
+        build: Callable[[], T],
+        background: Callable[[], T] | None,
+    ) -> T:
         with self._lock:
             cached = self._values.get(key)
             builder = self._builders.setdefault(key, threading.Lock())
@@ -94,23 +113,45 @@ class SingleFlight(Generic[T]):
         if not builder.acquire(blocking=cached is None or not self.serve_stale):
             assert cached is not None
             return cached[1]
+        if self.serve_stale and cached is not None and crowded and background is not None:
+            # The builder lock passes to the thread, which releases it when done.
+            threading.Thread(
+                target=self._build_then_release,
+                args=(key, stamp, background, builder),
+                name=f"rebuild {key}",
+                daemon=True,
+            ).start()
+            return cached[1]
         try:
             with self._lock:
                 latest = self._values.get(key)
             if latest is not None and latest[0] == stamp:  # built by the caller before us
                 return latest[1]
-            started = time.monotonic()
-            with collector_paused():
-                value = build()
-            finished = time.monotonic()
-            with self._lock:
-                self._values[key] = (stamp, value)
-                took = finished - started
-                cool = took * COOLDOWN_FACTOR if took >= COOLDOWN_FROM_S else 0.0
-                self._cool_until[key] = finished + cool
-            return value
+            return self._build(key, stamp, build)
         finally:
             builder.release()
+
+    def _build_then_release(
+        self, key: str, stamp: Hashable, build: Callable[[], T], builder: threading.Lock
+    ) -> None:
+        try:
+            self._build(key, stamp, build)
+        except Exception:  # the next caller tries again; the old value is served meanwhile
+            log.exception("background rebuild of %s failed", key)
+        finally:
+            builder.release()
+
+    def _build(self, key: str, stamp: Hashable, build: Callable[[], T]) -> T:
+        started = time.monotonic()
+        with collector_paused():
+            value = build()
+        finished = time.monotonic()
+        with self._lock:
+            self._values[key] = (stamp, value)
+            took = finished - started
+            cool = took * COOLDOWN_FACTOR if took >= COOLDOWN_FROM_S else 0.0
+            self._cool_until[key] = finished + cool
+        return value
 
     def peek(self, key: str) -> T | None:
         """Return the value kept for ``key`` whatever its stamp (a build may patch it), or None."""

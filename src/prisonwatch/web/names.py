@@ -4,7 +4,8 @@ Every write that adds a person made the next search rebuild the index over the w
 (0.3 s of CPU at 5,000 persons even from the disk cache: every person read with their names,
 the file read and written). Names only ever added since the index was made are added to it,
 as the disk cache does between runs; any other change (a name gone, a merge, a renamed person,
-a person without a name) rebuilds it whole, serving the previous index meanwhile.
+a person without a name) rebuilds it whole, on a thread of its own while other searches are in
+flight, serving them the previous index meanwhile.
 """
 
 from __future__ import annotations
@@ -107,6 +108,12 @@ class GrowingNameIndex(NameIndexCache):
 
     def get(self, session: Session) -> Any:
         """Return the name index of the session's database (its ``match`` is what is used)."""
-        key = str(session.get_bind().engine.url)
+        engine = session.get_bind()
+        key = str(engine.engine.url)
         now = mark(session)
-        return self._kept.get(key, now, lambda: self._refresh(session, key, now))[1]
+
+        def background() -> tuple[Mark, Guarded]:
+            with Session(bind=engine) as own:
+                return self._refresh(own, key, now)
+
+        return self._kept.get(key, now, lambda: self._refresh(session, key, now), background)[1]

@@ -309,9 +309,12 @@ def refresh(session: Session, previous: Entry | None) -> Entry:
 
 
 class SnapshotCache:
-    """One snapshot (and its counts over time) per database, rebuilt when the stamp changes.
+    """One snapshot (and its counts over time) per database, refreshed when the stamp changes.
 
-    One request at a time rebuilds; requests arriving meanwhile get the previous snapshot.
+    One refresh at a time: a patch when the writes since allow it, else a whole rebuild. A
+    request alone refreshes in its own transaction (it reads its own writes); among others in
+    flight it starts the refresh on a thread of its own, and they all get the previous snapshot
+    until it is done, so no request thread spends a second rebuilding.
     """
 
     def __init__(self) -> None:
@@ -319,9 +322,15 @@ class SnapshotCache:
 
     def get(self, session: Session) -> Entry:
         """Return the current snapshot and counts over time (or the previous during a rebuild)."""
-        key = str(session.get_bind().engine.url)
+        engine = session.get_bind()
+        key = str(engine.engine.url)
+
+        def background() -> Entry:
+            with Session(bind=engine) as own:
+                return refresh(own, self._values.peek(key))
+
         return self._values.get(
-            key, stamp(session), lambda: refresh(session, self._values.peek(key))
+            key, stamp(session), lambda: refresh(session, self._values.peek(key)), background
         )
 
     def clear(self) -> None:
