@@ -12,6 +12,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from prisonwatch import __version__
 from prisonwatch.db.engine import session_scope
+from prisonwatch.registry.rebuild import freeze_long_lived
 from prisonwatch.settings import Settings, get_settings
 from prisonwatch.web import (
     actions,
@@ -116,3 +117,4 @@ def warm(app: FastAPI) -> None:
     with session_scope(app.state.settings, write=False) as session:
         app.state.snapshots.get(session)
         app.state.names.get(session)
+    freeze_long_lived()
