@@ -144,3 +144,20 @@ def test_a_crowded_caller_rebuilds_on_a_thread_of_its_own() -> None:
     cache._callers["db"] = 0
     assert cache.get("db", 2, inline) == "v2"
     assert len(builders) == 1
+
+
+def test_warming_puts_the_long_lived_values_out_of_the_collectors_reach(
+    sqlite_settings: Settings,
+) -> None:
+    import gc
+
+    from prisonwatch.web import create_app
+    from prisonwatch.web.app import warm
+
+    build(sqlite_settings)
+    gc.unfreeze()
+    try:
+        warm(create_app(sqlite_settings))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from prisonwatch.db.models import Person, PersonName
-from prisonwatch.persons import search_persons
+from prisonwatch.persons import like_escape, search_key, search_persons
 from prisonwatch.registry.rebuild import SingleFlight
 from prisonwatch.settings import get_settings
 
@@ -117,3 +117,32 @@ def find_persons(
         found.setdefault(person.id, Found(person, 0.5, f"a name contains {query!r}"))
     ranked = sorted(found.values(), key=lambda f: (-f.score, f.person.primary_name))
     return ranked[:limit]
+
+
+def scored_ids(
+    session: Session, query: str, cache: NameIndexCache | None = None
+) -> dict[str, tuple[float, str]]:
+    """Return the ids of persons a query names with (score, reason), as ``find_persons`` ranks.
+
+    Name-matcher hits first, then every person with a name containing the text (score 0.5);
+    ids only, for a caller that holds the persons' rows already (the web's snapshot): no person
+    is read, and none is left out by a limit.
+    """
+    query = " ".join(query.replace("\x00", "").split())
+    if not query:
+        return {}
+    result = (cache or _CACHE).get(session).match(query)
+    scored: dict[str, tuple[float, str]] = {}
+    if result.status == "matched" and result.person_id:
+        scored[result.person_id] = (result.score, result.reason)
+    for candidate in result.candidates:
+        scored.setdefault(candidate.person_id, (candidate.score, candidate.reason))
+    pattern = f"%{like_escape(search_key(query))}%"
+    containing = select(PersonName.person_id).where(
+        PersonName.search_key.like(pattern, escape="\\")
+    )
+    for person_id in session.scalars(containing.distinct()):
+        scored.setdefault(person_id, (0.5, f"a name contains {query!r}"))
+    if session.get(Person, query) is not None:
+        scored.setdefault(query, (0.5, f"a name contains {query!r}"))
+    return scored

@@ -15,7 +15,7 @@ from prisonwatch.db.models import PERSON_KINDS, Claim, Document, Event, Person
 from prisonwatch.errors import InputError
 from prisonwatch.persons import get_person
 from prisonwatch.registry.describe import claim_label, event_label, source_label
-from prisonwatch.registry.lookup import find_persons
+from prisonwatch.registry.lookup import scored_ids
 from prisonwatch.registry.person_edit import GENDERS, delete_person, update_person
 from prisonwatch.registry.timeline import person_timeline
 from prisonwatch.users import has_role
@@ -69,11 +69,13 @@ def _search(
     if not query:
         return [(row, None, None) for row in snapshot.public_persons(filters.status)]
     found: list[Found] = []
-    for hit in find_persons(session, query, limit=SEARCH_LIMIT, cache=request.app.state.names):
-        row = snapshot.by_id.get(hit.person.id)
+    for person_id, (score, reason) in scored_ids(session, query, request.app.state.names).items():
+        row = snapshot.by_id.get(person_id)
         if row is not None and not row.proposed:
-            found.append((row, hit.score, hit.reason))
-    return found
+            found.append((row, score, reason))
+    # Best first, then in the database's name order (the snapshot's), as find_persons ranks.
+    found.sort(key=lambda f: (-(f[1] or 0.0), snapshot.position[f[0].id]))
+    return found[:SEARCH_LIMIT]
 
 
 def _item(found: Found, person: Person) -> PersonItem:

@@ -63,8 +63,11 @@ class Snapshot:
     by_status: dict[str, list[PersonRow]] = field(default_factory=dict)
     countries: list[str] = field(default_factory=list)
     event_countries: list[str] = field(default_factory=list)
+    # Each person's place in the name order, for ranking search hits of equal score.
+    position: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.position = {row.id: index for index, row in enumerate(self.persons)}
         # Worked out once per snapshot: every persons request filters these 10,000s of rows.
         # Participants (envoys, judges) are findable by name but never counted as prisoners.
         self.public = [p for p in self.persons if not p.proposed and p.kind == "prisoner"]
