@@ -5,11 +5,14 @@ of reads and stop by themselves, or at the time limit. Each write adds a person 
 library, as ``prisonwatch persons add`` does, so the registry snapshot goes stale every second.
 
 Run: .venv/bin/python -m benchmarks.load_bench [--persons 5000] [--events 20000] [--reads 3000]
+     [--workers 2]   (the server's CPU time is reported beside the latencies: the machine may
+     be shared, and CPU time is what a change to the server can move)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -27,16 +30,46 @@ from prisonwatch.db.engine import session_scope
 from prisonwatch.db.migrate import upgrade
 from prisonwatch.persons import NewPerson, create_person
 from prisonwatch.settings import Settings
+from prisonwatch.web.security import secret_key
 
 SERVER = """
 import sys, uvicorn
 from prisonwatch.settings import Settings
+from prisonwatch.web.security import secret_key
 from prisonwatch.web import create_app
 from prisonwatch.web.app import warm
 app = create_app(Settings(data_dir=sys.argv[1]))
 warm(app)
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
+# ``serve --workers N``: N processes, each building its app from the environment.
+SERVER_WORKERS = """
+import os, sys, uvicorn
+from prisonwatch.web.app import WORKERS_ENV
+os.environ["PRISONWATCH_DATA_DIR"] = sys.argv[1]
+os.environ[WORKERS_ENV] = sys.argv[3]
+uvicorn.run("prisonwatch.web.app:served_app", factory=True, workers=int(sys.argv[3]),
+            host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def _cpu_s(pid: int) -> float:
+    """Return the user+sys CPU seconds of a process and its children that ended (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(int(f) for f in fields[11:15]) / ticks
+
+
+def _tree_cpu_s(pid: int) -> float:
+    """Return the CPU seconds of a process and its live children (the worker processes)."""
+    total = _cpu_s(pid)
+    for child in Path(f"/proc/{pid}/task").glob("*/children"):
+        for kid in child.read_text().split():
+            total += _cpu_s(int(kid))
+    return total
 
 
 def _free_port() -> int:
@@ -135,6 +168,9 @@ def main() -> int:
     parser.add_argument("--write-every", type=float, default=1.0, help="Seconds between writes.")
     parser.add_argument("--limit", type=float, default=240.0, help="Seconds before giving up.")
     parser.add_argument("--target-p95-ms", type=float, default=300.0)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="Server processes (serve --workers)."
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="pw-load-bench-"))
     settings = Settings(data_dir=folder)
@@ -142,7 +178,12 @@ def main() -> int:
     made = generate(settings, args.persons, args.events)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(folder), str(port)])
+    if args.workers > 1:
+        secret_key(settings)  # made once here, not raced for by the worker processes
+        command = [sys.executable, "-c", SERVER_WORKERS, str(folder), str(port), str(args.workers)]
+    else:
+        command = [sys.executable, "-c", SERVER, str(folder), str(port)]
+    server = subprocess.Popen(command)
     stop = threading.Event()
     writes: Counter[str] = Counter()
     try:
@@ -152,7 +193,9 @@ def main() -> int:
         )
         writer.start()
         paths = _paths(made, random.Random(3))
+        cpu_before = _tree_cpu_s(server.pid)
         timings, outcomes, seconds = run_load(base, paths, args.reads, args.clients, args.limit)
+        server_cpu = _tree_cpu_s(server.pid) - cpu_before
     finally:
         stop.set()
         server.terminate()
@@ -164,6 +207,11 @@ def main() -> int:
         f"load: {len(timings)}/{args.reads} reads from {args.clients} clients in {seconds:.1f} s "
         f"({len(timings) / seconds:.0f}/s) with {writes['writes']} writes "
         f"({writes['write errors']} failed), on {args.persons} persons / {args.events} events"
+    )
+    per_read_ms = server_cpu * 1000 / max(1, len(timings))
+    print(
+        f"server CPU (user+sys) {server_cpu:.1f} s, {per_read_ms:.1f} ms a read (the writes' "
+        f"refreshes included), {args.workers} process(es)"
     )
     print(
         f"errors {errors}  p50 {statistics.median(ordered) * 1000:.0f} ms  p95 {p95:.0f} ms  "

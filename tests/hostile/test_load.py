@@ -161,3 +161,23 @@ def test_warming_puts_the_long_lived_values_out_of_the_collectors_reach(
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_each_of_several_server_processes_takes_its_share_of_the_login_limits(
+    sqlite_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prisonwatch.settings import get_settings
+    from prisonwatch.web import create_app
+    from prisonwatch.web.app import WORKERS_ENV, served_app
+
+    one = create_app(sqlite_settings)
+    monkeypatch.setenv("PRISONWATCH_DATA_DIR", str(sqlite_settings.data_dir))
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    get_settings.cache_clear()
+    try:
+        two = served_app()
+    finally:
+        get_settings.cache_clear()
+    assert two.state.login_limit.per_minute * 2 <= one.state.login_limit.per_minute
+    assert two.state.lockout.failures * 2 <= one.state.lockout.failures
+    assert two.state.lockout.failures >= 1

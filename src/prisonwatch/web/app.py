@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
@@ -15,6 +16,7 @@ from prisonwatch import __version__
 from prisonwatch.db.engine import session_scope
 from prisonwatch.registry.rebuild import freeze_long_lived
 from prisonwatch.settings import Settings, get_settings
+from prisonwatch.tunables import tunable
 from prisonwatch.web import (
     actions,
     apidocs,
@@ -43,6 +45,8 @@ from prisonwatch.web.security import (
 )
 
 STATIC = Path(__file__).with_name("static")
+# How many processes ``serve --workers`` runs, for each to take its share of the login limits.
+WORKERS_ENV = "PRISONWATCH_SERVE_WORKERS"
 
 
 def _drop_ended_login(request: Request, settings: Settings) -> None:
@@ -89,8 +93,12 @@ class SessionCookie:
         await self.app(scope, receive, send_with_cookie)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Return the app serving the database that ``settings`` names."""
+def create_app(settings: Settings | None = None, workers: int = 1) -> FastAPI:
+    """Return the app serving the database that ``settings`` names.
+
+    With ``workers`` processes serving one database, each counts logins against its share of
+    the limits (they are kept in memory), so that all of them together allow no more.
+    """
     settings = settings or get_settings()
     app = FastAPI(
         title="prisonwatch",
@@ -105,8 +113,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = make_templates()
     app.state.snapshots = SnapshotCache()
     app.state.names = GrowingNameIndex()
-    app.state.login_limit = RateLimit(settings.login_attempts_per_minute)
-    app.state.lockout = AccountLockout()
+    app.state.login_limit = RateLimit(max(1, settings.login_attempts_per_minute // workers))
+    app.state.lockout = AccountLockout(
+        failures=max(1, int(tunable("web.lockout_failures")) // workers)
+    )
     app.state.sessions = Sessions(secret_key(settings))
     # The lists come before the records so that /events is the list, /events/{id} one event.
     for module in (home, persons, lists, feed, records, documents, review, actions, auth):
@@ -127,6 +137,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if proxies:
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
     app.add_middleware(SecurityHeaders, docs_csp=docs_csp)
+    return app
+
+
+def served_app() -> FastAPI:
+    """Return the warmed app of one of ``serve --workers N``'s processes (settings from the env).
+
+    Everything the processes share lives in the database (users, session versions, tokens) or
+    is checked against it (each process's snapshot and name index follow the database's stamp);
+    only the login limits are per process, and so shared out by ``create_app``.
+    """
+    workers = max(1, int(os.environ.get(WORKERS_ENV, "1")))
+    app = create_app(get_settings(), workers=workers)
+    warm(app)
     return app
 
 
