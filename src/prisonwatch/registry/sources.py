@@ -40,14 +40,28 @@ def sources_for(
     if not subject_ids:
         return result
     states = ("accepted",) if accepted_only else ("accepted", "proposed")
+    # Columns, not records: a Document record would bring its whole text and raw input along.
     stmt = (
-        select(Claim, Document)
+        select(
+            Claim.id,
+            Claim.subject_id,
+            Claim.document_id,
+            Claim.quote,
+            Claim.span_start,
+            Claim.span_end,
+            Claim.state,
+            Document.id,
+            Document.title,
+            Document.canonical_url,
+            Document.published,
+            Document.publisher,
+        )
         .outerjoin(Document, Document.id == Claim.document_id)
         .where(Claim.kind == kind, Claim.subject_id.in_(subject_ids), Claim.state.in_(states))
         .order_by(Document.published, Claim.created_at, Claim.id)
     )
     rows = list(session.execute(stmt))
-    doc_ids = [d.id for _, d in rows if d is not None]
+    doc_ids = [row[7] for row in rows if row[7] is not None]
     urls: dict[str, str] = {}
     if doc_ids:
         url_rows = session.execute(
@@ -57,19 +71,21 @@ def sources_for(
         )
         for doc_id, url in url_rows:
             urls.setdefault(doc_id, url)
-    for claim, doc in rows:
-        result[claim.subject_id].append(
+    for claim_id, subject_id, document_id, quote, start, end, state, *doc in rows:
+        doc_id, title, canonical_url, published, publisher = doc
+        found = doc_id is not None
+        result[subject_id].append(
             Source(
-                claim_id=claim.id,
-                document_id=claim.document_id,
-                title=doc.title if doc else None,
-                url=(doc.canonical_url or urls.get(doc.id)) if doc else None,
-                published=doc.published if doc else None,
-                publisher=doc.publisher if doc else None,
-                quote=claim.quote,
-                start=claim.span_start,
-                end=claim.span_end,
-                state=claim.state,
+                claim_id=claim_id,
+                document_id=document_id,
+                title=title if found else None,
+                url=(canonical_url or urls.get(doc_id)) if found else None,
+                published=published if found else None,
+                publisher=publisher if found else None,
+                quote=quote,
+                start=start,
+                end=end,
+                state=state,
             )
         )
     return result
