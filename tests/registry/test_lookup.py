@@ -41,3 +41,17 @@ def test_match_command_uses_the_database_without_registry(
     answers = [json.loads(line) for line in result.output.splitlines()]
     assert answers[0]["status"] == "matched"
     assert answers[1]["status"] == "none"
+
+
+def test_scored_ids_score_as_find_persons_does(sqlite_settings: Settings) -> None:
+    from prisonwatch.registry.lookup import scored_ids
+
+    with session_scope(sqlite_settings) as session:
+        import_registry_csv(session, SAMPLE, scheme="demo")
+    with session_scope(sqlite_settings) as session:
+        for query in ("Kolesnikova", "Лосік", "ara", "%", "Nobody Invented"):
+            ours = scored_ids(session, query)
+            theirs = {f.person.id: (f.score, f.reason) for f in find_persons(session, query)}
+            assert {k: ours[k] for k in theirs} == theirs, query
+            assert len(ours) >= len(theirs)
+        assert scored_ids(session, " \x00 ") == {}
