@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -200,6 +201,7 @@ def main() -> int:
         stop.set()
         server.terminate()
         server.wait(10)
+        shutil.rmtree(folder, ignore_errors=True)
     ordered = sorted(timings)
     p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)] * 1000 if ordered else float("nan")
     errors = sum(n for status, n in outcomes.items() if status != "200")
