@@ -161,8 +161,16 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
             flags["modal"] = 1.0
         if parse.tag.tense == "futr":
             flags["future"] = 1.0
+        if parse.tag.POS == "PRTS":
+            flags["passive"] = flags["past"] = 1.0
+        elif parse.tag.POS == "VERB" and parse.tag.tense == "past":
+            flags["past"] = 1.0
     elif word.endswith(_BE_ATTRIBUTIVE):
         flags["description"] = 1.0
+    elif lexicon.be_form(word) == "passive":
+        flags["passive"] = flags["past"] = 1.0
+    elif lexicon.be_form(word) == "past":
+        flags["past"] = 1.0
     opening = {t.lower for t in sent.tokens[:2]}
     if opening & lexicon.BACKGROUND_CUES:
         flags["background_cue"] = 1.0
@@ -222,6 +230,11 @@ def _actor(tokens: list[Token]) -> str | None:
         name = places.actor(t.text)
         if name:
             return name
+    words = [t.text for t in tokens if t.is_word]
+    for i in range(len(words)):
+        body = places.authority(words, i)
+        if body:
+            return body
     return None
 
 

@@ -448,6 +448,34 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
 )
 
+@dataclass(frozen=True)
+class Form:
+    """Belarusian trigger endings that tell a verb form (no morphology reads Belarusian)."""
+
+    feature: str  # the shared feature the form sets: "passive" (and past) or "past"
+    endings: tuple[str, ...]
+    positive: str  # an invented trigger word in this form
+    negative: str  # an invented trigger word of the same verb in another form
+
+
+# Russian forms come from pymorphy3 (VERB past, PRTS); these stand in for Belarusian. Oblique
+# participles ("вызваленых") are read first as descriptions, so they never reach this table.
+BE_FORMS: tuple[Form, ...] = (
+    Form(
+        "passive",
+        ("ены", "ена", "ана", "аны", "аная", "аныя", "еныя", "ятыя", "ыты", "ыта"),
+        "затрыманы",
+        "затрымліваюць",
+    ),
+    Form("past", ("лі", "ла", "ў", "ліся", "лася", "ўся"), "памілаваў", "памілуе"),
+)
+
+
+def be_form(word: str) -> str | None:
+    """Return the shared feature a Belarusian trigger word's ending sets, or None."""
+    return next((f.feature for f in BE_FORMS if word.endswith(f.endings)), None)
+
+
 # Words in the three before a trigger that make it unreal: future, wishes, demands, negation.
 UNREAL_BEFORE = frozenset(
     [

@@ -1,0 +1,55 @@
+"""Verb forms and acting state bodies: the shared features Russian and Belarusian give the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from prisonwatch.documents import CleanDocument
+from prisonwatch.extract.slavic import places
+from prisonwatch.extract.slavic.frontend import SlavicFrontEnd
+from prisonwatch.extract.slavic.lexicon import BE_FORMS, Form, be_form
+
+
+def _candidate_features(text: str, language: str) -> list[dict[str, float]]:
+    proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
+    return [c.features for c in proposal.candidates]
+
+
+@pytest.mark.parametrize("form", BE_FORMS, ids=[f.feature for f in BE_FORMS])
+def test_each_belarusian_form_row_holds_its_examples(form: Form) -> None:
+    assert be_form(form.positive) == form.feature
+    assert be_form(form.negative) != form.feature
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted", "unwanted"),
+    [
+        ("Вчера в Гродно задержали двух блогеров.", "ru", {"past"}, {"passive"}),
+        ("Вчера в Гродно задержаны два блогера.", "ru", {"past", "passive"}, set()),
+        ("Учора ў Гродне затрымалі двух блогераў.", "be", {"past"}, {"passive"}),
+        ("Учора ў Гродне затрыманы блогер Іван Пятроў.", "be", {"past", "passive"}, set()),
+    ],
+)
+def test_past_and_passive_triggers_are_marked(
+    text: str, language: str, wanted: set[str], unwanted: set[str]
+) -> None:
+    (features,) = _candidate_features(text, language)
+    assert wanted <= set(features)
+    assert not unwanted & set(features)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("власти Литвы задержали", "Lithuania"),
+        ("литовские власти задержали", "Lithuania"),
+        ("улады Польшчы вызвалілі", "Poland"),
+        ("Минфин США исключил", "United States"),
+        ("власти сообщили", None),
+        ("суд Литвы приговорил", None),
+    ],
+)
+def test_a_state_body_acts_for_its_country(sentence: str, country: str | None) -> None:
+    words = sentence.split()
+    found = [places.authority(words, i) for i in range(len(words))]
+    assert next((c for c in found if c), None) == country
