@@ -529,6 +529,12 @@ UNREAL_BEFORE = frozenset(
         "б",
     ]
 )
+# Petitions and demands that govern a nominal trigger: "прошение о помиловании", "патрабаванне
+# вызвалення" ask for an event, they do not state one (EVAL.md rule 3).
+REQUEST_NOUNS = re.compile(
+    r"прошени\w*|ходатайств\w*|заявлени\w*|просьб\w*|требовани\w*|призыв\w*|"
+    r"прашэнн\w*|хадайніцтв\w*|заяв(?:а|у|ы|е|ай)|просьб\w*|патрабаванн\w*|заклік\w*"
+)
 _BACKGROUND_WORDS = (
     "ранее раньше прежде тогда раней перад тым летом зимой весной осенью "
     "напомним нагадаем раней летась"
