@@ -53,3 +53,16 @@ def test_a_state_body_acts_for_its_country(sentence: str, country: str | None) -
     words = sentence.split()
     found = [places.authority(words, i) for i in range(len(words))]
     assert next((c for c in found if c), None) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "actor"),
+    [
+        ("Вчера в Литве освобождены три журналиста.", "ru", "Lithuania"),
+        ("Учора ў Літве вызвалены тры журналісты.", "be", "Lithuania"),
+        ("Вчера в Литве освободили трех журналистов.", "ru", None),
+    ],
+)
+def test_an_agentless_passive_is_the_state_acting(text: str, language: str, actor: str) -> None:
+    proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
+    assert [c.proposal.actor for c in proposal.candidates] == [actor]
