@@ -66,3 +66,13 @@ def test_a_state_body_acts_for_its_country(sentence: str, country: str | None) -
 def test_an_agentless_passive_is_the_state_acting(text: str, language: str, actor: str) -> None:
     proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
     assert [c.proposal.actor for c in proposal.candidates] == [actor]
+
+
+def test_a_release_told_beside_a_pardon_shares_its_people() -> None:
+    text = (
+        "Президент подписал указ о помиловании узников, которые были освобождены вчера.\n"
+        "Помилованы: журналист Иван Сидоров; активистка Ольга Миронова."
+    )
+    proposal = SlavicFrontEnd("ru").propose(CleanDocument(text=text, language="ru"))
+    people = {c.type: sorted(p.name for p in c.proposal.persons) for c in proposal.candidates}
+    assert people["release"] == people["pardon"] == ["Иван Сидоров", "Ольга Миронова"]

@@ -391,6 +391,7 @@ class SlavicFrontEnd(BaseFrontEnd):
             else:
                 groups.append([m])
         groups = _fold_descriptions(groups)
+        _share_persons(groups)
         return [_candidate(g, text, original, where, length, self.language) for g in groups]
 
 
@@ -420,6 +421,30 @@ def _fold_descriptions(groups: list[list[_Mention]]) -> list[list[_Mention]]:
                 continue
         kept.append(group)
     return kept
+
+
+# Custody events one sentence can tell of the same people: "помилованы и освобождены".
+_SAME_PEOPLE = frozenset({"release", "pardon", "deportation", "transfer"})
+
+
+def _share_persons(groups: list[list[_Mention]]) -> None:
+    """Give a custody event that names nobody the people of one told in the same sentence.
+
+    "Указ о помиловании заключенных, которые были освобождены ...: A, B": the release is theirs.
+    """
+    for group in groups:
+        head = group[0]
+        if head.trigger.type not in _SAME_PEOPLE or any(m.persons for m in group):
+            continue
+        for other in groups:
+            if other is group or other[0].trigger.type not in _SAME_PEOPLE:
+                continue
+            if _background(other[0]) != _background(head) or _conflict(other, head):
+                continue
+            if any(m.sent is head.sent for m in other) and any(m.persons for m in other):
+                head.persons = list({n.nominative: n for m in other for n in m.persons}.values())
+                head.flags["shared_persons"] = 1.0
+                break
 
 
 def _unreal(m: _Mention) -> bool:
