@@ -76,3 +76,26 @@ def test_a_release_told_beside_a_pardon_shares_its_people() -> None:
     proposal = SlavicFrontEnd("ru").propose(CleanDocument(text=text, language="ru"))
     people = {c.type: sorted(p.name for p in c.proposal.persons) for c in proposal.candidates}
     assert people["release"] == people["pardon"] == ["Иван Сидоров", "Ольга Миронова"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [
+        (
+            "Летом власти освободили несколько узников. Среди них — Иван Сидоров и Ольга Миронова.",
+            "ru",
+            ["Иван Сидоров", "Ольга Миронова"],
+        ),
+        (
+            "Улетку ўлады вызвалілі некалькі вязняў. Сярод іх — Іван Сідараў і Вольга Міронава.",
+            "be",
+            ["Іван Сідараў", "Вольга Міронава"],
+        ),
+    ],
+)
+def test_a_sentence_naming_some_of_them_joins_the_event(
+    text: str, language: str, wanted: list[str]
+) -> None:
+    proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
+    (candidate,) = proposal.candidates
+    assert [p.name for p in candidate.proposal.persons] == wanted

@@ -121,6 +121,11 @@ def _near(tokens: list[Token], i: int, pattern: str, after: bool = False) -> boo
     return any(row.matches(t.lower) for k, t in enumerate(tokens[lo:hi], lo) if k != i)
 
 
+def _opens_among(sent: _Sentence) -> bool:
+    opening = " ".join(t.lower for t in sent.tokens[:3] if t.is_word)
+    return opening.startswith(lexicon.AMONG_OPENINGS)
+
+
 def _has_trigger(sent: _Sentence, rows: list[lexicon.Trigger]) -> bool:
     return any(r.matches(t.lower) for t in sent.tokens if t.is_word for r in rows)
 
@@ -300,6 +305,10 @@ class SlavicFrontEnd(BaseFrontEnd):
                 # A list line after the event's sentence ("Name — 3 years;"): its people too.
                 roster.persons += _persons(sent, names, text, roster.trigger.type)
                 roster.flags["roster"] = 1.0
+                continue
+            if roster is not None and _opens_among(sent) and not _has_trigger(sent, rows):
+                # "Среди них — A и B.": some of the people of the event just told.
+                roster.persons += _persons(sent, names, text, roster.trigger.type)
                 continue
             roster = None
             sent_persons_all = [n for n in names if sent.start <= n.start < sent.end]
