@@ -99,3 +99,15 @@ def test_a_sentence_naming_some_of_them_joins_the_event(
     proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
     (candidate,) = proposal.candidates
     assert [p.name for p in candidate.proposal.persons] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Полиция задержала пятерых активистов за день. Еще двоих задержали в Твери.", "ru"),
+        ("Міліцыя затрымала пяцёх актывістаў за дзень. Яшчэ двух затрымалі ў Віцебску.", "be"),
+    ],
+)
+def test_more_of_a_told_total_is_the_same_event(text: str, language: str) -> None:
+    proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
+    assert [(c.type, c.proposal.count) for c in proposal.candidates] == [("arrest", 5)]

@@ -191,6 +191,8 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
     total = {t.lower for t in sent.tokens} & lexicon.STATISTIC_CUES
     if (total or lexicon.SINCE_YEAR.search(sentence_text)) and _has_number(sent.tokens):
         flags["aggregate"] = 1.0  # "уже 114 осуждены", "с 2020 года задержаны 1000 человек"
+    if sent.tokens and sent.tokens[0].lower in lexicon.PART_OPENINGS:
+        flags["part"] = 1.0  # "Еще двоих задержали в Курске": more of a total already told
     return flags
 
 
@@ -471,7 +473,8 @@ def _conflict(group: list[_Mention], m: _Mention) -> bool:
         if len(leaders) > 1:
             return True  # two leaders acting: two happenings
         if other.count and m.count and other.count.value != m.count.value:
-            return True
+            if not (m.flags.get("part") and m.count.value < other.count.value):
+                return True
         if other.date and m.date and other.date.value and m.date.value:
             a, b = other.date.value, m.date.value
             if not (a.startswith(b) or b.startswith(a)):
