@@ -111,3 +111,14 @@ def test_a_sentence_naming_some_of_them_joins_the_event(
 def test_more_of_a_told_total_is_the_same_event(text: str, language: str) -> None:
     proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
     assert [(c.type, c.proposal.count) for c in proposal.candidates] == [("arrest", 5)]
+
+
+def test_a_describing_participle_keeps_only_the_people_it_describes() -> None:
+    text = (
+        "Министр рассказал об обмене осужденного на пять лет блогера Ивана Сидорова "
+        "и задержанных в Минске литовских граждан."
+    )
+    proposal = SlavicFrontEnd("ru").propose(CleanDocument(text=text, language="ru"))
+    people = {c.type: [p.name for p in c.proposal.persons] for c in proposal.candidates}
+    assert people["sentence"] == ["Иван Сидоров"]
+    assert people.get("arrest", []) == []

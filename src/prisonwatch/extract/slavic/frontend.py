@@ -18,6 +18,7 @@ from prisonwatch.extract.slavic.tokens import Token, sentences, tokenize
 from prisonwatch.language import is_lacinka
 from prisonwatch.tunables import tunable
 
+_DESCRIBED_SPAN = 8  # tokens after a describing participle that may hold the person it describes
 _WINDOW = 5  # words after a trigger (and before it) searched for its required companion word
 _QUOTES = set('"“”«»„')
 # Role words before a name: the person is an official acting on the event, not its subject.
@@ -214,6 +215,15 @@ def _persons(sent: _Sentence, names: list[Name], text: str, kind: str) -> list[N
     return out
 
 
+def _described(persons: list[Name], tokens: list[Token], i: int) -> list[Name]:
+    """Return the people a describing participle stands before: "осужденного ... Ивана Петрова".
+
+    A participle describes the noun phrase it opens, not every person in its sentence.
+    """
+    hi = tokens[min(len(tokens) - 1, i + _DESCRIBED_SPAN)].end
+    return [n for n in persons if tokens[i].end <= n.start < hi]
+
+
 def _nearest(items: list[Count] | list[Date], sent: _Sentence, pos: int) -> Count | Date | None:
     inside = [x for x in items if sent.start <= x.start < sent.end]
     return min(inside, key=lambda x: abs(x.start - pos)) if inside else None
@@ -324,6 +334,8 @@ class SlavicFrontEnd(BaseFrontEnd):
                         continue
                     flags = _flags(sent.tokens, i, lang, text, sent)
                     persons = _persons(sent, names, text, row.type)
+                    if flags.get("description"):
+                        persons = _described(persons, sent.tokens, i)
                     opening = {t.lower for t in sent.tokens[:3]}
                     if not persons and opening & _ANAPHORA:
                         persons = list(previous_persons)
