@@ -80,3 +80,17 @@ def test_a_text_about_nothing_gives_no_event() -> None:
         "Погода в Минске на выходных будет солнечной. Температура поднимется до двадцати градусов."
     )
     assert _types(text, "ru") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "wanted"),
+    [
+        ("Освобождение двух журналистов стало сюрпризом.", "ru", "release"),
+        ("Вызваленне двух журналістаў стала нечаканасцю.", "be", "release"),
+        ("Памілаванне дванаццаці палітвязняў абвясцілі ўвечары.", "be", "pardon"),
+        ("Экстрадиция активиста в Беларусь состоялась вчера.", "ru", "transfer"),
+        ("Экстрадыцыя актывіста ў Беларусь адбылася ўчора.", "be", "transfer"),
+    ],
+)
+def test_nominal_triggers_propose_their_event(sentence: str, language: str, wanted: str) -> None:
+    assert wanted in _types(sentence, language)
