@@ -8,6 +8,8 @@ from prisonwatch.documents import CleanDocument
 from prisonwatch.extract.slavic import places
 from prisonwatch.extract.slavic.frontend import SlavicFrontEnd
 from prisonwatch.extract.slavic.lexicon import BE_FORMS, Form, be_form
+from prisonwatch.extract.slavic.names import find_names
+from prisonwatch.extract.slavic.tokens import tokenize
 
 
 def _candidate_features(text: str, language: str) -> list[dict[str, float]]:
@@ -122,3 +124,18 @@ def test_a_describing_participle_keeps_only_the_people_it_describes() -> None:
     people = {c.type: [p.name for p in c.proposal.persons] for c in proposal.candidates}
     assert people["sentence"] == ["Иван Сидоров"]
     assert people.get("arrest", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Суд асудзіў Паўлюка Быкоўскага на тры гады.", ["Паўлюк Быкоўскі"]),
+        ("Учора затрымалі Ігната Сідорчыка і Язэпа Мураўёва.", ["Ігнат Сідорчык"]),
+        ("Учора затрымалі Тадора Дашкевіча.", ["Тадор Дашкевіч"]),
+        ("Беларускі Саюз Журналістаў выступіў з заявай.", []),
+    ],
+)
+def test_belarusian_surname_endings_find_names_the_tables_do_not_know(
+    text: str, wanted: list[str]
+) -> None:
+    assert [n.nominative for n in find_names(tokenize(text), text, "be")] == wanted
