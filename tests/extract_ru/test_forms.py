@@ -139,3 +139,10 @@ def test_belarusian_surname_endings_find_names_the_tables_do_not_know(
     text: str, wanted: list[str]
 ) -> None:
     assert [n.nominative for n in find_names(tokenize(text), text, "be")] == wanted
+
+
+def test_a_describing_participle_is_a_background_cue_of_its_own() -> None:
+    text = "Министр упомянул осужденного на пять лет блогера Ивана Сидорова."
+    (features,) = _candidate_features(text, "ru")
+    assert features.get("background_cue=description") == 1.0
+    assert "background_cue" not in features

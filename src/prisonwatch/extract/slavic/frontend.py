@@ -589,6 +589,10 @@ def _candidate(
     features["position"] = round(first.sent.start / max(length, 1), 3)
     features["mentions"] = float(len(group))
     features["trigger_weight"] = first.trigger.weight
+    if first.flags.get("description"):
+        # A describing participle ("осужденного ранее") tells an earlier event; its own name
+        # keeps the shared ``background_cue`` weight as English learnt it.
+        features["background_cue=description"] = 1.0
     words = [m.sent.tokens[m.index].text for m in group]
     reasons = [f"trigger '{words[0]}' ({first.trigger.name})"]
     if len(group) > 1:
