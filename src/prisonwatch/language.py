@@ -56,12 +56,12 @@ def is_lacinka(text: str) -> bool:
     acute = len(re.findall(r"[ćśźńĆŚŹŃ]", sample))
     if breve >= 2 or (breve and (ell or hacek or acute)):
         return True
-    words = {w.casefold() for w in _WORD.findall(sample)}
-    if _OTHER_DIACRITICS.search(sample) or words & _SOUTH_SLAVIC:
+    vocabulary = {w.casefold() for w in _WORD.findall(sample)}
+    if _OTHER_DIACRITICS.search(sample) or vocabulary & _SOUTH_SLAVIC:
         return False  # Czech, Slovak, Lithuanian, Esperanto, Croatian or Serbian
     if breve:
         return True  # one ŭ and nothing another Latin alphabet writes: "Sud asudziŭ ..."
-    if hacek and _LACINKA_SYLLABLES.search(sample.casefold()) and not words & _WORDS["en"]:
+    if hacek and _LACINKA_SYLLABLES.search(sample.casefold()) and not vocabulary & _WORDS["en"]:
         return True  # "zatrymany na miažy": č/š/ž with a Belarusian ia/ie/iu/dz
     if not (hacek and ell):
         return False

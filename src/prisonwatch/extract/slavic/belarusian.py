@@ -98,7 +98,19 @@ FIRST_NAME_ENDINGS: tuple[Ending, ...] = (
 )
 # Nominative endings typical of Belarusian surnames: with one, a capitalised word after an
 # unknown given name still makes a name ("Паўлюк Быкоўскі").
-SURNAME_NOMINATIVE = ("скі", "цкі", "ская", "цкая", "віч", "енка", "ёнак", "онак", "чык", "ук", "юк")
+SURNAME_NOMINATIVE = (
+    "скі",
+    "цкі",
+    "ская",
+    "цкая",
+    "віч",
+    "енка",
+    "ёнак",
+    "онак",
+    "чык",
+    "ук",
+    "юк",
+)
 # Endings of adjectives and plural nouns: a first word with one opens no name ("Беларускі Саюз").
 _NOT_GIVEN = ("скі", "цкі", "ская", "цкая", "ы", "ая", "ыя", "ія", "ае", "ое")
 

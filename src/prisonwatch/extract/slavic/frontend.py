@@ -485,8 +485,9 @@ def _conflict(group: list[_Mention], m: _Mention) -> bool:
         if len(leaders) > 1:
             return True  # two leaders acting: two happenings
         if other.count and m.count and other.count.value != m.count.value:
-            if not (m.flags.get("part") and m.count.value < other.count.value):
-                return True
+            part = m.flags.get("part") and m.count.value < other.count.value
+            if not part:
+                return True  # two different group sizes, unless "еще N" tells more of it
         if other.date and m.date and other.date.value and m.date.value:
             a, b = other.date.value, m.date.value
             if not (a.startswith(b) or b.startswith(a)):

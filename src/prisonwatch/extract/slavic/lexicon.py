@@ -478,6 +478,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
 )
 
+
 @dataclass(frozen=True)
 class Form:
     """Belarusian trigger endings that tell a verb form (no morphology reads Belarusian)."""
