@@ -18,7 +18,6 @@ from prisonwatch.extract.slavic.tokens import Token, sentences, tokenize
 from prisonwatch.language import is_lacinka
 from prisonwatch.tunables import tunable
 
-_DESCRIBED_SPAN = 8  # tokens after a describing participle that may hold the person it describes
 _WINDOW = 5  # words after a trigger (and before it) searched for its required companion word
 _QUOTES = set('"“”«»„')
 # Role words before a name: the person is an official acting on the event, not its subject.
@@ -220,7 +219,8 @@ def _described(persons: list[Name], tokens: list[Token], i: int) -> list[Name]:
 
     A participle describes the noun phrase it opens, not every person in its sentence.
     """
-    hi = tokens[min(len(tokens) - 1, i + _DESCRIBED_SPAN)].end
+    span = int(tunable("extract.slavic_described_span"))
+    hi = tokens[min(len(tokens) - 1, i + span)].end
     return [n for n in persons if tokens[i].end <= n.start < hi]
 
 
