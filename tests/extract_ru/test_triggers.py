@@ -69,6 +69,7 @@ def test_rows_cover_every_type_in_both_languages() -> None:
         ("Узник написал прошение о помиловании на имя президента.", "ru"),
         ("Сотни людей подписали требование освобождения журналистки.", "ru"),
         ("Палітвязень напісаў прашэнне аб памілаванні.", "be"),
+        ("Ён так і не напісаў заяву аб памілаванні.", "be"),
     ],
 )
 def test_negated_future_and_wished_events_are_not_events(sentence: str, language: str) -> None:
@@ -94,3 +95,8 @@ def test_a_text_about_nothing_gives_no_event() -> None:
 )
 def test_nominal_triggers_propose_their_event(sentence: str, language: str, wanted: str) -> None:
     assert wanted in _types(sentence, language)
+
+
+def test_a_statement_about_a_release_is_not_a_request_for_one() -> None:
+    text = "В заявлении об освобождении двух журналистов МИД поблагодарил посредников."
+    assert "release" in _types(text, "ru")

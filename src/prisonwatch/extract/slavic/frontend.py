@@ -156,7 +156,10 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
         flags["modal"] = 1.0
     if word.endswith(lexicon.NOMINAL_SUFFIXES):
         flags["nominal"] = 1.0
-        if any(lexicon.REQUEST_NOUNS.fullmatch(w) for w in before):
+        asked = [lexicon.REQUEST_NOUNS]
+        if word.startswith(("помил", "паміл")):
+            asked.append(lexicon.PARDON_APPLICATIONS)
+        if any(r.fullmatch(w) for w in before for r in asked):
             flags["modal"] = 1.0  # "прошение о помиловании": asked for, not granted
     if lang == "ru":
         parse = _morph().parse(tokens[i].text)[0]

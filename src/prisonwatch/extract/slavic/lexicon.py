@@ -563,9 +563,12 @@ UNREAL_BEFORE = frozenset(
 # Petitions and demands that govern a nominal trigger: "прошение о помиловании", "патрабаванне
 # вызвалення" ask for an event, they do not state one (EVAL.md rule 3).
 REQUEST_NOUNS = re.compile(
-    r"прошени\w*|ходатайств\w*|заявлени\w*|просьб\w*|требовани\w*|призыв\w*|"
-    r"прашэнн\w*|хадайніцтв\w*|заяв(?:а|у|ы|е|ай)|просьб\w*|патрабаванн\w*|заклік\w*"
+    r"прошени\w*|ходатайств\w*|просьб\w*|требовани\w*|призыв\w*|"
+    r"прашэнн\w*|хадайніцтв\w*|патрабаванн\w*|заклік\w*"
 )
+# "Заявление"/"заява" is an application only before a pardon ("заява аб памілаванні"); before
+# a release it is as often a statement about one ("у заяве аб вызваленні ...").
+PARDON_APPLICATIONS = re.compile(r"заявлени\w*|заяв(?:а|у|ы|е|ай)")
 # Openings of a sentence that names some of the people of the event told just before it.
 AMONG_OPENINGS: tuple[str, ...] = (
     "среди них", "среди которых", "среди освобожденных", "среди помилованных", "в их числе",
