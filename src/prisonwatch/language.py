@@ -37,6 +37,12 @@ _FOREIGN_LETTERS = {
 _LACINKA_ONLY = re.compile(r"[ŭŬ]")
 _LACINKA_HACEK = re.compile(r"[čšžČŠŽ]")
 _LACINKA_L = re.compile(r"[łŁ]")
+# Letters other Latin alphabets with č/š/ž or ŭ write and Łacinka never does.
+_OTHER_DIACRITICS = re.compile(r"[áéíýěřůäôľŕėįųūđĉĝĥĵŝ]", re.IGNORECASE)
+# Croatian, Serbian and Slovene words that share č/š/ž/ć with Łacinka but never stand in it.
+_SOUTH_SLAVIC = frozenset({"je", "se", "su", "ili", "kao", "bio", "bila", "nije", "sa", "ali"})
+# Belarusian syllables that Łacinka spells with i and dz: "miažy", "viasna", "dzień".
+_LACINKA_SYLLABLES = re.compile(r"[bcdfhklmnprstvz]i[aeuo]|dz")
 _POLISH_ONLY = re.compile(r"[ąęóĄĘÓ]|rz|sz|cz|w", re.IGNORECASE)
 
 
@@ -50,6 +56,13 @@ def is_lacinka(text: str) -> bool:
     acute = len(re.findall(r"[ćśźńĆŚŹŃ]", sample))
     if breve >= 2 or (breve and (ell or hacek or acute)):
         return True
+    vocabulary = {w.casefold() for w in _WORD.findall(sample)}
+    if _OTHER_DIACRITICS.search(sample) or vocabulary & _SOUTH_SLAVIC:
+        return False  # Czech, Slovak, Lithuanian, Esperanto, Croatian or Serbian
+    if breve:
+        return True  # one ŭ and nothing another Latin alphabet writes: "Sud asudziŭ ..."
+    if hacek and _LACINKA_SYLLABLES.search(sample.casefold()) and not vocabulary & _WORDS["en"]:
+        return True  # "zatrymany na miažy": č/š/ž with a Belarusian ia/ie/iu/dz
     if not (hacek and ell):
         return False
     words = [w.casefold() for w in _WORD.findall(sample)]

@@ -59,6 +59,9 @@ def test_each_belarusian_ending_row_holds_its_example(ending: belarusian.Ending)
         ("вызвалілі больш за 40 палітвязняў", 40, "more than"),
         ("затрымалі каля дзесяці чалавек", 10, "about"),
         ("арестовали четырех россиян", 4, None),
+        ("задержали шестерых студентов", 6, None),
+        ("затрымалі пяцёх актывістаў", 5, None),
+        ("вызвалілі не менш як сямёх вязняў", 7, "at least"),
     ],
 )
 def test_counts_in_digits_and_words_with_qualifiers(
@@ -69,7 +72,13 @@ def test_counts_in_digits_and_words_with_qualifiers(
 
 
 @pytest.mark.parametrize(
-    "text", ["в 2020 году задержали", "3 часа ожидания", "суд назначил штраф 500 рублей"]
+    "text",
+    [
+        "в 2020 году задержали",
+        "3 часа ожидания",
+        "суд назначил штраф 500 рублей",
+        "з чацвера затрыманыя чакаюць суда",
+    ],
 )
 def test_years_hours_and_money_are_no_counts(text: str) -> None:
     assert find_counts(tokenize(text), text) == []

@@ -41,3 +41,19 @@ def test_the_old_names_are_the_one_detector() -> None:
     assert ingest_detect is detect_language
     assert language_of("Улады вызвалілі дванаццаць палітвязняў.", "en") == "be"
     assert language_of("Some English words about a release.", "de") == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "lacinka"),
+    [
+        ("Sud asudziŭ Ivana Sidarava na try hady.", True),
+        ("Zatrymany na miažy tretiaha sakavika.", True),
+        ("Sud je osudio Ivana na tri godine, uhićen je na granici.", False),
+        ("Soud odsoudil Ivana na tři roky, zadržen na hranici.", False),
+        ("Ivan Šimić was arrested by police in the capital on Monday.", False),
+    ],
+)
+def test_one_lacinka_letter_is_enough_when_no_other_alphabet_claims_it(
+    text: str, lacinka: bool
+) -> None:
+    assert is_lacinka(text) is lacinka

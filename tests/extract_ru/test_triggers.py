@@ -66,6 +66,10 @@ def test_rows_cover_every_type_in_both_languages() -> None:
         ("С 2020 года в стране задержали более 65 тысяч человек.", "ru"),
         ("Всего по этому делу осуждены 114 человек.", "ru"),
         ("Агулам па справе асуджаныя 114 чалавек.", "be"),
+        ("Узник написал прошение о помиловании на имя президента.", "ru"),
+        ("Сотни людей подписали требование освобождения журналистки.", "ru"),
+        ("Палітвязень напісаў прашэнне аб памілаванні.", "be"),
+        ("Ён так і не напісаў заяву аб памілаванні.", "be"),
     ],
 )
 def test_negated_future_and_wished_events_are_not_events(sentence: str, language: str) -> None:
@@ -77,3 +81,22 @@ def test_a_text_about_nothing_gives_no_event() -> None:
         "Погода в Минске на выходных будет солнечной. Температура поднимется до двадцати градусов."
     )
     assert _types(text, "ru") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "wanted"),
+    [
+        ("Освобождение двух журналистов стало сюрпризом.", "ru", "release"),
+        ("Вызваленне двух журналістаў стала нечаканасцю.", "be", "release"),
+        ("Памілаванне дванаццаці палітвязняў абвясцілі ўвечары.", "be", "pardon"),
+        ("Экстрадиция активиста в Беларусь состоялась вчера.", "ru", "transfer"),
+        ("Экстрадыцыя актывіста ў Беларусь адбылася ўчора.", "be", "transfer"),
+    ],
+)
+def test_nominal_triggers_propose_their_event(sentence: str, language: str, wanted: str) -> None:
+    assert wanted in _types(sentence, language)
+
+
+def test_a_statement_about_a_release_is_not_a_request_for_one() -> None:
+    text = "В заявлении об освобождении двух журналистов МИД поблагодарил посредников."
+    assert "release" in _types(text, "ru")

@@ -18,6 +18,9 @@ class Ending:
 
 # Longest endings first within each part; a surname decides the gender when it can.
 SURNAME_ENDINGS: tuple[Ending, ...] = (
+    Ending("вічам", "віч", "masc", "last", ("Лукашэвічам", "Лукашэвіч")),
+    Ending("віча", "віч", "masc", "last", ("Дашкевіча", "Дашкевіч")),
+    Ending("вічу", "віч", "masc", "last", ("Дашкевічу", "Дашкевіч")),
     Ending("скага", "скі", "masc", "last", ("Ціханоўскага", "Ціханоўскі")),
     Ending("цкага", "цкі", "masc", "last", ("Бяляцкага", "Бяляцкі")),
     Ending("скаму", "скі", "masc", "last", ("Ціханоўскаму", "Ціханоўскі")),
@@ -48,6 +51,9 @@ SURNAME_ENDINGS: tuple[Ending, ...] = (
 # Endings that only an oblique case writes: they decide case and gender on their own.
 STRONG_ENDINGS = frozenset(
     {
+        "вічам",
+        "віча",
+        "вічу",
         "скага",
         "цкага",
         "скаму",
@@ -90,6 +96,36 @@ FIRST_NAME_ENDINGS: tuple[Ending, ...] = (
     Ending("а", "", "masc", "first", ("Вітольда", "Вітольд")),
     Ending("у", "", "masc", "first", ("Вітольду", "Вітольд")),
 )
+# Nominative endings typical of Belarusian surnames: with one, a capitalised word after an
+# unknown given name still makes a name ("Паўлюк Быкоўскі").
+SURNAME_NOMINATIVE = (
+    "скі",
+    "цкі",
+    "ская",
+    "цкая",
+    "віч",
+    "енка",
+    "ёнак",
+    "онак",
+    "чык",
+    "ук",
+    "юк",
+)
+# Endings of adjectives and plural nouns: a first word with one opens no name ("Беларускі Саюз").
+_NOT_GIVEN = ("скі", "цкі", "ская", "цкая", "ы", "ая", "ыя", "ія", "ае", "ое")
+
+
+def surname_shaped(word: str) -> bool:
+    """Return True when ``word`` carries a Belarusian surname ending (any case it shows alone)."""
+    low = word.lower()
+    return strong_surname_gender(word) is not None or low.endswith(SURNAME_NOMINATIVE)
+
+
+def may_be_given(word: str) -> bool:
+    """Return True when a capitalised word could be a given name the tables do not know."""
+    return len(word) > 2 and not word.lower().endswith(_NOT_GIVEN)
+
+
 # Common Belarusian given names (nominative) that the Russian dictionary does not know as names.
 _MEN = (
     "Алесь Аляксандр Аляксей Андрэй Антон Арцём Барыс Валерый Васіль Віктар Віталь Вітольд "

@@ -75,6 +75,26 @@ TRIGGERS: tuple[Trigger, ...] = (
         needs=r"вол\w*|свабод\w*",
     ),
     Trigger(
+        "выпустить на свободу",
+        "release",
+        "ru",
+        r"выпущ[её]н\w*|выпустил\w*",
+        0.7,
+        "Журналиста выпустили из СИЗО под вечер.",
+        "Завод выпустил новую модель трактора.",
+        needs=r"свобод\w*|волю|сизо|колони\w*|тюрьм\w*|изолятор\w*|заключени\w*|из-под",
+    ),
+    Trigger(
+        "выпусціць на волю",
+        "release",
+        "be",
+        r"выпушчан\w*|выпусціл\w*",
+        0.7,
+        "Журналіста выпусцілі з СІЗА пад вечар.",
+        "Завод выпусціў новую мадэль трактара.",
+        needs=r"вол\w*|свабод\w*|сіза|калоні\w*|калёні\w*|турм\w*|ізалятар\w*|зняволен\w*",
+    ),
+    Trigger(
         "помиловать",
         "pardon",
         "ru",
@@ -116,11 +136,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         "заключить под стражу",
         "arrest",
         "ru",
-        r"заключ[её]н\w*|взят\w*",
+        r"заключ[её]н\w*|взят\w*|взял[иа]?|помещ[её]н\w*",
         0.7,
         "Журналист заключен под стражу на два месяца.",
         "Договор заключен между двумя компаниями.",
         needs=r"стражу",
+    ),
+    Trigger(
+        "узяць пад варту",
+        "arrest",
+        "be",
+        r"[уў]зят\w*|[уў]зял(?:і|а|ў)|заключан\w*|змешчан\w*",
+        0.7,
+        "Журналіста ўзялі пад варту на два месяцы.",
+        "Дагавор заключаны паміж дзвюма кампаніямі.",
+        needs=r"варту",
     ),
     Trigger(
         "затрымаць",
@@ -211,7 +241,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "экстрадировать",
         "transfer",
         "ru",
-        r"экстрадир\w*|передал\w*|передан\w*",
+        r"экстрадир\w*|экстрадици\w*|передал\w*|передан\w*",
         0.6,
         "Активиста экстрадировали в Беларусь.",
         "Паспорт ему выдали в консульстве.",
@@ -222,7 +252,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "вывезці",
         "transfer",
         "be",
-        r"вывез\w*|прывез\w*|перадал\w*|перададзен\w*|экстрадыр\w*",
+        r"вывез\w*|прывез\w*|перадал\w*|перададзен\w*|экстрадыр\w*|экстрадыц\w*",
         0.7,
         "Вызваленых вывезлі ў Літву на аўтобусе.",
         "Фермер вывез бульбу і моркву на кірмаш.",
@@ -448,6 +478,35 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
 )
 
+
+@dataclass(frozen=True)
+class Form:
+    """Belarusian trigger endings that tell a verb form (no morphology reads Belarusian)."""
+
+    feature: str  # the shared feature the form sets: "passive" (and past) or "past"
+    endings: tuple[str, ...]
+    positive: str  # an invented trigger word in this form
+    negative: str  # an invented trigger word of the same verb in another form
+
+
+# Russian forms come from pymorphy3 (VERB past, PRTS); these stand in for Belarusian. Oblique
+# participles ("вызваленых") are read first as descriptions, so they never reach this table.
+BE_FORMS: tuple[Form, ...] = (
+    Form(
+        "passive",
+        ("ены", "ена", "ана", "аны", "аная", "аныя", "еныя", "ятыя", "ыты", "ыта"),
+        "затрыманы",
+        "затрымліваюць",
+    ),
+    Form("past", ("лі", "ла", "ў", "ліся", "лася", "ўся"), "памілаваў", "памілуе"),
+)
+
+
+def be_form(word: str) -> str | None:
+    """Return the shared feature a Belarusian trigger word's ending sets, or None."""
+    return next((f.feature for f in BE_FORMS if word.endswith(f.endings)), None)
+
+
 # Words in the three before a trigger that make it unreal: future, wishes, demands, negation.
 UNREAL_BEFORE = frozenset(
     [
@@ -501,6 +560,22 @@ UNREAL_BEFORE = frozenset(
         "б",
     ]
 )
+# Petitions and demands that govern a nominal trigger: "прошение о помиловании", "патрабаванне
+# вызвалення" ask for an event, they do not state one (EVAL.md rule 3).
+REQUEST_NOUNS = re.compile(
+    r"прошени\w*|ходатайств\w*|просьб\w*|требовани\w*|призыв\w*|"
+    r"прашэнн\w*|хадайніцтв\w*|патрабаванн\w*|заклік\w*"
+)
+# "Заявление"/"заява" is an application only before a pardon ("заява аб памілаванні"); before
+# a release it is as often a statement about one ("у заяве аб вызваленні ...").
+PARDON_APPLICATIONS = re.compile(r"заявлени\w*|заяв(?:а|у|ы|е|ай)")
+# Openings of a sentence that names some of the people of the event told just before it.
+AMONG_OPENINGS: tuple[str, ...] = (
+    "среди них", "среди которых", "среди освобожденных", "среди помилованных", "в их числе",
+    "в том числе", "сярод іх", "сярод якіх", "сярод вызваленых", "у іх ліку", "у тым ліку",
+)  # fmt: skip
+# A sentence opening with these tells more of a group whose total the text gave before.
+PART_OPENINGS = frozenset(["еще", "яшчэ", "также", "таксама"])
 _BACKGROUND_WORDS = (
     "ранее раньше прежде тогда раней перад тым летом зимой весной осенью "
     "напомним нагадаем раней летась"

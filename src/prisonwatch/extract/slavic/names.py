@@ -255,13 +255,27 @@ def _third_word_fits(word: str, lang: str) -> bool:
     return low.rstrip("аеуыоюяй").endswith(_PATRONYMIC) or low.endswith(_PATRONYMIC)
 
 
+def _be_pair(tokens: list[Token], i: int, lang: str) -> bool:
+    """Return True for an unknown Belarusian given name before a surname-shaped word."""
+    if lang != "be" or i + 1 >= len(tokens) or not _name_word(tokens[i + 1]):
+        return False
+    first, last = tokens[i].text, tokens[i + 1].text
+    return (
+        belarusian.may_be_given(first)
+        and belarusian.surname_shaped(last)
+        and places.country(first) is None
+        and places.country(last) is None
+        and tokens[i + 1].start - tokens[i].end == 1
+    )
+
+
 def find_names(tokens: list[Token], text: str, lang: str) -> list[Name]:
     """Return the full names (a given name then a surname) among ``tokens``."""
     names: list[Name] = []
     i = 0
     while i < len(tokens) - 1:
         tok = tokens[i]
-        if not (_name_word(tok) and is_given_name(tok.text, lang)):
+        if not (_name_word(tok) and (is_given_name(tok.text, lang) or _be_pair(tokens, i, lang))):
             i += 1
             continue
         j = i + 1

@@ -47,6 +47,14 @@ ACTORS: tuple[tuple[str, str], ...] = (
     (r"токаев\w*|такаеў\w*", "Kassym-Jomart Tokayev"),
 )
 _ACTORS = [(re.compile(p), name) for p, name in ACTORS]
+# State bodies that act for their country: "власти Беларуси", "белорусские власти" -> Belarus.
+# Courts are left out: the gold names a court by itself, never as its country.
+AUTHORITIES = re.compile(
+    r"власт(?:и|ей|ям|ями)|улад(?:ы|аў|ам|амі)|режим\w*|рэжым\w*|силовик\w*|сілавік\w*|"
+    r"кгб|мвд|мус|фсб|минфин\w*|мінфін\w*|госдеп\w*|дзяржд[эе]п\w*|"
+    r"правительств\w*|урад(?:а|у|ам)?|администраци\w*|адміністрацы\w*|"
+    r"пограничник\w*|памежнік\w*|минюст\w*|мінюст\w*|мид|мзс"
+)
 
 
 def country(word: str) -> str | None:
@@ -64,4 +72,16 @@ def actor(word: str) -> str | None:
     for pattern, name in _ACTORS:
         if pattern.fullmatch(low):
             return name
+    return None
+
+
+def authority(words: list[str], i: int) -> str | None:
+    """Return the country whose state body ``words[i]`` is, when a country word is beside it."""
+    if not AUTHORITIES.fullmatch(words[i].lower().replace("ё", "е")):
+        return None
+    for k in (i + 1, i - 1, i + 2, i - 2):
+        if 0 <= k < len(words):
+            found = country(words[k])
+            if found:
+                return found
     return None
