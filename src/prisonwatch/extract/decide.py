@@ -24,7 +24,15 @@ from prisonwatch.tunables import tunable
 MODEL_PATH = Path(__file__).with_name("decision_model.json")
 # EVAL.md rule 3: a negated, modal (future, hypothetical) or planned happening is no event. A
 # candidate whose front end sets one of these shared features is never reported.
-VETO_FEATURES = ("negated", "modal", "future", "filter=negated", "filter=modal", "filter=plan")
+VETO_FEATURES = (
+    "negated",
+    "modal",
+    "future",
+    "filter=negated",
+    "filter=modal",
+    "filter=plan",
+    "filter=ongoing",
+)
 _DATE_BUCKETS = ((0, "same_day"), (10, "within_10_days"), (60, "within_2_months"))
 
 

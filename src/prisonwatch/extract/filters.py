@@ -56,10 +56,22 @@ def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
+def _perfect_since(token: Token) -> bool:
+    """Return True for 'has been jailed since 2019': a state that began then, still going on."""
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return (
+        bool(aux & {"has", "have", "had"})
+        and "been" in aux
+        and any(c.dep_ == "prep" and c.lower_ == "since" for c in token.children)
+    )
+
+
 def irrealis(trigger: Token, nominal: bool) -> str | None:
     """Return why the trigger is a demand, plan, hope, future, negation or denial; else None."""
     if _negated(trigger) or _negated_disjunct(trigger):
         return "negated"
+    if not nominal and _perfect_since(trigger):
+        return "'has been ... since' makes it an ongoing state"
     modal = _modal(trigger)
     if modal:
         return f"'{modal}' makes it future or hypothetical"
