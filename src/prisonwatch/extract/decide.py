@@ -69,14 +69,52 @@ class Head:
 
 
 @dataclass
+class Calibration:
+    """A non-decreasing map from the event head's score to the share of true events.
+
+    Fitted by isotonic regression on out-of-fold scores (``prisonwatch train``): ``points``
+    are (score, probability) knots, read by linear interpolation and held flat past the ends.
+    With no knots the score is its own confidence.
+    """
+
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def __call__(self, score: float) -> float:
+        """Return the calibrated probability of ``score``."""
+        pts = self.points
+        if not pts:
+            return score
+        if score <= pts[0][0]:
+            return pts[0][1]
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+            if score <= x1:
+                return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
+        return pts[-1][1]
+
+    def to_json(self) -> list[list[float]]:
+        """Return the knots as JSON, rounded to six digits."""
+        return [[round(x, 6), round(y, 6)] for x, y in self.points]
+
+    @classmethod
+    def from_json(cls, data: list[list[float]]) -> Calibration:
+        """Return the calibration a JSON list of knots describes."""
+        return cls([(float(x), float(y)) for x, y in data])
+
+
+@dataclass
 class DecisionModel:
-    """The two heads and the facts of their training run."""
+    """The two heads, the event head's calibration and the facts of their training run."""
 
     event: Head
     background: Head
     corpus_hash: str = ""
     trained_on: dict[str, int] = field(default_factory=dict)  # language -> candidates
     version: str = ""
+    calibration: Calibration = field(default_factory=Calibration)
+
+    def confidence(self, features: dict[str, float]) -> float:
+        """Return the calibrated probability that a candidate with ``features`` is an event."""
+        return self.calibration(self.event.score(features))
 
     def to_json(self) -> dict[str, Any]:
         """Return the model as a JSON object."""
@@ -86,6 +124,7 @@ class DecisionModel:
             "trained_on": dict(sorted(self.trained_on.items())),
             "event": self.event.to_json(),
             "background": self.background.to_json(),
+            "calibration": self.calibration.to_json(),
         }
 
     def dumps(self) -> str:
@@ -101,6 +140,7 @@ class DecisionModel:
             str(data.get("corpus_hash", "")),
             {k: int(v) for k, v in data.get("trained_on", {}).items()},
             str(data.get("version", "")),
+            Calibration.from_json(data.get("calibration", [])),
         )
 
 
@@ -181,7 +221,7 @@ def decide(
         bg = model.background.score(feats)
         event = dataclasses.replace(c.proposal)
         event.background = bg >= 0.5
-        event.confidence = p
+        event.confidence = model.calibration(p)
         patterns = f"; patterns: {event.reason}" if event.reason else ""
         event.reason = _reason(model, feats, p, bg) + patterns
         events.append(event)
