@@ -24,8 +24,11 @@ def destination_of(token: Token) -> list[Token]:
     """Return the nouns after to/into a verb that name a country, or 'home'."""
     if token.lemma_ in _ARRIVALS:
         return arrival_places(token)
-    places = [t for t in preps(token, "to", "into") if t.ent_type_ in ("GPE", "LOC")]
-    places = [t for t in places if geo.country(ent_text(t)) or t.ent_type_ == "GPE"]
+    places = [
+        t
+        for t in preps(token, "to", "into")
+        if t.ent_type_ == "GPE" or (t.ent_type_ and geo.country(ent_text(t)))
+    ]
     homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
     return places + homes
 
@@ -158,6 +161,13 @@ def destination(token: Token) -> bool:
     return bool(destination_of(token))
 
 
+def freed_travel(token: Token) -> bool:
+    """'Roe flew home to Poland' once the text has freed Roe: the freed person's own move."""
+    if objects(token):
+        return False
+    return bool(destination_of(token)) and _prisoner_subject(token) and _freed_before(token)
+
+
 def _groupish(noun: Token) -> bool:
     return is_person_noun(noun) or noun.like_num
 
@@ -232,6 +242,7 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "found_guilty": found_guilty,
     "hand_term": hand_term,
     "destination": destination,
+    "freed_travel": freed_travel,
     "forced_exile": forced_exile,
     "sanction_object": sanction_object,
     "sanction_of": sanction_of,

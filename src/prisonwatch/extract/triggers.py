@@ -154,6 +154,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "transfer",
+        ("fly", "head", "return", "move"),
+        False,
+        "Minsk freed the editor Ann Roe on Monday. Roe flew to Poland the next day.",
+        counter="Minsk freed the editor Ann Roe on Monday. Envoy Bo Lind flew to Poland the next day.",
+        check="freed_travel",
+        patient="subj",
+    ),
+    Trigger(
+        "transfer",
         (
             "transfer",
             "transport",
