@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract.lexicon import (
@@ -15,6 +16,7 @@ from prisonwatch.extract.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_YEAR = re.compile(r"(1[89]|20)[0-9]{2}")
 _NEGATORS = {"not", "n't", "never", "no"}
 _NOBODY = {"nobody", "none", "noone"}
 _ONGOING = {"remain", "stay", "continue", "keep", "serve"}
@@ -57,13 +59,15 @@ def _infinitive(token: Token) -> bool:
 
 
 def _perfect_since(token: Token) -> bool:
-    """Return True for 'has been jailed since 2019': a state that began then, still going on."""
+    """Return True for 'has been jailed since 2019': a state that began years ago, still going on.
+
+    'Since Monday' is left to the model: a detention that began days ago is often the news.
+    """
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    return (
-        bool(aux & {"has", "have", "had"})
-        and "been" in aux
-        and any(c.dep_ == "prep" and c.lower_ == "since" for c in token.children)
-    )
+    if not (aux & {"has", "have", "had"} and "been" in aux):
+        return False
+    since = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "since"]
+    return any(_YEAR.fullmatch(t.text) for s in since for t in s.subtree)
 
 
 def irrealis(trigger: Token, nominal: bool) -> str | None:
