@@ -142,6 +142,11 @@ def found_guilty(token: Token) -> bool:
     return any(c.lower_ == "guilty" and token.i in (c.head.i, c.head.head.i) for c in token.subtree)
 
 
+def round_up(token: Token) -> bool:
+    """'rounded up 40 protesters': the verb with its particle (whom is left to the patterns)."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
+
+
 def hand_term(token: Token) -> bool:
     """'handed him a ten-year term': a sentence passed by a court."""
     return any(c.lemma_.lower() in _TERM_UNITS for c in objects(token))
@@ -241,6 +246,7 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "back_to_custody": back_to_custody,
     "found_guilty": found_guilty,
     "hand_term": hand_term,
+    "round_up": round_up,
     "destination": destination,
     "freed_travel": freed_travel,
     "forced_exile": forced_exile,

@@ -109,6 +109,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "arrest",
+        ("round",),
+        False,
+        "Riot police rounded up about 40 protesters in the square.",
+        counter="The cashier rounded up the total to the nearest euro.",
+        check="round_up",
+    ),
+    Trigger(
+        "arrest",
         ("send", "return", "take", "order", "put"),
         False,
         "The activist was sent back to prison on Monday.",
