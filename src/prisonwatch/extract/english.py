@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from prisonwatch.documents import CleanDocument
 from prisonwatch.extract import geo
 from prisonwatch.extract.candidates import BaseFrontEnd, Candidate, Proposal
-from prisonwatch.extract.context import Context, build_context, person_key
+from prisonwatch.extract.context import Context, build_context
 from prisonwatch.extract.counts import Count
 from prisonwatch.extract.deals import find_deals
 from prisonwatch.extract.mention import Mention
@@ -99,29 +99,8 @@ def _propose(document: CleanDocument, doc: Doc, cut: int | None) -> Proposal:
     add_list_names(groups, ctx)
     text = document.text
     candidates = [_candidate(g, text, ctx) for g in groups]
-    _mark_repeats(candidates)
     state = _State(text[: cut or len(text)], {doc[i].idx for i in ctx.teaser_tokens})
     return Proposal(document, "en", candidates, truncated_at=cut, state=state)
-
-
-def _mark_repeats(candidates: list[Candidate]) -> None:
-    """Set ``repeat`` on a candidate whose people or number an earlier one of its type gives.
-
-    A second proposal of one happening (split by a date or a clause the merge could not join)
-    is rarely a second event; the model weighs the cue.
-    """
-    seen: list[ExtractedEvent] = []
-    for cand in candidates:
-        event = cand.proposal
-        names = {person_key(p.name) for p in event.persons}
-        for other in seen:
-            if other.type != event.type:
-                continue
-            same_people = bool(names & {person_key(p.name) for p in other.persons})
-            if same_people or (event.count is not None and event.count == other.count):
-                cand.features["repeat"] = 1.0
-                break
-        seen.append(event)
 
 
 def _target_country(group: Group, main_country: str | None) -> str | None:
