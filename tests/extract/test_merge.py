@@ -26,7 +26,19 @@ def _two_sentences(first_patient: list[str], ent: str) -> Context:
     n = len(first_patient)
     words = [*first_patient, "was", "detained", ".", "Ann", "Roe", "was", "detained", "too", "."]
     root1, root2 = n + 1, n + 6
-    heads = [*([n - 1] * (n - 1)), root1, root1, root1, root1, n + 4, root2, root2, root2, root2, root2]
+    heads = [
+        *([n - 1] * (n - 1)),
+        root1,
+        root1,
+        root1,
+        root1,
+        n + 4,
+        root2,
+        root2,
+        root2,
+        root2,
+        root2,
+    ]
     deps = [*(["compound"] * (n - 1)), "nsubjpass", "auxpass", "ROOT", "punct"]
     deps += ["compound", "nsubjpass", "auxpass", "ROOT", "advmod", "punct"]
     pos = ["PROPN" if ent else "NOUN"] * n + ["AUX", "VERB", "PUNCT"]

@@ -79,11 +79,7 @@ class Group:
 
 
 def _conflict(group: Group, m: Mention) -> bool:
-    if (
-        m.type not in _LOOSE
-        and not m.bare
-        and m.background != group_background(group)
-    ):
+    if m.type not in _LOOSE and not m.bare and m.background != group_background(group):
         return True  # an earlier arrest is not the arrest in the news
     counted = group.counted
     if (

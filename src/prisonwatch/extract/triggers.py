@@ -165,7 +165,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("fly", "head", "return", "move"),
         False,
         "Minsk freed the editor Ann Roe on Monday. Roe flew to Poland the next day.",
-        counter="Minsk freed the editor Ann Roe on Monday. Envoy Bo Lind flew to Poland the next day.",
+        counter="Minsk freed the editor Ann Roe on Monday. Envoy Bo Lind flew to Poland on Friday.",
         check="freed_travel",
         patient="subj",
     ),
