@@ -2,8 +2,8 @@
 
 Gates pin the 5-fold cross-validated figures on news_dev + news_dev2 (English texts, pooled over
 folds) measured with ``prisonwatch eval --folds 5`` on this version, minus 0.03 for parser noise:
-all F1 0.741, main 0.711, persons 0.665, counts 0.778, dates 0.743; events on negative texts 1;
-events with (calibrated) confidence >= 0.9: precision 0.961. The counts gate is the measured figure
+all F1 0.744, main 0.717, persons 0.665, counts 0.778, dates 0.757; events on negative texts 1;
+events with (calibrated) confidence >= 0.9: precision 0.962. The counts gate is the measured figure
 minus the margin: exact counts rose (40 -> 42 of all matched counted events) but more counted
 events are now matched, so the share fell from 0.791 to 0.778, under the earlier 0.78 floor.
 """
@@ -72,14 +72,14 @@ def test_model_file_holds_weights_not_text() -> None:
 def test_cross_validated_gates(pooled: FoldScores) -> None:
     s = pooled.tallies["language:en"].summary()
     table = pooled.tallies["language:en"].table()
-    assert s["f1_all"] >= 0.711, table
-    assert s["f1_main"] >= 0.681, table
+    assert s["f1_all"] >= 0.714, table
+    assert s["f1_main"] >= 0.687, table
     assert s["f1_persons"] >= 0.635, table
     assert s["count_acc"] >= 0.748, table
-    assert s["date_acc"] >= 0.713, table
+    assert s["date_acc"] >= 0.727, table
     assert s["negative_fp"] <= 1, table
     level = {round(lv, 2): p for lv, p, _r, _n in pooled.at_levels("language:en")}
-    assert level[0.9] >= 0.931
+    assert level[0.9] >= 0.932
 
 
 def _item(name: str, persons: list[str], count: int | None = None) -> Item:

@@ -38,9 +38,10 @@ def test_patterns_cover_every_lemma() -> None:
 
 
 def test_meeting_the_other_sides_official_is_a_negotiation() -> None:
-    met = "The minister met with her Hungarian counterpart on Monday to seek the release of a jailed reporter."
+    aim = " on Monday to seek the release of a jailed reporter."
+    met = "The minister met with her Hungarian counterpart" + aim
     assert "negotiation" in [e.type for e in proposed(met)]
-    chat = "The minister met with her former classmates on Monday to seek the release of a jailed reporter."
+    chat = "The minister met with her former classmates" + aim
     assert "negotiation" not in [e.type for e in proposed(chat)]
 
 
