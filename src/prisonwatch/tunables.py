@@ -168,6 +168,13 @@ TUNABLES: tuple[Tunable, ...] = (
         "0.706 in 5-fold cross-validation on news_dev + news_dev2: within fold noise.",
     ),
     Tunable(
+        "extract.calibration_folds",
+        5,
+        "Story folds whose out-of-fold event scores the confidence calibration is fitted on.",
+        "5, the folds of prisonwatch eval: each head scoring a fold is trained on four fifths "
+        "of the texts, as in evaluation.",
+    ),
+    Tunable(
         "extract.background_days",
         10,
         "Days before publication after which a dated event counts as background.",

@@ -20,6 +20,7 @@ NOT_EVENTS = {
     "vague_total": "The regime has jailed tens of thousands of people over the years.",
     "hedged_total": "At least six political prisoners have died behind bars, rights groups say.",
     "ongoing": "Her husband remains imprisoned in a penal colony near Homel.",
+    "jailed_since": "The reporter has been jailed since 2017 on charges she denies.",
     "serving": "He is serving a 19-year sentence for organising protests.",
     "conditions": "Prisoners complained about mistreatment during their detention.",
     "hearing": "The trial of the blogger opened in Minsk on Tuesday behind closed doors.",

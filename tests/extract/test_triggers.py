@@ -35,3 +35,18 @@ def test_patterns_cover_every_lemma() -> None:
     nouns = set(patterns["NOUN"][0][0]["LEMMA"]["IN"])
     for row in TRIGGERS:
         assert set(row.lemmas) <= (nouns if row.nominal else verbs)
+
+
+def test_meeting_the_other_sides_official_is_a_negotiation() -> None:
+    aim = " on Monday to seek the release of a jailed reporter."
+    met = "The minister met with her Hungarian counterpart" + aim
+    assert "negotiation" in [e.type for e in proposed(met)]
+    chat = "The minister met with her former classmates" + aim
+    assert "negotiation" not in [e.type for e in proposed(chat)]
+
+
+def test_rounded_up_needs_its_particle_and_people() -> None:
+    assert "arrest" in [
+        e.type for e in proposed("Riot police rounded up dozens of students on Sunday.")
+    ]
+    assert "arrest" not in [e.type for e in proposed("Riot police rounded the corner on Sunday.")]

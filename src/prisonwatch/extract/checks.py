@@ -24,8 +24,11 @@ def destination_of(token: Token) -> list[Token]:
     """Return the nouns after to/into a verb that name a country, or 'home'."""
     if token.lemma_ in _ARRIVALS:
         return arrival_places(token)
-    places = [t for t in preps(token, "to", "into") if t.ent_type_ in ("GPE", "LOC")]
-    places = [t for t in places if geo.country(ent_text(t)) or t.ent_type_ == "GPE"]
+    places = [
+        t
+        for t in preps(token, "to", "into")
+        if t.ent_type_ == "GPE" or (t.ent_type_ and geo.country(ent_text(t)))
+    ]
     homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
     return places + homes
 
@@ -139,6 +142,11 @@ def found_guilty(token: Token) -> bool:
     return any(c.lower_ == "guilty" and token.i in (c.head.i, c.head.head.i) for c in token.subtree)
 
 
+def round_up(token: Token) -> bool:
+    """'rounded up 40 protesters': the verb with its particle (whom is left to the patterns)."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
+
+
 def hand_term(token: Token) -> bool:
     """'handed him a ten-year term': a sentence passed by a court."""
     return any(c.lemma_.lower() in _TERM_UNITS for c in objects(token))
@@ -156,6 +164,13 @@ def destination(token: Token) -> bool:
         if not any(s.pos_ in ("NOUN", "NUM") and _groupish(s) for s in subjects):
             return False
     return bool(destination_of(token))
+
+
+def freed_travel(token: Token) -> bool:
+    """'Roe flew home to Poland' once the text has freed Roe: the freed person's own move."""
+    if objects(token):
+        return False
+    return bool(destination_of(token)) and _prisoner_subject(token) and _freed_before(token)
 
 
 def _groupish(noun: Token) -> bool:
@@ -208,6 +223,10 @@ def meet_party(token: Token) -> bool:
     with_ = list(preps(token, "with"))
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     subjects += [s for c in subjects for s in c.conjuncts]
+    # "met with her Turkish counterpart", "met with the US envoy": an official of the other side.
+    officials = NEGOTIATOR_TITLES | {"counterpart"}
+    if any(t.lemma_.lower() in officials for t in with_):
+        return True
     return any(t.ent_type_ in named for t in with_) or (
         len(subjects) > 1 and all(t.ent_type_ in named or t.pos_ == "PRON" for t in subjects)
     )
@@ -231,7 +250,9 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "back_to_custody": back_to_custody,
     "found_guilty": found_guilty,
     "hand_term": hand_term,
+    "round_up": round_up,
     "destination": destination,
+    "freed_travel": freed_travel,
     "forced_exile": forced_exile,
     "sanction_object": sanction_object,
     "sanction_of": sanction_of,

@@ -1,15 +1,18 @@
 """The decision model: which candidates are events, which are background, and how sure it is.
 
 Two logistic heads read the same readable features: ``event`` (is the candidate an event the
-gold would list) and ``background`` (is that event an earlier or side one). The weights live in
-``decision_model.json`` next to this module, written by ``prisonwatch train``; scoring is plain
-Python, so extraction needs no learning library.
+gold would list) and ``background`` (is that event an earlier or side one). The event head's
+score decides (``extract.event_threshold``); the reported ``confidence`` is that score through the
+model's calibration, fitted on out-of-fold scores, so that events at confidence 0.9 are true about
+nine times in ten. The weights live in ``decision_model.json`` next to this module, written by
+``prisonwatch train``; scoring is plain Python, so extraction needs no learning library.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import math
 from collections.abc import Iterable
@@ -24,7 +27,15 @@ from prisonwatch.tunables import tunable
 MODEL_PATH = Path(__file__).with_name("decision_model.json")
 # EVAL.md rule 3: a negated, modal (future, hypothetical) or planned happening is no event. A
 # candidate whose front end sets one of these shared features is never reported.
-VETO_FEATURES = ("negated", "modal", "future", "filter=negated", "filter=modal", "filter=plan")
+VETO_FEATURES = (
+    "negated",
+    "modal",
+    "future",
+    "filter=negated",
+    "filter=modal",
+    "filter=plan",
+    "filter=ongoing",
+)
 _DATE_BUCKETS = ((0, "same_day"), (10, "within_10_days"), (60, "within_2_months"))
 
 
@@ -61,14 +72,52 @@ class Head:
 
 
 @dataclass
+class Calibration:
+    """A non-decreasing map from the event head's score to the share of true events.
+
+    Fitted by isotonic regression on out-of-fold scores (``prisonwatch train``): ``points``
+    are (score, probability) knots, read by linear interpolation and held flat past the ends.
+    With no knots the score is its own confidence.
+    """
+
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def __call__(self, score: float) -> float:
+        """Return the calibrated probability of ``score``."""
+        pts = self.points
+        if not pts:
+            return score
+        if score <= pts[0][0]:
+            return pts[0][1]
+        for (x0, y0), (x1, y1) in itertools.pairwise(pts):
+            if score <= x1:
+                return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
+        return pts[-1][1]
+
+    def to_json(self) -> list[list[float]]:
+        """Return the knots as JSON, rounded to six digits."""
+        return [[round(x, 6), round(y, 6)] for x, y in self.points]
+
+    @classmethod
+    def from_json(cls, data: list[list[float]]) -> Calibration:
+        """Return the calibration a JSON list of knots describes."""
+        return cls([(float(x), float(y)) for x, y in data])
+
+
+@dataclass
 class DecisionModel:
-    """The two heads and the facts of their training run."""
+    """The two heads, the event head's calibration and the facts of their training run."""
 
     event: Head
     background: Head
     corpus_hash: str = ""
     trained_on: dict[str, int] = field(default_factory=dict)  # language -> candidates
     version: str = ""
+    calibration: Calibration = field(default_factory=Calibration)
+
+    def confidence(self, features: dict[str, float]) -> float:
+        """Return the calibrated probability that a candidate with ``features`` is an event."""
+        return self.calibration(self.event.score(features))
 
     def to_json(self) -> dict[str, Any]:
         """Return the model as a JSON object."""
@@ -78,6 +127,7 @@ class DecisionModel:
             "trained_on": dict(sorted(self.trained_on.items())),
             "event": self.event.to_json(),
             "background": self.background.to_json(),
+            "calibration": self.calibration.to_json(),
         }
 
     def dumps(self) -> str:
@@ -93,6 +143,7 @@ class DecisionModel:
             str(data.get("corpus_hash", "")),
             {k: int(v) for k, v in data.get("trained_on", {}).items()},
             str(data.get("version", "")),
+            Calibration.from_json(data.get("calibration", [])),
         )
 
 
@@ -160,7 +211,8 @@ def decide(
 ) -> list[ExtractedEvent]:
     """Return the candidates the model judges to be events, with confidence and reason.
 
-    ``threshold`` defaults to the ``extract.event_threshold`` tunable.
+    A candidate is kept when the event head's score reaches ``threshold`` (default: the
+    ``extract.event_threshold`` tunable); its confidence is the calibrated score.
     """
     model = model or load_model()
     cut = tunable("extract.event_threshold") if threshold is None else threshold
@@ -173,7 +225,7 @@ def decide(
         bg = model.background.score(feats)
         event = dataclasses.replace(c.proposal)
         event.background = bg >= 0.5
-        event.confidence = p
+        event.confidence = model.calibration(p)
         patterns = f"; patterns: {event.reason}" if event.reason else ""
         event.reason = _reason(model, feats, p, bg) + patterns
         events.append(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract.lexicon import (
@@ -15,6 +16,7 @@ from prisonwatch.extract.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_YEAR = re.compile(r"(1[89]|20)[0-9]{2}")
 _NEGATORS = {"not", "n't", "never", "no"}
 _NOBODY = {"nobody", "none", "noone"}
 _ONGOING = {"remain", "stay", "continue", "keep", "serve"}
@@ -56,10 +58,24 @@ def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
+def _perfect_since(token: Token) -> bool:
+    """Return True for 'has been jailed since 2019': a state that began years ago, still going on.
+
+    'Since Monday' is left to the model: a detention that began days ago is often the news.
+    """
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if not (aux & {"has", "have", "had"} and "been" in aux):
+        return False
+    since = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "since"]
+    return any(_YEAR.fullmatch(t.text) for s in since for t in s.subtree)
+
+
 def irrealis(trigger: Token, nominal: bool) -> str | None:
     """Return why the trigger is a demand, plan, hope, future, negation or denial; else None."""
     if _negated(trigger) or _negated_disjunct(trigger):
         return "negated"
+    if not nominal and _perfect_since(trigger):
+        return "'has been ... since' makes it an ongoing state"
     modal = _modal(trigger)
     if modal:
         return f"'{modal}' makes it future or hypothetical"

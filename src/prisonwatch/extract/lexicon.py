@@ -205,6 +205,14 @@ PERSON_NOUNS = frozenset(
         "farmers",
         "compatriot",
         "compatriots",
+        "participant",
+        "participants",
+        "correspondent",
+        "correspondents",
+        "deportee",
+        "deportees",
+        "clergyman",
+        "clergymen",
     ]
 )
 

@@ -9,6 +9,10 @@ from prisonwatch.extract.counts import Count, same_count
 from prisonwatch.extract.mention import Mention
 
 _LOOSE = {"negotiation", "sanctions_lifted", "sanctions_imposed", "death_in_custody"}
+# Happenings done to one person at a time: two named people's arrests are two events.
+_PERSONAL = {"arrest", "sentence"}
+_PATIENT_DEPS = {"nsubjpass", "dobj"}
+_PLACE_ENTS = {"GPE", "LOC", "NORP", "FAC"}
 _RELEASE_LIKE = {
     "release",
     "pardon",
@@ -75,12 +79,7 @@ class Group:
 
 
 def _conflict(group: Group, m: Mention) -> bool:
-    if (
-        m.type not in _LOOSE
-        and not m.bare
-        and not group.bare
-        and m.background != group_background(group)
-    ):
+    if m.type not in _LOOSE and not m.bare and m.background != group_background(group):
         return True  # an earlier arrest is not the arrest in the news
     counted = group.counted
     if (
@@ -120,13 +119,33 @@ def group_background(group: Group) -> bool:
     return all(m.background for m in named)
 
 
-def _joins(group: Group, m: Mention) -> bool:
+def _opaque_patient(m: Mention, ctx: Context) -> bool:
+    """Return True when a verb's patient is a proper name the person reader did not take.
+
+    "Ann Roe, a teacher, was detained" with the name misread as an organisation: the mention is
+    about somebody named, so it must not take in the arrest of another named person.
+    """
+    if m.nominal or m.persons:
+        return False
+    token = ctx.doc[m.token]
+    return any(
+        c.dep_ in _PATIENT_DEPS and c.pos_ == "PROPN" and c.ent_type_ not in _PLACE_ENTS
+        for c in token.children
+    )
+
+
+def _joins(group: Group, m: Mention, ctx: Context) -> bool:
     if group.type != m.type or _conflict(group, m):
         return False
+    if group.bare and m.persons and any(_opaque_patient(o, ctx) for o in group.mentions):
+        return False  # a misread name's arrest is not the arrest of the person named next
     if m.flags or group.flagged:
         return False  # a negated or hypothetical mention stands alone for the model to judge
     if m.counterpart != any(o.counterpart for o in group.mentions):
         return False  # the two sides of a swap are two releases
+    keys = {person_key(p) for p, _, _ in m.persons}
+    if keys and group.keys() and not keys & group.keys() and m.type in _PERSONAL:
+        return False  # arrests of different named people are different events (EVAL.md rule 11)
     if any(other.sent_start == m.sent_start for other in group.mentions):
         return True  # one sentence, one event of a type
     if group.bare or m.bare or m.anaphoric or m.type in _LOOSE:
@@ -154,7 +173,7 @@ def merge(mentions: list[Mention], ctx: Context) -> list[Group]:
         if _held(m):
             held.append(m)
             continue
-        target = next((g for g in groups if _joins(g, m)), None)
+        target = next((g for g in groups if _joins(g, m, ctx)), None)
         if target is None:
             groups.append(Group(m.type, [m]))
         else:

@@ -17,7 +17,7 @@ from typing import Any
 
 from prisonwatch.documents import CleanDocument
 from prisonwatch.extract.candidates import Candidate, Proposal
-from prisonwatch.extract.decide import DecisionModel, Head, features
+from prisonwatch.extract.decide import VETO_FEATURES, Calibration, DecisionModel, Head, features
 from prisonwatch.extract.flow import EXTRACTOR_VERSION, finish, propose
 from prisonwatch.extract.model import Extraction
 from prisonwatch.extract.scoring import (
@@ -121,8 +121,49 @@ def _fit(rows: list[dict[str, float]], ys: list[int], c: float) -> Head:
     )
 
 
-def train(items: Iterable[Item], corpus_digest: str = "") -> DecisionModel:
-    """Return the decision model fitted to the candidates of ``items``."""
+def train(items: Iterable[Item], corpus_digest: str = "", calibrate: bool = True) -> DecisionModel:
+    """Return the decision model fitted to the candidates of ``items``.
+
+    With ``calibrate``, the event head's scores are calibrated on out-of-fold scores: the
+    items are split into story folds, a head trained on the other folds scores each fold's
+    candidates, and an isotonic regression maps those scores to the share that are events.
+    """
+    items = list(items)
+    model = _train_heads(items, corpus_digest)
+    if calibrate:
+        model.calibration = calibration(items)
+    return model
+
+
+def calibration(items: Sequence[Item]) -> Calibration:
+    """Return the isotonic map from out-of-fold event scores to the share of true events."""
+    k = int(tunable("extract.calibration_folds"))
+    scores: list[float] = []
+    truth: list[int] = []
+    for held in folds(items, k):
+        held_set = set(held)
+        head = _train_heads([it for i, it in enumerate(items) if i not in held_set]).event
+        for i in held:
+            published = items[i].gold.get("published")
+            for cand, is_event, _bg in labels(items[i]):
+                feats = features(cand, published)
+                if any(feats.get(v) for v in VETO_FEATURES):
+                    continue  # never reported, so no part of what confidence must describe
+                scores.append(head.score(feats))
+                truth.append(is_event)
+    if len(set(truth)) < 2:
+        return Calibration()
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+    iso.fit(scores, truth)
+    xs = [float(x) for x in iso.X_thresholds_]
+    ys = [float(y) for y in iso.y_thresholds_]
+    return Calibration(list(zip(xs, ys, strict=True)))
+
+
+def _train_heads(items: Iterable[Item], corpus_digest: str = "") -> DecisionModel:
+    """Return the decision model's two heads fitted to the candidates of ``items``."""
     c = float(tunable("extract.train_c"))
     ev_rows: list[dict[str, float]] = []
     ev_y: list[int] = []

@@ -109,6 +109,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "arrest",
+        ("round",),
+        False,
+        "Riot police rounded up about 40 protesters in the square.",
+        counter="The cashier rounded up the total to the nearest euro.",
+        check="round_up",
+    ),
+    Trigger(
+        "arrest",
         ("send", "return", "take", "order", "put"),
         False,
         "The activist was sent back to prison on Monday.",
@@ -151,6 +159,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         True,
         "The conviction of Ksenia Lutskina in March drew protests.",
         counter="She spoke with conviction about her work.",
+    ),
+    Trigger(
+        "transfer",
+        ("fly", "head", "return", "move"),
+        False,
+        "Minsk freed the editor Ann Roe on Monday. Roe flew to Poland the next day.",
+        counter="Minsk freed the editor Ann Roe on Monday. Envoy Bo Lind flew to Poland on Friday.",
+        check="freed_travel",
+        patient="subj",
     ),
     Trigger(
         "transfer",
