@@ -99,11 +99,21 @@ def _teasers(doc: Doc) -> set[int]:
     return marked
 
 
-def _appositive_names(doc: Doc) -> list[Span]:
-    """Return names the tagger missed: 'her husband, Alyaksandr Loyka', 'journalist Ihar Karnei'."""
+def _placelike(token: Token) -> bool:
+    """Return True for a token tagged as a place or people that is a known country or demonym."""
+    return token.ent_type_ in ("GPE", "NORP") and geo.country(token.text) is not None
+
+
+def _appositive_names(doc: Doc, heads: set[int] = frozenset()) -> list[Span]:  # type: ignore[assignment]
+    """Return names the tagger missed: 'her husband, Alyaksandr Loyka', 'journalist Ihar Karnei'.
+
+    ``heads`` are the tokens of the names already found: a name in apposition to one of them
+    ('Ann Roe, Bo Lind and others') is a name too. A token tagged as a place counts unless it
+    is a known country or demonym (the tagger often takes an unfamiliar surname for a place).
+    """
     found = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "PERSON", "DATE"):
+        if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "DATE") or _placelike(token):
             continue
         head = token.head
         is_appos = token.dep_ == "appos" and (
@@ -115,6 +125,7 @@ def _appositive_names(doc: Doc) -> list[Span]:
                 )
             )
             or head.ent_type_ == "PERSON"
+            or head.i in heads
         )
         titled = any(
             c.dep_ == "compound"
@@ -123,7 +134,7 @@ def _appositive_names(doc: Doc) -> list[Span]:
             for c in token.children
         )
         if not (is_appos or titled):
-            aged = _aged_name(token)
+            aged = _aged_name(token) or _described_name(token)
             if aged is not None:
                 found.append(aged)
             continue
@@ -164,11 +175,29 @@ def _aged_name(token: Token) -> Span | None:
     return doc[start : token.i + 1]
 
 
+def _described_name(token: Token) -> Span | None:
+    """Return 'Ann Roe' in 'Ann Roe, a local resident, was detained': a name a person noun
+    describes in apposition after it (the tagger took it for an organisation or a place)."""
+    described = any(
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and c.i > token.i + 1
+        and token.doc[token.i + 1].text == ","
+        and (is_person_noun(c) or c.lemma_.lower() in RELATIONAL_NOUNS | NEGOTIATOR_TITLES)
+        for c in token.children
+    )
+    return _name_chain(token, places=True) if described else None
+
+
 _NOT_NAME_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL"))
 
 
-def _name_chain(token: Token) -> Span | None:
-    """Return the 2-4 capitalised proper nouns ending at ``token`` when they read as a name."""
+def _name_chain(token: Token, places: bool = False) -> Span | None:
+    """Return the 2-4 capitalised proper nouns ending at ``token`` when they read as a name.
+
+    With ``places``, words tagged as places or peoples count unless the phrase or a word is a
+    known country or demonym ('Ann Zolova and Bo Lind' where the tagger took Zolova for a place).
+    """
     doc = token.doc
     start = token.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
@@ -176,8 +205,11 @@ def _name_chain(token: Token) -> Span | None:
     words = doc[start : token.i + 1]
     if not 2 <= len(words) <= 4:
         return None
+    skip = _NOT_NAME_ENTS - {"GPE", "NORP", "LOC"} if places else _NOT_NAME_ENTS
+    if places and (geo.country(words.text) or any(_placelike(t) for t in words)):
+        return None
     for t in words:
-        if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ in _NOT_NAME_ENTS:
+        if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ in skip:
             return None
         if t.lower_ in ORGANISATION_WORDS | TITLE_WORDS | NEGOTIATOR_TITLES:
             return None
@@ -194,18 +226,21 @@ def _listed_names(doc: Doc, persons: list[Span]) -> list[Span]:
     heads = {s.root.i for s in persons}
     found: list[Span] = []
     for token in doc:
-        if token.dep_ != "conj" or token.i in heads:
+        if token.dep_ != "conj":
             continue
         # token is a later conjunct; its peers are the list it stands in.
         peers = [p for p in token.conjuncts if p.i != token.i]
-        chain = _name_chain(token) if token.ent_type_ != "PERSON" else None
         with_person = any(p.i in heads for p in peers)
-        all_names = [c for c in (_name_chain(p) for p in peers) if c is not None]
+        named = token.ent_type_ == "PERSON" or token.i in heads
+        chain = _name_chain(token, places=with_person) if not named else None
+        all_names = [
+            c for c in (_name_chain(p, places=named or with_person) for p in peers) if c is not None
+        ]
         if chain is not None and (with_person or len(all_names) == len(peers)):
             found.append(chain)
             if not with_person:
                 found += [c for c in all_names if c.root.i not in heads]
-        elif chain is None and token.ent_type_ == "PERSON":
+        elif chain is None and named:
             found += [c for c in all_names if c.root.i not in heads]
     unique = {(c.start, c.end): c for c in found}
     return [unique[k] for k in sorted(unique)]
@@ -214,7 +249,7 @@ def _listed_names(doc: Doc, persons: list[Span]) -> list[Span]:
 def _person_spans(doc: Doc) -> list[Span]:
     spans = [e for e in doc.ents if e.label_ == "PERSON"]
     taken = {t.i for s in spans for t in s}
-    spans += [s for s in _appositive_names(doc) if not any(t.i in taken for t in s)]
+    spans += [s for s in _appositive_names(doc, taken) if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _listed_names(doc, spans) if not any(t.i in taken for t in s)]
     return sorted(spans, key=lambda s: s.start)
