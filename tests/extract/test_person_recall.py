@@ -133,3 +133,22 @@ def test_part_of_a_group_walks_into_the_people_it_is_part_of() -> None:
     assert "Kiravik" in {t.text for t in _walk(doc[0])}
     doc = _parse("The shelves of the shop, its doors and windows were broken.")
     assert "doors" not in {t.text for t in _walk(doc[1])}
+
+
+def _candidate_flags(text: str) -> list[set[str]]:
+    from prisonwatch.documents import CleanDocument
+    from prisonwatch.extract.english import EnglishFrontEnd
+
+    (proposal,) = EnglishFrontEnd().propose_many([CleanDocument(text=text, published=None)])
+    return [{k for k in c.features if k.startswith("filter=")} for c in proposal.candidates]
+
+
+def test_a_hedged_perfect_total_is_left_to_the_model() -> None:
+    # A new group or a running total: the model weighs the flag instead of a hard drop.
+    assert _candidate_flags("The president has pardoned more than 400 people.") == [
+        {"filter=aggregate"}
+    ]
+
+
+def test_a_total_since_a_year_is_still_dropped() -> None:
+    assert _candidate_flags("Police have detained more than 400 people since 2020.") == []

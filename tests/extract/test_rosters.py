@@ -47,3 +47,49 @@ def test_prefilter_keeps_list_items_after_a_colon_only() -> None:
     for item in ("Ann Lee", "Bob Stone (Stoun)", "Carl Doe"):
         assert item in kept
     assert "It rained" not in kept and "weather was fine" not in kept
+
+
+def _persons_of(text: str, kind: str) -> list[list[str]]:
+    return [[p.name for p in e.persons] for e in proposed(text) if e.type == kind]
+
+
+def test_among_the_pardoned_names_the_pardon_told_before() -> None:
+    text = (
+        "The president pardoned 40 prisoners on Monday. Also among the pardoned were Tomas "
+        "Kiravik, Lena Durova and Oskar Belin."
+    )
+    assert _persons_of(text, "pardon") == [["Tomas Kiravik", "Lena Durova", "Oskar Belin"]]
+
+
+def test_names_among_the_prisoners_released_go_to_the_release() -> None:
+    text = (
+        "Police released 12 activists on Monday. The activist Tomas Kiravik and the lawyer Lena "
+        "Durova are among the political prisoners released."
+    )
+    assert _persons_of(text, "release") == [["Tomas Kiravik", "Lena Durova"]]
+
+
+def test_the_released_priests_are_and_also_released_are() -> None:
+    first = "The government released 12 priests on Monday."
+    text = f"{first} The released priests are Father Tomas Kiravik and Father Oskar Belin."
+    assert _persons_of(text, "release") == [["Tomas Kiravik", "Oskar Belin"]]
+    text = f"{first} Also released are Tomas Kiravik and Lena Durova, both from the north."
+    assert _persons_of(text, "release") == [["Tomas Kiravik", "Lena Durova"]]
+
+
+def test_the_pardon_included_names() -> None:
+    text = (
+        "The president pardoned 40 prisoners on Monday. The mass pardon, which the president "
+        "signed on Monday, included the journalist Tomas Kiravik and the lawyer Lena Durova."
+    )
+    assert _persons_of(text, "pardon") == [["Tomas Kiravik", "Lena Durova"]]
+
+
+def test_critics_of_a_pardon_are_no_roster() -> None:
+    for second in (
+        "Among the critics of the pardon was Tomas Kiravik.",
+        "The pardon was criticised by Tomas Kiravik.",
+        "Also released was a statement by Tomas Kiravik.",
+    ):
+        text = f"The president pardoned 40 prisoners on Monday. {second}"
+        assert _persons_of(text, "pardon") == [[]], second

@@ -28,6 +28,7 @@ _NEGOTIATION_CUES = {
     "release", "prisoner", "envoy", "mediator", "mediation", "swap", "exchange", "sanction",
     "free", "hostage", "detainee", "captive", "broker", "negotiator", "emissary", "pardon",
 }  # fmt: skip
+_MAYBE_TOTAL = "(a hedged running total)"
 _AGGREGATE_CUES = {"since", "so far", "in total", "to date", "overall", "altogether"}
 
 
@@ -154,7 +155,11 @@ def _mention(
     if m.date:
         m.reasons.append(f"date '{m.date.text.strip()}'")
     why = _aggregate(token, m, earlier)
-    if why:
+    if why and why.endswith(_MAYBE_TOTAL):
+        # "has freed more than 40 people": a new group or a running total; the model decides.
+        m.flags.append("aggregate")
+        m.reasons.append(f"filter: {why}")
+    elif why:
         return None, why  # EVAL.md rule 3: a running total is never an event
     m.background = (
         timing.background(token, nominal, m, ctx)

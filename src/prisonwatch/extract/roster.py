@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract.context import Context
-from prisonwatch.extract.merge import Group
+from prisonwatch.extract.merge import Group, group_background
+from prisonwatch.extract.triggers import TRIGGERS, inflections
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -66,6 +67,12 @@ def _names(sent: Span, ctx: Context) -> list[tuple[str, int, int]]:
 
 
 def add_roster_names(groups: list[Group], ctx: Context) -> None:
+    """Give events the names of roster sentences: referring ones, then typed ones."""
+    _add_referring_roster_names(groups, ctx)
+    add_typed_roster_names(groups, ctx)
+
+
+def _add_referring_roster_names(groups: list[Group], ctx: Context) -> None:
     """Give the events of the sentence before a roster sentence the names it lists."""
     sents = list(ctx.doc.sents)
     for k, sent in enumerate(sents):
@@ -86,6 +93,111 @@ def add_roster_names(groups: list[Group], ctx: Context) -> None:
                 continue
             first.persons = list(names)
             first.reasons.append("names from the roster sentence after it")
+
+
+def _people_words() -> dict[str, str]:
+    """Map each word form of a people trigger ('released', 'pardon', 'freed') to its type."""
+    words: dict[str, str] = {}
+    for row in TRIGGERS:
+        if row.type not in _PEOPLE_TYPES or row.check:
+            continue
+        for lemma in row.lemmas:
+            for form in (lemma, *inflections(lemma)):
+                words.setdefault(form, row.type)
+    return words
+
+
+_PEOPLE_WORDS = _people_words()
+_HIDDEN = frozenset(("relcl", "acl", "poss", "agent", "advcl"))
+
+
+def _typed(token: Token) -> str | None:
+    """Return the event type a word or its participle names ('the pardoned', 'those released')."""
+    for t in (token, *(c for c in token.children if c.dep_ in ("amod", "acl"))):
+        kind = _PEOPLE_WORDS.get(t.lower_) or (
+            _PEOPLE_WORDS.get(t.lemma_.lower()) if t.pos_ in ("NOUN", "VERB", "ADJ") else None
+        )
+        if kind and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children):
+            return kind
+    return None
+
+
+def _roster_of(sent: Span) -> tuple[str, list[Token]] | None:
+    """Return the type and the name side of a typed roster sentence, or None.
+
+    "Among the pardoned were X and Y", "X and Y are among the prisoners released", "The freed
+    priests are X and Y", "Also released are X and Y", "The pardon included X and Y".
+    """
+    root = sent.root
+    kids = list(root.children)
+    if root.lemma_ == "be" or root.lemma_ == "include":
+        groups = [g for p in kids if p.lower_ == "among" for g in p.children if g.dep_ == "pobj"]
+        subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        others = [c for c in kids if c.dep_ in ("attr", "dobj")]
+        for group in groups:
+            kind = _typed(group)
+            if kind:
+                return kind, subjects + others
+        pairs = [(subjects, others), (others, subjects)] if root.lemma_ == "be" else []
+        for group, side in pairs or [(subjects, others)]:
+            kind = next((k for k in map(_typed, group) if k), None)
+            if kind and side:
+                return kind, side
+        return None
+    kind = _PEOPLE_WORDS.get(root.lower_)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    listed = [c for k in kids if k.dep_ == "auxpass" for c in k.children if c.dep_ == "attr"]
+    listed += [c for c in kids if c.dep_ == "attr"]
+    if kind and passive and listed and not any(c.dep_ == "nsubjpass" for c in kids):
+        return kind, listed  # "Also released are X and Y"
+    return None
+
+
+def _side_names(side: list[Token], ctx: Context) -> list[tuple[str, int, int]]:
+    names: list[tuple[str, int, int]] = []
+    for head in side:
+        hidden = {x.i for c in head.subtree if c.dep_ in _HIDDEN for x in c.subtree}
+        for t in head.subtree:
+            name = ctx.person_of(t)
+            if t.i in hidden or not name or t.pos_ != "PROPN":
+                continue
+            if name not in [n for n, _, _ in names]:
+                names.append((name, t.idx, t.idx + len(t.text)))
+    return names
+
+
+def _target(groups: list[Group], kind: str, before: int) -> Group | None:
+    """Return the event a roster names people for: the main one of its type told before it."""
+    told = [g for g in groups if g.type == kind and g.mentions and g.mentions[0].token < before]
+    told.sort(key=lambda g: g.mentions[0].token)
+    main = [g for g in told if not g.flagged and not group_background(g)]
+    return (main or [g for g in told if not g.flagged] or [None])[0]
+
+
+def add_typed_roster_names(groups: list[Group], ctx: Context) -> None:
+    """Give the event a roster sentence names by its type ('Among the pardoned were X') the names.
+
+    The sentence has no event verb of its own that takes the names; the word 'pardoned',
+    'released' or 'pardon' in it says whose list it is. The names go to the main event of
+    that type told before the sentence.
+    """
+    for sent in ctx.doc.sents:
+        found = _roster_of(sent)
+        if found is None:
+            continue
+        kind, side = found
+        names = _side_names(side, ctx)
+        group = _target(groups, kind, sent.start) if names else None
+        if group is None:
+            continue
+        first = group.mentions[0]
+        known = {n for n, _, _ in first.persons}
+        new = [n for n in names if n[0] not in known]
+        if new:
+            first.persons += new
+            first.reasons.append(
+                f"{len(new)} names from the roster of the {kind}: '{sent.text.strip()[:60]}'"
+            )
 
 
 _BULLETS = frozenset("-•●*–—")
