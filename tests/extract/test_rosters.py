@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from prisonwatch.documents import CleanDocument
+from prisonwatch.extract.english import EnglishFrontEnd
 from prisonwatch.extract.prefilter import keep_event_sentences
 
 from .helpers import proposed
@@ -93,3 +95,23 @@ def test_critics_of_a_pardon_are_no_roster() -> None:
     ):
         text = f"The president pardoned 40 prisoners on Monday. {second}"
         assert _persons_of(text, "pardon") == [[]], second
+
+
+def test_a_roster_names_a_pardon_the_model_is_left_to_weigh() -> None:
+    text = (
+        "The president has pardoned more than 400 people. Also among the pardoned were Tomas "
+        "Kiravik and Lena Durova."
+    )
+    (proposal,) = EnglishFrontEnd().propose_many([CleanDocument(text=text, published=None)])
+    (pardon,) = [c.proposal for c in proposal.candidates if c.proposal.type == "pardon"]
+    assert [p.name for p in pardon.persons] == ["Tomas Kiravik", "Lena Durova"]
+
+
+def test_a_roster_never_names_a_negated_pardon() -> None:
+    text = (
+        "The president did not pardon the 40 prisoners. Among the pardoned last year were Tomas "
+        "Kiravik and Lena Durova."
+    )
+    (proposal,) = EnglishFrontEnd().propose_many([CleanDocument(text=text, published=None)])
+    for c in proposal.candidates:
+        assert not c.proposal.persons, c.proposal

@@ -108,6 +108,8 @@ def _people_words() -> dict[str, str]:
 
 
 _PEOPLE_WORDS = _people_words()
+# Flags the model weighs rather than vetoes: such an event may still take a roster's names.
+_WEIGHED = frozenset(("aggregate",))
 _HIDDEN = frozenset(("relcl", "acl", "poss", "agent", "advcl"))
 
 
@@ -171,7 +173,9 @@ def _target(groups: list[Group], kind: str, before: int) -> Group | None:
     told = [g for g in groups if g.type == kind and g.mentions and g.mentions[0].token < before]
     told.sort(key=lambda g: g.mentions[0].token)
     main = [g for g in told if not g.flagged and not group_background(g)]
-    return (main or [g for g in told if not g.flagged] or [None])[0]
+    # A doubted event (a flag the model weighs) still takes the names when it is the only one.
+    doubted = [g for g in told if all(set(m.flags) <= _WEIGHED for m in g.mentions)]
+    return (main or [g for g in told if not g.flagged] or doubted or [None])[0]
 
 
 def add_typed_roster_names(groups: list[Group], ctx: Context) -> None:
@@ -245,6 +249,11 @@ def add_list_names(groups: list[Group], ctx: Context) -> None:
     the event the line states, or, when the line only refers back ("Those sentenced are:"), to
     the last event of that type before it.
     """
+    _add_list_names(groups, ctx)
+    # SHARE share_people(groups, ctx)  # after every list and roster has named its event
+
+
+def _add_list_names(groups: list[Group], ctx: Context) -> None:
     sents = [s for s in ctx.doc.sents if s.text.strip()]
     for k, sent in enumerate(sents):
         if not sent.text.rstrip().endswith(":"):
@@ -271,3 +280,35 @@ def add_list_names(groups: list[Group], ctx: Context) -> None:
             known = {n for n, _, _ in first.persons}
             first.persons += [n for n in names if n[0] not in known]
             first.reasons.append(f"{len(names)} names from the list after '{sent.text.strip()}'")
+
+
+_FREED = frozenset(("release", "pardon"))
+_MOVED = frozenset(("transfer", "deportation"))
+
+
+def share_people(groups: list[Group], ctx: Context) -> None:
+    """Give a release or pardon that names no one the people of the same happening.
+
+    EVAL.md rules 4 and 11: "freed 50 prisoners, while 6 were taken to Lithuania: A, B ..." names
+    the released for the move told in the same sentence (the release of the whole group, the
+    largest number, not a sub-group beside the move).
+    """
+    for source in groups:
+        if source.type not in _MOVED or not source.keys():
+            continue
+        sents = {ctx.doc[m.token].sent.start for m in source.mentions}
+        beside = [
+            g
+            for g in groups
+            if g.type in _FREED
+            and g.mentions
+            and not g.keys()
+            and any(ctx.doc[m.token].sent.start in sents for m in g.all())
+        ]
+        if not beside:
+            continue
+        target = max(beside, key=lambda g: g.count or 0)
+        names = [p for m in source.all() for p in m.persons]
+        first = target.mentions[0]
+        first.persons = list(dict.fromkeys(names))
+        first.reasons.append(f"people of the {source.type} told in the same sentence")
