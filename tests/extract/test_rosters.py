@@ -115,3 +115,26 @@ def test_a_roster_never_names_a_negated_pardon() -> None:
     (proposal,) = EnglishFrontEnd().propose_many([CleanDocument(text=text, published=None)])
     for c in proposal.candidates:
         assert not c.proposal.persons, c.proposal
+
+
+def test_the_people_moved_beside_a_release_are_released_too() -> None:
+    text = (
+        "Freed\n\nThe government released 50 prisoners on Monday: 44 were freed at home, while "
+        "6 others were taken to Lithuania.\nThose taken to Lithuania are:\n\n  1. Ann Lee\n"
+        "  2. Bob Stone\n  3. Carl Doe\n\nOther news."
+    )
+    found = {e.type: [p.name for p in e.persons] for e in proposed(text) if e.count != 44}
+    assert found["release"] == ["Ann Lee", "Bob Stone", "Carl Doe"]
+    assert found["transfer"] == ["Ann Lee", "Bob Stone", "Carl Doe"]
+    (sub,) = [e for e in proposed(text) if e.count == 44]
+    assert not sub.persons  # the sub-group freed at home is not the one moved
+
+
+def test_a_move_in_another_sentence_names_no_release() -> None:
+    text = (
+        "Freed\n\nThe government released 50 prisoners on Monday.\n\nIn a separate case, 3 "
+        "people were taken to Lithuania:\n\n  1. Ann Lee\n  2. Bob Stone\n  3. Carl Doe\n\n"
+        "Other news."
+    )
+    (release,) = [e for e in proposed(text) if e.type == "release"]
+    assert not release.persons

@@ -250,7 +250,7 @@ def add_list_names(groups: list[Group], ctx: Context) -> None:
     the last event of that type before it.
     """
     _add_list_names(groups, ctx)
-    # SHARE share_people(groups, ctx)  # after every list and roster has named its event
+    share_people(groups, ctx)  # after every list and roster has named its event
 
 
 def _add_list_names(groups: list[Group], ctx: Context) -> None:
