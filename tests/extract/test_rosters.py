@@ -138,3 +138,27 @@ def test_a_move_in_another_sentence_names_no_release() -> None:
     )
     (release,) = [e for e in proposed(text) if e.type == "release"]
     assert not release.persons
+
+
+def test_releases_which_include_a_name() -> None:
+    text = (
+        "Police released 22 detainees on Monday. In the evening the group confirmed the 22 "
+        "releases, which include the journalist Tomas Kiravik."
+    )
+    assert _persons_of(text, "release") == [["Tomas Kiravik"]]
+
+
+def test_a_roster_inside_reported_speech() -> None:
+    text = (
+        "The president pardoned 22 detainees on Monday. Relatives waited outside the prison. "
+        "Among the pardoned was Tomas Kiravik, the group said."
+    )
+    assert _persons_of(text, "pardon") == [["Tomas Kiravik"]]
+
+
+def test_statements_which_include_a_name_are_no_roster() -> None:
+    text = (
+        "Police released 22 detainees on Monday. The group published statements, which include "
+        "remarks by Tomas Kiravik."
+    )
+    assert _persons_of(text, "release") == [[]]

@@ -124,29 +124,48 @@ def _typed(token: Token) -> str | None:
     return None
 
 
-def _roster_of(sent: Span) -> tuple[str, list[Token]] | None:
-    """Return the type and the name side of a typed roster sentence, or None.
+_ROSTER_DEPS = frozenset(("ROOT", "ccomp", "conj", "relcl"))
+
+
+def _rosters(sent: Span) -> list[tuple[str, list[Token], Token]]:
+    """Return the type, the name side and the verb of each typed roster clause of a sentence.
 
     "Among the pardoned were X and Y", "X and Y are among the prisoners released", "The freed
-    priests are X and Y", "Also released are X and Y", "The pardon included X and Y".
+    priests are X and Y", "Also released are X and Y", "The pardon included X and Y", "the
+    releases, which include X".
     """
-    root = sent.root
-    kids = list(root.children)
-    if root.lemma_ == "be" or root.lemma_ == "include":
+    out = []
+    for verb in sent:
+        if verb.dep_ not in _ROSTER_DEPS:
+            continue
+        found = _roster_clause(verb)
+        if found is not None:
+            out.append((*found, verb))
+    return out
+
+
+def _roster_clause(verb: Token) -> tuple[str, list[Token]] | None:
+    kids = list(verb.children)
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    others = [c for c in kids if c.dep_ in ("attr", "dobj")]
+    if verb.lemma_ in ("be", "include"):
         groups = [g for p in kids if p.lower_ == "among" for g in p.children if g.dep_ == "pobj"]
-        subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-        others = [c for c in kids if c.dep_ in ("attr", "dobj")]
         for group in groups:
             kind = _typed(group)
             if kind:
                 return kind, subjects + others
-        pairs = [(subjects, others), (others, subjects)] if root.lemma_ == "be" else []
+        if verb.lemma_ == "include" and verb.dep_ == "relcl":
+            # "the 22 releases, which include X": the relative pronoun stands for the head.
+            subjects = [verb.head if s.lower_ in ("which", "that") else s for s in subjects]
+        pairs = [(subjects, others), (others, subjects)] if verb.lemma_ == "be" else []
         for group, side in pairs or [(subjects, others)]:
             kind = next((k for k in map(_typed, group) if k), None)
             if kind and side:
                 return kind, side
         return None
-    kind = _PEOPLE_WORDS.get(root.lower_)
+    if verb.dep_ != "ROOT":
+        return None
+    kind = _PEOPLE_WORDS.get(verb.lower_)
     passive = any(c.dep_ == "auxpass" for c in kids)
     listed = [c for k in kids if k.dep_ == "auxpass" for c in k.children if c.dep_ == "attr"]
     listed += [c for c in kids if c.dep_ == "attr"]
@@ -186,14 +205,15 @@ def add_typed_roster_names(groups: list[Group], ctx: Context) -> None:
     that type told before the sentence.
     """
     for sent in ctx.doc.sents:
-        found = _roster_of(sent)
-        if found is None:
-            continue
-        kind, side = found
-        names = _side_names(side, ctx)
-        group = _target(groups, kind, sent.start) if names else None
-        if group is None:
-            continue
+        for kind, side, verb in _rosters(sent):
+            _give(groups, kind, _side_names(side, ctx), verb, sent)
+
+
+def _give(
+    groups: list[Group], kind: str, names: list[tuple[str, int, int]], verb: Token, sent: Span
+) -> None:
+    group = _target(groups, kind, verb.i) if names else None
+    if group is not None:
         first = group.mentions[0]
         known = {n for n, _, _ in first.persons}
         new = [n for n in names if n[0] not in known]
