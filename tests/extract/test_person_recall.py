@@ -152,3 +152,30 @@ def test_a_hedged_perfect_total_is_left_to_the_model() -> None:
 
 def test_a_total_since_a_year_is_still_dropped() -> None:
     assert _candidate_flags("Police have detained more than 400 people since 2020.") == []
+
+
+def _with_persons(text: str, *parts: str) -> Doc:
+    """Return the parse of ``text`` whose only person entities are ``parts`` (the tagger's cut)."""
+    from spacy.tokens import Span
+
+    doc = get_nlp(())(text)
+    ents = []
+    for part in parts:
+        start = text.index(part)
+        span = doc.char_span(start, start + len(part))
+        assert span is not None
+        ents.append(Span(doc, span.start, span.end, label="PERSON"))
+    doc.ents = ents
+    return doc
+
+
+def test_a_long_name_the_tagger_cut_in_two_is_one_name() -> None:
+    doc = _with_persons(
+        "Police detained Ana María García Ruiz on Monday.", "Ana María", "García Ruiz"
+    )
+    assert _names(doc) == {"Ana María García Ruiz"}
+
+
+def test_a_name_before_an_organisation_word_stays_short() -> None:
+    doc = _with_persons("Police raided the Ana Roe Foundation on Monday.", "Ana Roe")
+    assert _names(doc) == {"Ana Roe"}

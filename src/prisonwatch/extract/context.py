@@ -246,13 +246,56 @@ def _listed_names(doc: Doc, persons: list[Span]) -> list[Span]:
     return [unique[k] for k in sorted(unique)]
 
 
+_LONGEST_NAME = 6
+
+
+def _name_word(token: Token) -> bool:
+    """Return True for a capitalised proper noun that can be part of a person's name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.lower_ not in ORGANISATION_WORDS | TITLE_WORDS | NEGOTIATOR_TITLES
+        and not _placelike(token)
+        and geo.country(token.text) is None
+    )
+
+
+def _whole_name(ent: Span) -> Span:
+    """Return a person entity with the rest of its name: 'Ana María García Ruiz', which the
+    tagger cut into 'Ana María' and 'García Ruiz', is one name of one noun phrase."""
+    doc = ent.doc
+    head = ent.root
+    while head.dep_ == "compound" and head.head.i > head.i and _name_word(head.head):
+        head = head.head
+    if head.i < ent.end - 1 or any(not _name_word(t) for t in doc[ent.end : head.i + 1]):
+        return ent
+    start = ent.start
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].head.i <= head.i
+        and _name_word(doc[start - 1])
+    ):
+        start -= 1
+    if head.i + 1 - start > _LONGEST_NAME or head.i < ent.end:
+        return ent
+    return doc[start : head.i + 1]
+
+
 def _person_spans(doc: Doc) -> list[Span]:
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = [_whole_name(e) for e in doc.ents if e.label_ == "PERSON"]
+    spans = [s for s in spans if not any(o is not s and _inside(s, o) for o in spans)]
+    spans = list({(s.start, s.end): s for s in spans}.values())
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _appositive_names(doc, taken) if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _listed_names(doc, spans) if not any(t.i in taken for t in s)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    """Return True when ``inner`` lies within ``outer`` and is shorter."""
+    return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
 
 
 def _canonical_names(doc: Doc) -> dict[str, str]:
