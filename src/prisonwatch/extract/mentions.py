@@ -117,8 +117,8 @@ def _mention(
         # EVAL.md rule 12: sanctions on people count the people ('on eight officials').
         people = [t for n in args.sanction_nouns(token, nominal) for t in preps(n, "on", "against")]
         people += objects(token) if not nominal else []
-        named = args.persons_in([t for t in people if is_person_noun(t) or ctx.person_of(t)], ctx)
-        m.persons = [(n, t.idx, t.idx + len(t.text)) for n, t in named]
+        sanctioned = [t for t in people if is_person_noun(t) or ctx.person_of(t)]
+        m.persons = [(n, t.idx, t.idx + len(t.text)) for n, t in args.persons_in(sanctioned, ctx)]
         people = [t for t in people if is_person_noun(t)]
         counted = count_of(people) if people else None
         if counted and counted.value:

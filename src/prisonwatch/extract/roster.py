@@ -158,8 +158,8 @@ def _roster_clause(verb: Token) -> tuple[str, list[Token]] | None:
             # "the 22 releases, which include X": the relative pronoun stands for the head.
             subjects = [verb.head if s.lower_ in ("which", "that") else s for s in subjects]
         pairs = [(subjects, others), (others, subjects)] if verb.lemma_ == "be" else []
-        for group, side in pairs or [(subjects, others)]:
-            kind = next((k for k in map(_typed, group) if k), None)
+        for named, side in pairs or [(subjects, others)]:
+            kind = next((k for k in map(_typed, named) if k), None)
             if kind and side:
                 return kind, side
         return None
@@ -194,7 +194,8 @@ def _target(groups: list[Group], kind: str, before: int) -> Group | None:
     main = [g for g in told if not g.flagged and not group_background(g)]
     # A doubted event (a flag the model weighs) still takes the names when it is the only one.
     doubted = [g for g in told if all(set(m.flags) <= _WEIGHED for m in g.mentions)]
-    return (main or [g for g in told if not g.flagged] or doubted or [None])[0]
+    chosen = main or [g for g in told if not g.flagged] or doubted
+    return chosen[0] if chosen else None
 
 
 def add_typed_roster_names(groups: list[Group], ctx: Context) -> None:
