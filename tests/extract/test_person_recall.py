@@ -179,3 +179,28 @@ def test_a_long_name_the_tagger_cut_in_two_is_one_name() -> None:
 def test_a_name_before_an_organisation_word_stays_short() -> None:
     doc = _with_persons("Police raided the Ana Roe Foundation on Monday.", "Ana Roe")
     assert _names(doc) == {"Ana Roe"}
+
+
+def test_a_given_name_alone_is_the_full_name_it_starts() -> None:
+    from spacy.tokens import Span
+
+    text = "Police detained Ana Roe on Monday. Ana was freed on Friday. Friends met Ana there."
+    doc = get_nlp(())(text)
+    full = doc.char_span(text.index("Ana Roe"), text.index("Ana Roe") + 7)
+    alone = doc.char_span(text.rindex("Ana"), text.rindex("Ana") + 3)
+    assert full is not None and alone is not None
+    doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in (full, alone)]
+    ctx = build_context(doc, None)
+    middle = next(t for t in doc if t.text == "Ana" and t.sent.start > 0)
+    assert ctx.person_of(middle) == "Ana Roe"
+
+
+def test_a_given_name_two_full_names_share_stays_unlinked() -> None:
+    doc = _with_persons(
+        "Police detained Ana Roe and Ana Lind on Monday. Ana was freed on Friday.",
+        "Ana Roe",
+        "Ana Lind",
+    )
+    ctx = build_context(doc, None)
+    last = [t for t in doc if t.text == "Ana"][-1]
+    assert ctx.person_of(last) not in ("Ana Roe", "Ana Lind")

@@ -362,7 +362,8 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
         if token.pos_ not in ("PROPN", "NOUN"):
             continue
         key = person_key(token.text)
-        if token.pos_ == "PROPN" and key not in canonical and fold(token.text) in given:
+        if token.pos_ == "PROPN" and fold(token.text) in given:
+            # "Ann was detained": the given name of the one full name that starts with it.
             person_at[token.i] = given[fold(token.text)]
         elif (
             key in canonical
