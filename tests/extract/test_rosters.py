@@ -162,3 +162,17 @@ def test_statements_which_include_a_name_are_no_roster() -> None:
         "remarks by Tomas Kiravik."
     )
     assert _persons_of(text, "release") == [[]]
+
+
+def test_not_among_those_released_names_no_one() -> None:
+    first = "Police released 12 activists on Monday."
+    for second in (
+        "The lawyer Tomas Kiravik was not among those released.",
+        "The lawyer Tomas Kiravik was not among the prisoners released.",
+    ):
+        assert _persons_of(f"{first} {second}", "release") == [[]], second
+
+
+def test_among_those_released_names_the_release() -> None:
+    text = "Police released 12 activists on Monday. The lawyer Tomas Kiravik was among those freed."
+    assert _persons_of(text, "release") == [["Tomas Kiravik"]]

@@ -231,7 +231,8 @@ def _people(
     if token.dep_ == "acl" and token.head.lower_ in {"those", "them"}:
         m.anaphoric = True
         clause = token.head.head.head if token.head.head.dep_ == "prep" else None
-        if clause is not None and token.head.head.lower_ == "among":
+        negated = clause is not None and any(c.dep_ == "neg" for c in clause.children)
+        if clause is not None and token.head.head.lower_ == "among" and not negated:
             extras += [c for c in clause.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
     found = args.persons_in(nouns, ctx, extras)
     if not found and args.group_mentions(nouns):

@@ -30,9 +30,16 @@ def _refers_back(token: Token) -> bool:
     )
 
 
+def _negated(verb: Token) -> bool:
+    """Return True for 'X was not among those freed': a roster that says who is not on it."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _anchor(sent: Span) -> tuple[Token, Token | None] | None:
     """Return the roster verb and its 'among ...' phrase, or None when the sentence is no roster."""
     for token in sent:
+        if _negated(token.head):
+            continue
         if (
             token.lower_ == "among"
             and token.dep_ == "prep"
@@ -145,6 +152,8 @@ def _rosters(sent: Span) -> list[tuple[str, list[Token], Token]]:
 
 
 def _roster_clause(verb: Token) -> tuple[str, list[Token]] | None:
+    if _negated(verb):
+        return None
     kids = list(verb.children)
     subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
     others = [c for c in kids if c.dep_ in ("attr", "dobj")]
