@@ -204,3 +204,22 @@ def test_a_given_name_two_full_names_share_stays_unlinked() -> None:
     ctx = build_context(doc, None)
     last = [t for t in doc if t.text == "Ana"][-1]
     assert ctx.person_of(last) not in ("Ana Roe", "Ana Lind")
+
+
+def test_a_hyphenated_surname_alone_links_to_the_full_name() -> None:
+    doc = _with_persons(
+        "Police detained Karim Abd el-Nour on Monday. El-Nour and three others were freed.",
+        "Karim Abd el-Nour",
+    )
+    ctx = build_context(doc, None)
+    later = [t for t in doc if t.text == "Nour"][-1]
+    assert ctx.person_of(later) == "Karim Abd el-Nour"
+
+
+def test_a_word_sharing_only_the_surname_key_is_no_link() -> None:
+    doc = _with_persons(
+        "Police detained Karim Abd el-Nour on Monday. Nairobi police were not told.",
+        "Karim Abd el-Nour",
+    )
+    ctx = build_context(doc, None)
+    assert ctx.person_of(next(t for t in doc if t.text == "Nairobi")) is None

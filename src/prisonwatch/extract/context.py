@@ -368,7 +368,7 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
         elif (
             key in canonical
             and len(token.text) > 3
-            and fold(token.text)[:3] == fold(canonical[key].split()[-1])[:3]
+            and fold(token.text)[:3] == fold(_WORD.findall(canonical[key])[-1])[:3]
         ):
             person_at[token.i] = canonical[key]
     focus: str | None = None
