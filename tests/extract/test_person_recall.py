@@ -223,3 +223,28 @@ def test_a_word_sharing_only_the_surname_key_is_no_link() -> None:
     )
     ctx = build_context(doc, None)
     assert ctx.person_of(next(t for t in doc if t.text == "Nairobi")) is None
+
+
+def _mention_persons(text: str, kind: str) -> list[list[str]]:
+    from prisonwatch.extract.english import _matcher
+    from prisonwatch.extract.mentions import find_mentions
+
+    doc = get_nlp(())(text)
+    found, _ = find_mentions(doc, build_context(doc, None), _matcher(doc))
+    return [sorted(p for p, _, _ in m.persons) for m in found if m.type == kind]
+
+
+def test_who_holds_talks_with_whom_are_the_parties() -> None:
+    text = (
+        "The envoy Tomas Kiravik held negotiations with Lena Durova about the release of "
+        "prisoners on Friday."
+    )
+    assert _mention_persons(text, "negotiation") == [["Lena Durova", "Tomas Kiravik"]]
+
+
+def test_who_criticises_talks_is_no_party() -> None:
+    text = (
+        "The senator Tomas Kiravik criticised the negotiations with Lena Durova about the release "
+        "of prisoners on Friday."
+    )
+    assert _mention_persons(text, "negotiation") == [["Lena Durova"]]

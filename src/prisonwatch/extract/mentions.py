@@ -29,6 +29,9 @@ _NEGOTIATION_CUES = {
     "free", "hostage", "detainee", "captive", "broker", "negotiator", "emissary", "pardon",
 }  # fmt: skip
 _MAYBE_TOTAL = "(a hedged running total)"
+# Verbs whose subject takes part in the talks they hold: "X held talks with Y" (Y and X are the
+# parties), but "X criticised the talks with Y" (X is not).
+_HOLDING = frozenset(("hold", "have", "conduct", "begin", "start", "open", "resume"))
 _AGGREGATE_CUES = {"since", "so far", "in total", "to date", "overall", "altogether"}
 
 
@@ -331,6 +334,13 @@ def _person_like(noun: Token, ctx: Context) -> bool:
 
 def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
     parties: list[Token] = list(preps(token, "with", "between", "by"))
+    if m.nominal and token.dep_ == "dobj" and token.head.lemma_ in _HOLDING:
+        # "X held talks in Minsk with Y": the talks' parties hang on the verb that holds them.
+        held = token.head
+        parties += list(preps(held, "with", "between"))
+        subj = subject(held)
+        if subj is not None and not args.is_passive(held):
+            parties.append(subj)
     parties += [c for p in parties for c in p.conjuncts]
     if token.lemma_ == "meet" or not m.nominal:
         subj = subject(token)
