@@ -248,3 +248,13 @@ def test_who_criticises_talks_is_no_party() -> None:
         "of prisoners on Friday."
     )
     assert _mention_persons(text, "negotiation") == [["Lena Durova"]]
+
+
+def test_a_post_in_apposition_is_no_second_name() -> None:
+    text = "Police detained Ivan Sturov, Deputy Head of the Teachers Union, on Monday."
+    assert _persons(text, "arrest") == [["Ivan Sturov"]]
+
+
+def test_a_name_in_apposition_to_a_post_is_a_name() -> None:
+    text = "Police detained the union leader, Ivan Sturov, on Monday."
+    assert _persons(text, "arrest") == [["Ivan Sturov"]]

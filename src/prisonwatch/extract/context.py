@@ -138,6 +138,8 @@ def _appositive_names(doc: Doc, heads: set[int] = frozenset()) -> list[Span]:  #
             if aged is not None:
                 found.append(aged)
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "Ann Roe, Deputy Head of the Agency": a post, not a second name
         parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if len(parts) != 1 or parts[0].i != token.i - 1:
             continue
