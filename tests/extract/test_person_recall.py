@@ -258,3 +258,21 @@ def test_a_post_in_apposition_is_no_second_name() -> None:
 def test_a_name_in_apposition_to_a_post_is_a_name() -> None:
     text = "Police detained the union leader, Ivan Sturov, on Monday."
     assert _persons(text, "arrest") == [["Ivan Sturov"]]
+
+
+def test_a_respelled_surname_links_to_the_first_spelling() -> None:
+    doc = _with_persons(
+        "A court sentenced Kemal Bakhtor on Friday. Kemal Bakthor was arrested in 2019.",
+        "Kemal Bakhtor",
+        "Kemal Bakthor",
+    )
+    assert _names(doc) == {"Kemal Bakhtor"}
+
+
+def test_a_respelled_surname_with_another_given_name_stays_apart() -> None:
+    doc = _with_persons(
+        "A court sentenced Kemal Bakhtor on Friday. Anvar Bakthor was arrested in 2019.",
+        "Kemal Bakhtor",
+        "Anvar Bakthor",
+    )
+    assert _names(doc) == {"Kemal Bakhtor", "Anvar Bakthor"}

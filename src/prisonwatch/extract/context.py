@@ -307,9 +307,31 @@ def _canonical_names(doc: Doc) -> dict[str, str]:
         key = person_key(name)
         if not key:
             continue
+        if key not in names:
+            same = next((full for full in names.values() if _respelled(name, full)), None)
+            if same is not None:
+                names[key] = same  # "Kem Sohka" after "Kem Sokha": one person, first spelling
+                continue
         if key not in names or (len(name.split()) > 1 and len(names[key].split()) == 1):
             names[key] = name
     return names
+
+
+def _respelled(name: str, full: str) -> bool:
+    """Return True for the same given name with a surname one slip away ('Sokha'/'Sohka').
+
+    A slip is two neighbouring letters swapped or one letter changed, in surnames of five
+    letters or more, so that short names ('Lee'/'Lei') stay apart.
+    """
+    a, b = fold(name).split(), fold(full).split()
+    if len(a) < 2 or len(b) < 2 or a[:-1] != b[:-1] or a[-1] == b[-1]:
+        return False
+    x, y = a[-1], b[-1]
+    if len(x) != len(y) or len(x) < 5:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+    return len(diff) == 1 or (swapped and x[diff[1]] == y[diff[0]])
 
 
 def _given_names(canonical: dict[str, str]) -> dict[str, str]:
