@@ -54,3 +54,19 @@ def test_year_of_a_side_phrase_does_not_date_the_event() -> None:
     for event in proposed(text):
         if event.type == "release":
             assert event.date != "2020", event
+
+
+def test_a_release_announced_on_a_weekday_takes_that_day() -> None:
+    from .helpers import proposed
+
+    text = "The ministry announced the release of Tomas Kiravik on Wednesday."
+    (release,) = proposed(text, "2025-09-12")
+    assert release.date == "2025-09-10"
+
+
+def test_a_release_welcomed_on_a_weekday_keeps_no_date() -> None:
+    from .helpers import proposed
+
+    text = "The ministry welcomed the release of Tomas Kiravik on Wednesday."
+    (release,) = proposed(text, "2025-09-12")
+    assert release.date is None

@@ -112,7 +112,17 @@ def _walk_into(noun: Token, child: Token) -> bool:
         return False  # a name the parser hung as a clause ('the journalist X') still counts
     if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in RELATIONAL_NOUNS:
         return False
+    if child.dep_ == "prep" and child.lower_ == "of" and _quantity(noun):
+        return True  # "three of the staff: its director, Ann Roe, ...": the part named
     return child.dep_ != "prep" or child.lower_ in {"among", "including", "along", "with", "like"}
+
+
+_PART_WORDS = frozenset(("some", "several", "many", "most", "all", "both", "each", "few", "one"))
+
+
+def _quantity(noun: Token) -> bool:
+    """Return True for a number or quantifier that stands for people: 'three', 'some', 'most'."""
+    return noun.like_num or noun.pos_ == "NUM" or noun.lower_ in _PART_WORDS
 
 
 def enumeration(start: Token) -> list[Token]:
@@ -204,6 +214,19 @@ def listed_extras(trigger: Token) -> list[Token]:
             and child.dep_ in ("npadvmod", "appos", "dobj", "attr", "conj", "oprd")
         ):
             out.append(child)  # "released 40, among them the journalist X": the parser's orphan
+    out += likewise(trigger)
+    return out
+
+
+def likewise(trigger: Token) -> list[Token]:
+    """Return the subject of 'as was X' / 'as were X and Y' hung on the trigger: same fate."""
+    out = []
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or clause.lemma_ != "be" or clause.i < trigger.i:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
+            continue
+        out += [c for c in clause.children if c.dep_ in ("nsubj", "attr")]
     return out
 
 

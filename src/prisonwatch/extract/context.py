@@ -99,11 +99,21 @@ def _teasers(doc: Doc) -> set[int]:
     return marked
 
 
-def _appositive_names(doc: Doc) -> list[Span]:
-    """Return names the tagger missed: 'her husband, Alyaksandr Loyka', 'journalist Ihar Karnei'."""
+def _placelike(token: Token) -> bool:
+    """Return True for a token tagged as a place or people that is a known country or demonym."""
+    return token.ent_type_ in ("GPE", "NORP") and geo.country(token.text) is not None
+
+
+def _appositive_names(doc: Doc, heads: set[int] = frozenset()) -> list[Span]:  # type: ignore[assignment]
+    """Return names the tagger missed: 'her husband, Alyaksandr Loyka', 'journalist Ihar Karnei'.
+
+    ``heads`` are the tokens of the names already found: a name in apposition to one of them
+    ('Ann Roe, Bo Lind and others') is a name too. A token tagged as a place counts unless it
+    is a known country or demonym (the tagger often takes an unfamiliar surname for a place).
+    """
     found = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "PERSON", "DATE"):
+        if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "DATE") or _placelike(token):
             continue
         head = token.head
         is_appos = token.dep_ == "appos" and (
@@ -115,6 +125,7 @@ def _appositive_names(doc: Doc) -> list[Span]:
                 )
             )
             or head.ent_type_ == "PERSON"
+            or head.i in heads
         )
         titled = any(
             c.dep_ == "compound"
@@ -123,10 +134,12 @@ def _appositive_names(doc: Doc) -> list[Span]:
             for c in token.children
         )
         if not (is_appos or titled):
-            aged = _aged_name(token)
+            aged = _aged_name(token) or _described_name(token)
             if aged is not None:
                 found.append(aged)
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "Ann Roe, Deputy Head of the Agency": a post, not a second name
         parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if len(parts) != 1 or parts[0].i != token.i - 1:
             continue
@@ -164,11 +177,29 @@ def _aged_name(token: Token) -> Span | None:
     return doc[start : token.i + 1]
 
 
+def _described_name(token: Token) -> Span | None:
+    """Return 'Ann Roe' in 'Ann Roe, a local resident, was detained': a name a person noun
+    describes in apposition after it (the tagger took it for an organisation or a place)."""
+    described = any(
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and c.i > token.i + 1
+        and token.doc[token.i + 1].text == ","
+        and (is_person_noun(c) or c.lemma_.lower() in RELATIONAL_NOUNS | NEGOTIATOR_TITLES)
+        for c in token.children
+    )
+    return _name_chain(token, places=True) if described else None
+
+
 _NOT_NAME_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL"))
 
 
-def _name_chain(token: Token) -> Span | None:
-    """Return the 2-4 capitalised proper nouns ending at ``token`` when they read as a name."""
+def _name_chain(token: Token, places: bool = False) -> Span | None:
+    """Return the 2-4 capitalised proper nouns ending at ``token`` when they read as a name.
+
+    With ``places``, words tagged as places or peoples count unless the phrase or a word is a
+    known country or demonym ('Ann Zolova and Bo Lind' where the tagger took Zolova for a place).
+    """
     doc = token.doc
     start = token.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
@@ -176,8 +207,11 @@ def _name_chain(token: Token) -> Span | None:
     words = doc[start : token.i + 1]
     if not 2 <= len(words) <= 4:
         return None
+    skip = _NOT_NAME_ENTS - {"GPE", "NORP", "LOC"} if places else _NOT_NAME_ENTS
+    if places and (geo.country(words.text) or any(_placelike(t) for t in words)):
+        return None
     for t in words:
-        if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ in _NOT_NAME_ENTS:
+        if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ in skip:
             return None
         if t.lower_ in ORGANISATION_WORDS | TITLE_WORDS | NEGOTIATOR_TITLES:
             return None
@@ -194,30 +228,76 @@ def _listed_names(doc: Doc, persons: list[Span]) -> list[Span]:
     heads = {s.root.i for s in persons}
     found: list[Span] = []
     for token in doc:
-        if token.dep_ != "conj" or token.i in heads:
+        if token.dep_ != "conj":
             continue
         # token is a later conjunct; its peers are the list it stands in.
         peers = [p for p in token.conjuncts if p.i != token.i]
-        chain = _name_chain(token) if token.ent_type_ != "PERSON" else None
         with_person = any(p.i in heads for p in peers)
-        all_names = [c for c in (_name_chain(p) for p in peers) if c is not None]
+        named = token.ent_type_ == "PERSON" or token.i in heads
+        chain = _name_chain(token, places=with_person) if not named else None
+        all_names = [
+            c for c in (_name_chain(p, places=named or with_person) for p in peers) if c is not None
+        ]
         if chain is not None and (with_person or len(all_names) == len(peers)):
             found.append(chain)
             if not with_person:
                 found += [c for c in all_names if c.root.i not in heads]
-        elif chain is None and token.ent_type_ == "PERSON":
+        elif chain is None and named:
             found += [c for c in all_names if c.root.i not in heads]
     unique = {(c.start, c.end): c for c in found}
     return [unique[k] for k in sorted(unique)]
 
 
+_LONGEST_NAME = 6
+
+
+def _name_word(token: Token) -> bool:
+    """Return True for a capitalised proper noun that can be part of a person's name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.lower_ not in ORGANISATION_WORDS | TITLE_WORDS | NEGOTIATOR_TITLES
+        and not _placelike(token)
+        and geo.country(token.text) is None
+    )
+
+
+def _whole_name(ent: Span) -> Span:
+    """Return a person entity with the rest of its name: 'Ana María García Ruiz', which the
+    tagger cut into 'Ana María' and 'García Ruiz', is one name of one noun phrase."""
+    doc = ent.doc
+    head = ent.root
+    while head.dep_ == "compound" and head.head.i > head.i and _name_word(head.head):
+        head = head.head
+    if head.i < ent.end - 1 or any(not _name_word(t) for t in doc[ent.end : head.i + 1]):
+        return ent
+    start = ent.start
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].head.i <= head.i
+        and _name_word(doc[start - 1])
+    ):
+        start -= 1
+    if head.i + 1 - start > _LONGEST_NAME or head.i < ent.end:
+        return ent
+    return doc[start : head.i + 1]
+
+
 def _person_spans(doc: Doc) -> list[Span]:
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = [_whole_name(e) for e in doc.ents if e.label_ == "PERSON"]
+    spans = [s for s in spans if not any(o is not s and _inside(s, o) for o in spans)]
+    spans = list({(s.start, s.end): s for s in spans}.values())
     taken = {t.i for s in spans for t in s}
-    spans += [s for s in _appositive_names(doc) if not any(t.i in taken for t in s)]
+    spans += [s for s in _appositive_names(doc, taken) if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _listed_names(doc, spans) if not any(t.i in taken for t in s)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    """Return True when ``inner`` lies within ``outer`` and is shorter."""
+    return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
 
 
 def _canonical_names(doc: Doc) -> dict[str, str]:
@@ -227,9 +307,31 @@ def _canonical_names(doc: Doc) -> dict[str, str]:
         key = person_key(name)
         if not key:
             continue
+        if key not in names:
+            same = next((full for full in names.values() if _respelled(name, full)), None)
+            if same is not None:
+                names[key] = same  # "Kem Sohka" after "Kem Sokha": one person, first spelling
+                continue
         if key not in names or (len(name.split()) > 1 and len(names[key].split()) == 1):
             names[key] = name
     return names
+
+
+def _respelled(name: str, full: str) -> bool:
+    """Return True for the same given name with a surname one slip away ('Sokha'/'Sohka').
+
+    A slip is two neighbouring letters swapped or one letter changed, in surnames of five
+    letters or more, so that short names ('Lee'/'Lei') stay apart.
+    """
+    a, b = fold(name).split(), fold(full).split()
+    if len(a) < 2 or len(b) < 2 or a[:-1] != b[:-1] or a[-1] == b[-1]:
+        return False
+    x, y = a[-1], b[-1]
+    if len(x) != len(y) or len(x) < 5:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+    return len(diff) == 1 or (swapped and x[diff[1]] == y[diff[0]])
 
 
 def _given_names(canonical: dict[str, str]) -> dict[str, str]:
@@ -284,12 +386,13 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
         if token.pos_ not in ("PROPN", "NOUN"):
             continue
         key = person_key(token.text)
-        if token.pos_ == "PROPN" and key not in canonical and fold(token.text) in given:
+        if token.pos_ == "PROPN" and fold(token.text) in given:
+            # "Ann was detained": the given name of the one full name that starts with it.
             person_at[token.i] = given[fold(token.text)]
         elif (
             key in canonical
             and len(token.text) > 3
-            and fold(token.text)[:3] == fold(canonical[key].split()[-1])[:3]
+            and fold(token.text)[:3] == fold(_WORD.findall(canonical[key])[-1])[:3]
         ):
             person_at[token.i] = canonical[key]
     focus: str | None = None

@@ -28,6 +28,10 @@ _NEGOTIATION_CUES = {
     "release", "prisoner", "envoy", "mediator", "mediation", "swap", "exchange", "sanction",
     "free", "hostage", "detainee", "captive", "broker", "negotiator", "emissary", "pardon",
 }  # fmt: skip
+_MAYBE_TOTAL = "(a hedged running total)"
+# Verbs whose subject takes part in the talks they hold: "X held talks with Y" (Y and X are the
+# parties), but "X criticised the talks with Y" (X is not).
+_HOLDING = frozenset(("hold", "have", "conduct", "begin", "start", "open", "resume"))
 _AGGREGATE_CUES = {"since", "so far", "in total", "to date", "overall", "altogether"}
 
 
@@ -116,6 +120,8 @@ def _mention(
         # EVAL.md rule 12: sanctions on people count the people ('on eight officials').
         people = [t for n in args.sanction_nouns(token, nominal) for t in preps(n, "on", "against")]
         people += objects(token) if not nominal else []
+        sanctioned = [t for t in people if is_person_noun(t) or ctx.person_of(t)]
+        m.persons = [(n, t.idx, t.idx + len(t.text)) for n, t in args.persons_in(sanctioned, ctx)]
         people = [t for t in people if is_person_noun(t)]
         counted = count_of(people) if people else None
         if counted and counted.value:
@@ -152,7 +158,11 @@ def _mention(
     if m.date:
         m.reasons.append(f"date '{m.date.text.strip()}'")
     why = _aggregate(token, m, earlier)
-    if why:
+    if why and why.endswith(_MAYBE_TOTAL):
+        # "has freed more than 40 people": a new group or a running total; the model decides.
+        m.flags.append("aggregate")
+        m.reasons.append(f"filter: {why}")
+    elif why:
         return None, why  # EVAL.md rule 3: a running total is never an event
     m.background = (
         timing.background(token, nominal, m, ctx)
@@ -224,7 +234,8 @@ def _people(
     if token.dep_ == "acl" and token.head.lower_ in {"those", "them"}:
         m.anaphoric = True
         clause = token.head.head.head if token.head.head.dep_ == "prep" else None
-        if clause is not None and token.head.head.lower_ == "among":
+        negated = clause is not None and any(c.dep_ == "neg" for c in clause.children)
+        if clause is not None and token.head.head.lower_ == "among" and not negated:
             extras += [c for c in clause.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
     found = args.persons_in(nouns, ctx, extras)
     if not found and args.group_mentions(nouns):
@@ -323,6 +334,13 @@ def _person_like(noun: Token, ctx: Context) -> bool:
 
 def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
     parties: list[Token] = list(preps(token, "with", "between", "by"))
+    if m.nominal and token.dep_ == "dobj" and token.head.lemma_ in _HOLDING:
+        # "X held talks in Minsk with Y": the talks' parties hang on the verb that holds them.
+        held = token.head
+        parties += list(preps(held, "with", "between"))
+        subj = subject(held)
+        if subj is not None and not args.is_passive(held):
+            parties.append(subj)
     parties += [c for p in parties for c in p.conjuncts]
     if token.lemma_ == "meet" or not m.nominal:
         subj = subject(token)

@@ -132,8 +132,10 @@ def mention_date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate
             found = dates.resolve(ent.text, ctx.published)
             if found:
                 return found
-    if nominal or any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in token.children):
+    if any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in token.children):
         # An 'after' clause tells an earlier event: the sentence's weekday is not its date.
+        return None
+    if nominal and (token.dep_ != "dobj" or token.head.lemma_.lower() not in _TELLING):
         return None
     # "were freed ... after he met Friday": a lone weekday in the sentence dates the event.
     ents = [
@@ -156,6 +158,10 @@ def mention_date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate
         # From the sentence, not from the trigger's own phrases.
         return dataclasses.replace(recent[0], weak=True)
     return None
+
+
+# "announced the release of X on Wednesday": the news told that day is that day's.
+_TELLING = frozenset(("announce", "confirm", "report"))
 
 
 def _other_clause(ent: Span, trigger: Token) -> bool:
