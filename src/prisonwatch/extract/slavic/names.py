@@ -139,6 +139,8 @@ def is_given_name(word: str, lang: str) -> bool:
     if lang == "be":
         if belarusian.given_name(word) is not None:
             return True
+        if belarusian.common_noun_shaped(word):
+            return False  # 'Вызваленне' (release): a guessed name, never one
         top = _parses(belarusian.russified(word))
         if top and {"plur", "nomn"} <= set(top[0].tag.grammemes):
             return False  # a plural noun ('Супрацоўнікі', staff), not one person
