@@ -192,3 +192,21 @@ def test_each_common_noun_ending_row_holds_its_examples(row: belarusian.CommonEn
     assert belarusian.common_noun_shaped(row.example)
     assert not belarusian.may_be_given(row.example)
     assert not belarusian.common_noun_shaped(row.counter)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quoted"),
+    [
+        ("Адвокат сказал: «Его задержали без всяких оснований».", "ru", True),
+        ("Адвакат сказаў: „Яго затрымалі без падстаў“, і падаў скаргу.", "be", True),
+        ("— Меня задержали прямо у подъезда, — рассказал Иван Петров.", "ru", True),
+        ("Как сообщает «Правозащитный центр», в Гомеле задержали Ивана Петрова.", "ru", False),
+        ("Як піша „Наша газета“, у Гомелі затрымалі Івана Пятрова.", "be", False),
+    ],
+)
+def test_a_trigger_inside_quoted_speech_carries_the_quote_feature(
+    text: str, language: str, quoted: bool
+) -> None:
+    features = _candidate_features(text, language)
+    assert features
+    assert all(bool(f.get("quoted")) == quoted for f in features)
