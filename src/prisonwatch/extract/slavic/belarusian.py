@@ -235,6 +235,7 @@ MASCULINE_IN_A = frozenset(
 # only when the nominative it gives is in MASCULINE_IN_A.
 MASCULINE_IN_A_ENDINGS: tuple[Ending, ...] = (
     Ending("ём", "я", "masc", "first", ("Ільём", "Ілья")),
+    Ending("ёй", "я", "masc", "first", ("Іллёй", "Ілля")),
     Ending("ам", "а", "masc", "first", ("Янкам", "Янка")),
     Ending("ом", "а", "masc", "first", ("Кузьмом", "Кузьма")),
     Ending("ой", "а", "masc", "first", ("Кузьмой", "Кузьма")),
