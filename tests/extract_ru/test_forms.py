@@ -179,6 +179,9 @@ def test_a_mans_given_name_in_a_keeps_its_a(text: str, wanted: list[tuple[str, s
         ("Сустрэча Ціханоўскай з журналістамі прайшла.", []),
         ("Затрыманне Лойкі адбылося ўчора.", []),
         ("Беларуская Салаўёва выйшла.", []),
+        # An oblique surname after a word in no case that fits it: a place or a body acting.
+        ("Масква Лукашэнку падтрымала.", []),
+        ("Крэмль Шаройку не выдаў.", []),
     ],
 )
 def test_surnames_in_ka_and_her_eva_follow_an_unknown_given_name(
@@ -210,3 +213,10 @@ def test_a_trigger_inside_quoted_speech_carries_the_quote_feature(
     features = _candidate_features(text, language)
     assert features
     assert all(bool(f.get("quoted")) == quoted for f in features)
+
+
+@pytest.mark.parametrize("row", belarusian.CASE_AGREEMENT, ids=lambda r: r.surname_final)
+def test_each_case_agreement_row_holds_its_examples(row: belarusian.Agreement) -> None:
+    assert belarusian.surname_shaped(row.positive[1])
+    assert belarusian.agrees(*row.positive)
+    assert not belarusian.agrees(*row.negative)

@@ -203,6 +203,34 @@ def surname_shaped(word: str) -> bool:
     )
 
 
+# An oblique surname ('Лойку') after an unknown first word: the first word, to be a given name,
+# shows a case ending too ('Насту Лойку'; never 'Масква Лукашэнку', Moscow to him).
+@dataclass(frozen=True)
+class Agreement:
+    """A surname's last letter and the last letters a given name in the same case may have."""
+
+    surname_final: str
+    given_finals: str
+    positive: tuple[str, str]  # (given name, surname) that agree: held by a test
+    negative: tuple[str, str]  # a first word in no case that fits the surname
+
+
+CASE_AGREEMENT: tuple[Agreement, ...] = (
+    Agreement("у", "ую", ("Насту", "Лойку"), ("Масква", "Лойку")),  # dative, accusative
+    Agreement("і", "аяіы", ("Гелены", "Шаройкі"), ("Крэмль", "Шаройкі")),  # genitive
+)
+_AGREEMENT = {row.surname_final: row.given_finals for row in CASE_AGREEMENT}
+
+
+def agrees(first: str, last: str) -> bool:
+    """Return True when an unknown given name's ending fits the case of the surname after it."""
+    low = last.lower()
+    if strong_surname_gender(last) is not None or low.endswith(SURNAME_NOMINATIVE):
+        return True
+    allowed = _AGREEMENT.get(low[-1:])
+    return allowed is None or first.lower()[-1:] in allowed
+
+
 def may_be_given(word: str) -> bool:
     """Return True when a capitalised word could be a given name the tables do not know."""
     return len(word) > 2 and not word.lower().endswith(_NOT_GIVEN) and not common_noun_shaped(word)

@@ -265,6 +265,7 @@ def _be_pair(tokens: list[Token], i: int, lang: str) -> bool:
     return (
         belarusian.may_be_given(first)
         and belarusian.surname_shaped(last)
+        and belarusian.agrees(first, last)
         and places.country(first) is None
         and places.country(last) is None
         and tokens[i + 1].start - tokens[i].end == 1
