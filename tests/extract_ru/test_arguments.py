@@ -230,3 +230,24 @@ def test_each_masculine_in_a_row_holds_its_example(ending: belarusian.Ending) ->
     assert belarusian.first_name_nominative(oblique, "masc") == (nominal, "masc")
     # The same ending on a name the table does not hold stays as the general rows read it.
     assert belarusian.given_name("Зміц" + ending.oblique) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [
+        ("Суд приговорил Ивана Петрова к трем годам колонии.", "ru", ["Иван Петров"]),
+        ("Суд асудзіў Міколу Шаройку на тры гады калоніі.", "be", ["Мікола Шаройка"]),
+        ("Следователь задержал Анну Смирнову в понедельник.", "ru", ["Анна Смирнова"]),
+        # A role right before the name, or two before with no verb between, is a title.
+        (
+            "Судья района Иван Петров приговорил Олега Смирнова к году колонии.",
+            "ru",
+            ["Олег Смирнов"],
+        ),
+    ],
+)
+def test_a_role_acting_through_a_verb_leaves_its_object_a_prisoner(
+    text: str, language: str, wanted: list[str]
+) -> None:
+    events = extract(CleanDocument(text=text, language=language)).events
+    assert [p.name for p in events[0].persons] == wanted
