@@ -221,3 +221,33 @@ def test_the_prisoner_a_negotiation_is_about_is_not_a_negotiator(
     proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
     talks = [c for c in proposal.candidates if c.type == "negotiation"]
     assert {p.name for p in talks[0].proposal.persons} == negotiators
+
+
+@pytest.mark.parametrize("ending", belarusian.MASCULINE_IN_A_ENDINGS)
+def test_each_masculine_in_a_row_holds_its_example(ending: belarusian.Ending) -> None:
+    oblique, nominal = ending.example
+    assert belarusian.given_name(oblique) == (nominal, "masc", False)
+    assert belarusian.first_name_nominative(oblique, "masc") == (nominal, "masc")
+    # The same ending on a name the table does not hold stays as the general rows read it.
+    assert belarusian.given_name("Зміц" + ending.oblique) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [
+        ("Суд приговорил Ивана Петрова к трем годам колонии.", "ru", ["Иван Петров"]),
+        ("Суд асудзіў Міколу Шаройку на тры гады калоніі.", "be", ["Мікола Шаройка"]),
+        ("Следователь задержал Анну Смирнову в понедельник.", "ru", ["Анна Смирнова"]),
+        # A role right before the name, or two before with no verb between, is a title.
+        (
+            "Судья района Иван Петров приговорил Олега Смирнова к году колонии.",
+            "ru",
+            ["Олег Смирнов"],
+        ),
+    ],
+)
+def test_a_role_acting_through_a_verb_leaves_its_object_a_prisoner(
+    text: str, language: str, wanted: list[str]
+) -> None:
+    events = extract(CleanDocument(text=text, language=language)).events
+    assert [p.name for p in events[0].persons] == wanted

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from prisonwatch.documents import CleanDocument
-from prisonwatch.extract.slavic import places
+from prisonwatch.extract.slavic import belarusian, places
 from prisonwatch.extract.slavic.frontend import SlavicFrontEnd
 from prisonwatch.extract.slavic.lexicon import BE_FORMS, Form, be_form
 from prisonwatch.extract.slavic.names import find_names
@@ -130,7 +130,10 @@ def test_a_describing_participle_keeps_only_the_people_it_describes() -> None:
     ("text", "wanted"),
     [
         ("Суд асудзіў Паўлюка Быкоўскага на тры гады.", ["Паўлюк Быкоўскі"]),
-        ("Учора затрымалі Ігната Сідорчыка і Язэпа Мураўёва.", ["Ігнат Сідорчык"]),
+        (
+            "Учора затрымалі Ігната Сідорчыка і Язэпа Мураўёва.",
+            ["Ігнат Сідорчык", "Язэп Мураўёў"],
+        ),
         ("Учора затрымалі Тадора Дашкевіча.", ["Тадор Дашкевіч"]),
         ("Беларускі Саюз Журналістаў выступіў з заявай.", []),
     ],
@@ -146,3 +149,74 @@ def test_a_describing_participle_is_a_background_cue_of_its_own() -> None:
     (features,) = _candidate_features(text, "ru")
     assert features.get("background_cue=description") == 1.0
     assert "background_cue" not in features
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Суд асудзіў Янку Лойку на два гады.", [("Янка Лойка", "masc")]),
+        ("Адвакат Міколы Шаройкі падаў скаргу.", [("Мікола Шаройка", "masc")]),
+        ("Суд прызначыў Кузьму Дашкевічу тры гады.", [("Кузьма Дашкевіч", "masc")]),
+        ("Яго затрымалі разам з Фамой Мірашэнкам.", [("Фама Мірашэнка", "masc")]),
+        ("Пра Ілью Салаўёва нічога не вядома.", [("Ілья Салаўёў", "masc")]),
+    ],
+)
+def test_a_mans_given_name_in_a_keeps_its_a(text: str, wanted: list[tuple[str, str]]) -> None:
+    names = find_names(tokenize(text), text, "be")
+    assert [(n.nominative, n.gender) for n in names] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Гелена Шаройка выйшла на волю.", ["Гелена Шаройка"]),
+        ("Міліцыя затрымала Насту Лойку.", ["Наста Лойка"]),
+        ("Суд асудзіў Зосю Лойку на год.", ["Зося Лойка"]),
+        ("Суд асудзіў Насту Мураўёву на год.", ["Наста Мураўёва"]),
+        ("Размова з Зосяй Салаўёвай была кароткай.", ["Зося Салаўёва"]),
+        # A sentence-opening common noun before a surname is no person.
+        ("Вызваленне Дашкевіча абмяркоўвалі ўчора.", []),
+        ("Сустрэча Ціханоўскай з журналістамі прайшла.", []),
+        ("Затрыманне Лойкі адбылося ўчора.", []),
+        ("Беларуская Салаўёва выйшла.", []),
+        # An oblique surname after a word in no case that fits it: a place or a body acting.
+        ("Масква Лукашэнку падтрымала.", []),
+        ("Крэмль Шаройку не выдаў.", []),
+    ],
+)
+def test_surnames_in_ka_and_her_eva_follow_an_unknown_given_name(
+    text: str, wanted: list[str]
+) -> None:
+    assert [n.nominative for n in find_names(tokenize(text), text, "be")] == wanted
+
+
+@pytest.mark.parametrize("row", belarusian.COMMON_NOUN_ENDINGS, ids=lambda r: r.example)
+def test_each_common_noun_ending_row_holds_its_examples(row: belarusian.CommonEnding) -> None:
+    assert belarusian.common_noun_shaped(row.example)
+    assert not belarusian.may_be_given(row.example)
+    assert not belarusian.common_noun_shaped(row.counter)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quoted"),
+    [
+        ("Адвокат сказал: «Его задержали без всяких оснований».", "ru", True),
+        ("Адвакат сказаў: „Яго затрымалі без падстаў“, і падаў скаргу.", "be", True),
+        ("— Меня задержали прямо у подъезда, — рассказал Иван Петров.", "ru", True),
+        ("Как сообщает «Правозащитный центр», в Гомеле задержали Ивана Петрова.", "ru", False),
+        ("Як піша „Наша газета“, у Гомелі затрымалі Івана Пятрова.", "be", False),
+    ],
+)
+def test_a_trigger_inside_quoted_speech_carries_the_quote_feature(
+    text: str, language: str, quoted: bool
+) -> None:
+    features = _candidate_features(text, language)
+    assert features
+    assert all(bool(f.get("quoted")) == quoted for f in features)
+
+
+@pytest.mark.parametrize("row", belarusian.CASE_AGREEMENT, ids=lambda r: r.surname_final)
+def test_each_case_agreement_row_holds_its_examples(row: belarusian.Agreement) -> None:
+    assert belarusian.surname_shaped(row.positive[1])
+    assert belarusian.agrees(*row.positive)
+    assert not belarusian.agrees(*row.negative)

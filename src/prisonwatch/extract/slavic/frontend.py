@@ -199,6 +199,26 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
     return flags
 
 
+_VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+
+
+def _is_verb(word: str) -> bool:
+    """Return True for a verb or short participle (Russian morphology, Belarusian endings)."""
+    return lexicon.be_form(word) is not None or _morph().parse(word)[0].tag.POS in _VERB_POS
+
+
+def _official_before(before: list[str]) -> bool:
+    """Return True when a role word names the person ("судья Иван Петров", "прокурор района …").
+
+    A role two words back with a verb between is the subject acting on the person, not their
+    title: "Суд приговорил Ивана Петрова" names the prisoner.
+    """
+    words = [w.strip(",:;") for w in before[-2:]]
+    if words and words[-1].startswith(_OFFICIAL_ROLES):
+        return True
+    return len(words) == 2 and words[0].startswith(_OFFICIAL_ROLES) and not _is_verb(words[1])
+
+
 def _persons(sent: _Sentence, names: list[Name], text: str, kind: str) -> list[Name]:
     out: list[Name] = []
     for name in names:
@@ -206,7 +226,7 @@ def _persons(sent: _Sentence, names: list[Name], text: str, kind: str) -> list[N
             continue
         before = text[max(sent.start, name.start - 40) : name.start].lower().split()
         if kind != "negotiation":
-            if any(w.strip(",:;").startswith(_OFFICIAL_ROLES) for w in before[-2:]):
+            if _official_before(before):
                 continue
             if places.actor(name.nominative.split()[-1]):
                 continue  # a leader acting, not a prisoner

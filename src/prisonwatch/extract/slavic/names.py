@@ -139,6 +139,8 @@ def is_given_name(word: str, lang: str) -> bool:
     if lang == "be":
         if belarusian.given_name(word) is not None:
             return True
+        if belarusian.common_noun_shaped(word):
+            return False  # 'Вызваленне' (release): a guessed name, never one
         top = _parses(belarusian.russified(word))
         if top and {"plur", "nomn"} <= set(top[0].tag.grammemes):
             return False  # a plural noun ('Супрацоўнікі', staff), not one person
@@ -263,6 +265,7 @@ def _be_pair(tokens: list[Token], i: int, lang: str) -> bool:
     return (
         belarusian.may_be_given(first)
         and belarusian.surname_shaped(last)
+        and belarusian.agrees(first, last)
         and places.country(first) is None
         and places.country(last) is None
         and tokens[i + 1].start - tokens[i].end == 1
