@@ -210,6 +210,13 @@ TUNABLES: tuple[Tunable, ...] = (
         "about one row's time, so batches of 50 add about 2 % to an import.",
     ),
     Tunable(
+        "import.dump_batch_rows",
+        500,
+        "Rows of a JSONL dump restored per transaction; other writers get the database between "
+        "two batches.",
+        "MEASURED",
+    ),
+    Tunable(
         "import.batch_pause_s",
         0.15,
         "Seconds a batched import (on SQLite) leaves the database free after each commit.",
