@@ -5,8 +5,8 @@ dump stores nothing; on a database that is not empty it also finds how far an ea
 same restore got: the stored rows must be the dump's first rows, unchanged, and nothing else may
 be stored. The second pass stores the rest, committing every ``import.dump_batch_rows`` rows so
 that logins and accepts get the database between batches. A row's reference to another row of
-its own table (a merged person, a near-duplicate document) is set in the last transaction,
-together with the PostgreSQL sequences. A restore that stops part-way keeps its committed
+its own table (a merged person, a near-duplicate document) is set in the last transaction; the
+PostgreSQL sequences move past the stored ids with every batch. A restore that stops part-way keeps its committed
 batches and says how far it got; running the same command again stores the rest, no row twice.
 """
 
@@ -105,6 +105,9 @@ def import_dump(
             if len(pending) >= every:
                 _insert(session, pending)
                 report.stored += len(pending)
+                if commit is not None:
+                    # New rows written while the restore goes on get ids after the stored ones.
+                    _reset_sequences(session, {t.name for _, t, _ in pending})
                 pending = []
                 if commit is not None:
                     with ctrl_c_held():
@@ -375,11 +378,14 @@ def _insert(session: Session, rows: list[Line]) -> None:
         session.execute(insert(table), run)
 
 
-def _reset_sequences(session: Session) -> None:
+def _reset_sequences(session: Session, names: set[str] | None = None) -> None:
+    """Move the PostgreSQL sequences of the tables ``names`` (all by default) past their ids."""
     serial = {
         t.name: c.name
         for t in dump_tables()
         for c in t.primary_key.columns
-        if isinstance(c.type, Integer) and c.autoincrement in (True, "auto")
+        if isinstance(c.type, Integer)
+        and c.autoincrement in (True, "auto")
+        and (names is None or t.name in names)
     }
     dialect.reset_sequences(session.connection(), serial)
