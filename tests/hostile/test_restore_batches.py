@@ -1,4 +1,4 @@
-"""A dump restore commits in batches: other writers get in, a stopped restore is finished by a re-run.
+"""A dump restore commits in batches: other writers get in, a re-run finishes a stopped restore.
 
 Every check compares the restored database's dump with the original, byte for byte.
 """

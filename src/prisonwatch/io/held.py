@@ -1,4 +1,4 @@
-"""Holding a Ctrl-C while a batch commits, so that a commit and its count in a report go together."""
+"""Holding a Ctrl-C while a batch commits, so that a commit and its count in a report agree."""
 
 from __future__ import annotations
 

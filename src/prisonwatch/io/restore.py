@@ -3,11 +3,12 @@
 The dump is read twice. The first pass checks every line, key and reference, so that a broken
 dump stores nothing; on a database that is not empty it also finds how far an earlier run of the
 same restore got: the stored rows must be the dump's first rows, unchanged, and nothing else may
-be stored. The second pass stores the rest, committing every ``import.dump_batch_rows`` rows so
-that logins and accepts get the database between batches. A row's reference to another row of
-its own table (a merged person, a near-duplicate document) is set in the last transaction; the
-PostgreSQL sequences move past the stored ids with every batch. A restore that stops part-way keeps its committed
-batches and says how far it got; running the same command again stores the rest, no row twice.
+be stored. The second pass stores the rest, committing every ``import.dump_batch_rows`` rows
+(fewer when they are long: ``import.dump_batch_chars``) so that logins and accepts get the
+database between batches. A row's reference to another row of its own table (a merged person,
+a near-duplicate document) is set in the last transaction; the PostgreSQL sequences move past
+the stored ids with every batch. A restore that stops part-way keeps its committed batches and
+says how far it got; running the same command again stores the rest, no row twice.
 """
 
 from __future__ import annotations
@@ -74,13 +75,15 @@ def import_dump(
     """Restore a dump into an empty database, or finish a restore of it that stopped part-way.
 
     Without ``commit`` everything is one transaction (the caller's). Given ``commit``, it is
-    called after every ``batch_rows`` rows (``import.dump_batch_rows`` by default), and once
+    called after every ``batch_rows`` rows (``import.dump_batch_rows`` by default) or sooner,
+    once the batch's lines reach ``import.dump_batch_chars`` characters, and once
     after each read of the database, so that no read holds SQLite's write lock while the dump
     is checked; the caller commits the last transaction.
     """
     release = commit or (lambda: None)
     tables = {t.name: t for t in dump_tables()}
     every = max(1, int(batch_rows or tunable("import.dump_batch_rows")))
+    most_chars = int(tunable("import.dump_batch_chars"))
     try:
         resuming = not _is_empty(session)
         release()
@@ -97,18 +100,20 @@ def import_dump(
         if not resuming and not _is_empty(session):  # another writer got in since the check
             raise ConflictError(f"{path}: the database is not empty: {FRESH}")
         pending: list[Line] = []
-        for number, table, row in _rows(path, tables, start):
+        size = 0
+        for number, table, row, chars in _rows(path, tables, start):
             for name in self_refs(table):
                 if name in row:
                     row[name] = None  # set in the last transaction, once every row is stored
             pending.append((number, table, row))
-            if len(pending) >= every:
+            size += chars
+            if len(pending) >= every or size >= most_chars:
                 _insert(session, pending)
                 report.stored += len(pending)
                 if commit is not None:
                     # New rows written while the restore goes on get ids after the stored ones.
                     _reset_sequences(session, {t.name for _, t, _ in pending})
-                pending = []
+                pending, size = [], 0
                 if commit is not None:
                     with ctrl_c_held():
                         commit()
@@ -182,14 +187,16 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         raise InputError(f"{path}: the file is empty: give a dump made by 'prisonwatch export'")
 
 
-def _rows(path: Path, tables: dict[str, Table], start: int = 2) -> Iterator[Line]:
-    """Yield the decoded rows from line ``start`` on, after checking the header line."""
+def _rows(
+    path: Path, tables: dict[str, Table], start: int = 2
+) -> Iterator[tuple[int, Table, dict[str, Any], int]]:
+    """Yield the decoded rows from line ``start`` on, with their length in characters."""
     for number, text in _lines(path):
         if number == 1:
             check_header(path, text)
         elif number >= start:
             table, row = row_of(path, number, text, tables)
-            yield number, table, row
+            yield number, table, row, len(text)
 
 
 def _check(
@@ -210,7 +217,7 @@ def _check(
     found = _Found() if resuming else None
     deferred: list[tuple[Table, dict[str, Any]]] = []
     window: list[Line] = []
-    for number, table, row in _rows(path, tables):
+    for number, table, row, _ in _rows(path, tables):
         keys.add(path, number, table, row)
         refs = {name: row[name] for name in self_refs(table) if row.get(name) is not None}
         if refs:
@@ -309,7 +316,8 @@ class _Keys:
 
 
 def _dangling(name: str, cols: tuple[str, ...], values: Key, target: str, earlier: str) -> str:
-    return f"{name}.{'+'.join(cols)} refers to {shown(values)}, which no {earlier}row of {target} holds"
+    joined = "+".join(cols)
+    return f"{name}.{joined} refers to {shown(values)}, which no {earlier}row of {target} holds"
 
 
 @dataclass
@@ -331,12 +339,10 @@ class _Found:
             )
         for table, keys in by_table.values():
             cols = list(table.primary_key.columns)
-            if len(cols) == 1:
-                where = cols[0].in_([k[0] for k in keys])
-            else:
-                where = tuple_(*cols).in_(keys)
-            for got in session.execute(select(table).where(where)).mappings():
-                stored[(table.name, tuple(got[c.name] for c in cols))] = got
+            single = len(cols) == 1
+            where = cols[0].in_([k[0] for k in keys]) if single else tuple_(*cols).in_(keys)
+            for found in session.execute(select(table).where(where)).mappings():
+                stored[(table.name, tuple(found[c.name] for c in cols))] = found
         for number, table, row in window:
             got = stored.get((table.name, tuple(_pk_values(table, row).values())))
             if got is None:
