@@ -217,6 +217,27 @@ TUNABLES: tuple[Tunable, ...] = (
         "about one row's time, so batches of 50 add about 2 % to an import.",
     ),
     Tunable(
+        "import.dump_batch_rows",
+        1000,
+        "Rows of a JSONL dump restored per transaction; other writers get the database between "
+        "two batches.",
+        "benchmarks/restore_bench.py on the shared 2-core machine (SQLite, a 28,000-row dump "
+        "of a generated registry, a writer taking the lock every 0.2 s): 1,000 rows hold the "
+        "lock about 0.1 s and the writer waited at most 20 ms, where 2,000 held 0.3 s and it "
+        "waited 0.3 s, and one transaction made it wait 1.9 s (a minute on a big registry). "
+        "The cost is import.batch_pause_s per batch: 6.0 s instead of 2.3 s wall for that "
+        "dump, the same 1.5 s of CPU; a restore is rare, a reviewer's wait is not.",
+    ),
+    Tunable(
+        "import.dump_batch_chars",
+        4_000_000,
+        "Characters of dump lines after which a restore batch is committed even if it holds "
+        "fewer rows (stored documents can be long).",
+        "benchmarks/restore_bench.py --doc-chars 200000 (documents of 200,000 characters): "
+        "batches of 4,000,000 characters held SQLite's lock at most 88 ms, about what 1,000 "
+        "short rows hold; it also bounds the rows a batch keeps in memory.",
+    ),
+    Tunable(
         "import.batch_pause_s",
         0.15,
         "Seconds a batched import (on SQLite) leaves the database free after each commit.",

@@ -19,8 +19,9 @@ from prisonwatch.db.models import (
     EventPerson,
 )
 from prisonwatch.errors import ConflictError, InputError
-from prisonwatch.io.dump import export_dump, import_dump
+from prisonwatch.io.dump import export_dump
 from prisonwatch.io.registry_csv import import_registry_csv
+from prisonwatch.io.restore import import_dump
 from prisonwatch.persons import NewPerson, create_person
 from prisonwatch.settings import Settings
 
@@ -95,7 +96,7 @@ def test_export_import_export_is_byte_identical(settings: Settings, tmp_path: Pa
         target = Settings(data_dir=tmp_path / "target")
     upgrade(target)
     with session_scope(target) as session:
-        loaded = import_dump(session, dump)
+        loaded = import_dump(session, dump).stored
     assert loaded == first.count("\n") - 1
     assert _export(target) == first
     # Integer ids continue after the imported ones.

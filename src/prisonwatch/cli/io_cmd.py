@@ -40,16 +40,18 @@ def import_cmd(
 ) -> None:
     """Import registry CSVs (id,name,aliases or the human-rights layout) or a JSONL dump.
 
-    A JSONL dump is one transaction; a CSV is stored in batches of rows (an interrupted import
-    keeps whole batches and says which; run it again to finish). Good rows go in, each bad row
-    is reported as file:line: reason.
+    Both are stored in batches of rows, so that logins and accepts get the database between
+    two batches; an interrupted import keeps whole batches and says how far it got: run the same
+    command again to finish (stored rows are recognised, not stored twice). A dump is checked
+    whole before its first row is stored and restores into an empty database only. Good CSV
+    rows go in, each bad row is reported as file:line: reason.
     Example: prisonwatch import prisoners.csv --scheme spring96
     """
     from rich.markup import escape
 
     from prisonwatch.errors import PrisonwatchError, terminal_safe
-    from prisonwatch.io.dump import import_dump
     from prisonwatch.io.registry_csv import ListOptions, import_registry_csv, parse_date
+    from prisonwatch.io.restore import import_dump
 
     failed = False
     if as_of:
@@ -59,12 +61,16 @@ def import_cmd(
             raise typer.BadParameter(f"--as-of {exc}") from None
     for path in files:
         try:
-            if path.suffix.lower() == ".jsonl":
-                with open_session() as session:
-                    rows = import_dump(session, path)
-                console.print(f"{escape(terminal_safe(str(path)))}: loaded {rows} rows")
-                continue
             # Committed in batches: logins and accepts get the database between two batches.
+            if path.suffix.lower() == ".jsonl":
+                with open_batches() as batches:
+                    restored = import_dump(batches.session, path, commit=batches.commit)
+                earlier = f", {restored.found} stored by an earlier run" if restored.found else ""
+                console.print(
+                    f"{escape(terminal_safe(str(path)))}: loaded {restored.stored} rows{earlier}",
+                    highlight=False,
+                )
+                continue
             with open_batches() as batches:
                 report = import_registry_csv(
                     batches.session,
