@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, select, text, union
+from sqlalchemy import Select, func, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Event
@@ -214,36 +214,117 @@ def find_same_event(
 
 
 class SameEventFinder:
-    """Finds the events on record for several extracted events with two statements in all.
+    """Finds the events on record for several extracted events with one statement in all.
 
-    The candidates of every event are read at once (each query part tagged with its event),
-    then the persons linked to any of them; each event is then scored alone, leaving out the
-    events that an earlier event of the same document already became.
+    One query of stable shape (so SQLAlchemy compiles it once) reads a superset of the
+    candidates of every event, each with its linked persons and its lowered object; the exact
+    conditions of ``_candidate_parts`` then sort them per event here. Each event is scored
+    alone, leaving out the events that an earlier event of the same document already became.
     """
 
     def __init__(self, session: Session, facts: list[EventFacts]) -> None:
         self.facts = facts
         self.candidates: list[list[Event]] = [[] for _ in facts]
-        tagged = [
-            part.add_columns(literal_column(str(i)).label("tag"))
-            for i, one in enumerate(facts)
-            for part in _candidate_parts(one)
-        ]
         self.persons: dict[str, set[str]] = {}
-        if not tagged:
+        stmt = _superset_query([f for f in facts if _candidate_parts_exist(f)])
+        if stmt is None:
             return
-        # A union drops an event found twice for one extracted event (by count and by date).
-        pairs = (tagged[0].distinct() if len(tagged) == 1 else union(*tagged)).subquery()
-        stmt = (
-            select(pairs.c[1], Event)
-            .join(Event, Event.id == pairs.c[0])
-            .order_by(pairs.c[1], Event.id)
-        )
-        for tag, event in session.execute(stmt):
-            self.candidates[tag].append(event)
-        found = sorted({e.id for events in self.candidates for e in events})
-        self.persons = _linked_persons(session, found)
+        found: dict[str, tuple[Event, str | None]] = {}
+        for event, lowered, person_id in session.execute(stmt):
+            found.setdefault(event.id, (event, lowered))
+            linked = self.persons.setdefault(event.id, set())
+            if person_id:
+                linked.add(person_id)
+        window = tunable("registry.same_event_window_days")
+        for i, one in enumerate(facts):
+            self.candidates[i] = [
+                event
+                for event, lowered in found.values()
+                if _is_candidate(one, event, lowered, self.persons[event.id], window)
+            ]
 
     def match(self, index: int, exclude: set[str]) -> EventMatch | None:
         """Return the best event on record for ``facts[index]``, leaving out ``exclude``."""
         return _best(self.facts[index], self.candidates[index], self.persons, exclude)
+
+
+def _candidate_parts_exist(facts: EventFacts) -> bool:
+    return bool(facts.person_ids or facts.count is not None or facts.object or facts.anchor)
+
+
+def _window(anchor: str, days: int) -> tuple[str, str]:
+    day = date.fromisoformat(anchor)
+    return (day - timedelta(days=days)).isoformat(), (day + timedelta(days=days)).isoformat()
+
+
+def _superset_query(facts: list[EventFacts]) -> Select[Any] | None:
+    """Return events (with lowered object and live linked persons) any of ``facts`` may match.
+
+    Rows come in event id order, one per linked person (or one with None).
+    """
+    if not facts:
+        return None
+    live = ("proposed", "accepted")
+    ways = []
+    person_ids = sorted({p for f in facts for p in f.person_ids})
+    if person_ids:
+        ways.append(
+            Event.id.in_(
+                select(Claim.subject_id).where(
+                    Claim.kind == kinds.EVENT_PERSON,
+                    Claim.person_id.in_(person_ids),
+                    Claim.state.in_(live),
+                )
+            )
+        )
+    counts = sorted({f.count for f in facts if f.count is not None})
+    if counts:
+        ways.append(Event.count.in_(counts))
+    objects = sorted({f.object.lower() for f in facts if f.object})
+    if objects:
+        ways.append(func.lower(Event.object).in_(objects))
+    days = tunable("registry.same_event_window_days")
+    for low, high in _merged(sorted(_window(f.anchor, days) for f in facts if f.anchor)):
+        ways.append(Event.anchor_date.between(low, high))
+    linked = Claim.__table__.alias("linked")
+    return (
+        select(Event, func.lower(Event.object), linked.c.person_id)
+        .outerjoin(
+            linked,
+            (linked.c.subject_id == Event.id)
+            & (linked.c.kind == kinds.EVENT_PERSON)
+            & linked.c.state.in_(live)
+            & linked.c.person_id.is_not(None),
+        )
+        .where(Event.type.in_(sorted({f.type for f in facts})), or_(*ways))
+        .order_by(Event.id)
+    )
+
+
+def _merged(windows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return date windows with overlapping ones joined (ISO dates compare as strings)."""
+    merged: list[tuple[str, str]] = []
+    for low, high in windows:
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _is_candidate(
+    facts: EventFacts, event: Event, lowered: str | None, linked: set[str], days: int
+) -> bool:
+    """Return True when ``event`` meets one of ``_candidate_parts(facts)``, as SQL decides it."""
+    if event.type != facts.type:
+        return False
+    if facts.person_ids & linked:
+        return True
+    if facts.count is not None and event.count == facts.count:
+        return True
+    if facts.object and lowered == facts.object.lower():
+        return True
+    if facts.anchor and event.anchor_date is not None:
+        low, high = _window(facts.anchor, days)
+        return low <= event.anchor_date <= high
+    return False
