@@ -15,8 +15,6 @@ from prisonwatch.documents import CleanDocument
 StoreStatus = Literal["new", "unchanged", "duplicate"]
 # Metadata a later copy may fill in when the stored document lacks it.
 _FILLABLE = ("title", "publisher", "author", "language", "canonical_url")
-# Plain tables: Core inserts skip the ORM's bulk-insert bookkeeping, the larger cost per row.
-_DOCUMENTS = cast(Table, Document.__table__)
 _URLS = cast(Table, DocumentURL.__table__)
 _KNOWN = (Document.minhash, Document.published, *(getattr(Document, n) for n in _FILLABLE))
 
@@ -32,7 +30,9 @@ def store_document(
 ) -> StoreStatus:
     """Store ``doc``; return new, unchanged (seen before) or duplicate (seen at another URL).
 
-    Core statements, not ORM objects: this runs once per document on the ingest's one writer.
+    A new document is written through the session (two multi-row INSERTs: the document, its
+    URLs), so that a hook finds it loaded, without a query. A document on record is read and
+    changed with Core statements.
     """
     doc_id = doc_id or doc.id
     existing = session.execute(select(*_KNOWN).where(Document.id == doc_id)).one_or_none()
@@ -40,8 +40,10 @@ def store_document(
         raw = raw_compressed
         if raw is None and doc.raw is not None:
             raw = zlib.compress(doc.raw, 6)
-        session.execute(insert(_DOCUMENTS), _row(doc, doc_id, raw, near_duplicate_of, minhash))
-        _add_urls(session, doc_id, sorted(set(doc.urls)))
+        row = Document(**_row(doc, doc_id, raw, near_duplicate_of, minhash))
+        row.urls = [DocumentURL(url=u) for u in sorted(set(doc.urls))]
+        session.add(row)
+        session.flush()  # now: claims and names refer to it, and the ORM orders by relationships
         return "new"
     changes = _fills(existing._mapping, doc)
     if existing.minhash is None and minhash is not None:

@@ -61,7 +61,7 @@ class RegistryHook:
         extraction: Extraction | None = None,
     ) -> None:
         """Process one stored document, using ``extraction`` when a worker already made it."""
-        row = session.get(Document, doc.id)
+        row = session.get(Document, doc.id)  # one stored just now is loaded: no query
         if row is None:
             return
         language = _language(doc, extraction)

@@ -104,6 +104,7 @@ class _Proposer:
         self.version = version
         self.report = ProposalReport(document_id=document.id)
         self.touched: dict[str, Event] = {}
+        self.born: set[str] = set()  # events created for this document
         # Every claim key of this document starts from its id: one read finds those on record,
         # and a key not among them is new without a round trip of its own. A document stored
         # just now has none on record (claims refer to their document), so nothing is read.
@@ -241,6 +242,7 @@ class _Proposer:
             fields.setdefault("type", event.type)
             record = Event(id=new_id("evt"), deal_id=None, persons=[], **fields)
             self.session.add(record)
+            self.born.add(record.id)
             self.report.events_new += 1
             reason = event.reason
         self.claim(
@@ -314,6 +316,7 @@ def propose_extraction(
             event_id = item
         own.add(event_id)
         event_ids.append(event_id)
+    dealt: set[str] = set()
     for deal in extraction.deals:
         members = [event_ids[i] for i in deal.events if 0 <= i < len(event_ids)]
         if len(members) < 2:
@@ -337,7 +340,13 @@ def propose_extraction(
                 + (f": {evidence.quote!r}" if evidence else ""),
             )
             proposer.touched.setdefault(member, session.get(Event, member))  # type: ignore[arg-type]
-    rebuild_events(session, list(proposer.touched.values()))
+            dealt.add(member)
+    # An event born here holds its one claim's values already; only the events matched on
+    # record, or tied into a deal, change with this document's claims.
+    rebuild_events(
+        session,
+        [e for i, e in proposer.touched.items() if i not in proposer.born or i in dealt],
+    )
     document.extracted_version = version
     proposer.report.event_ids = event_ids
     session.flush()
