@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text, union
+from sqlalchemy import Select, func, literal, or_, select, text, union
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from prisonwatch.db.models import Claim, Event
 from prisonwatch.registry import claims as kinds
@@ -230,22 +231,93 @@ class SameEventFinder:
         if stmt is None:
             return
         found: dict[str, tuple[Event, str | None]] = {}
+        on_record: dict[str, set[str]] = session.info.setdefault(_LINKS, {})
         for event, lowered, person_id in session.execute(stmt):
             found.setdefault(event.id, (event, lowered))
             linked = self.persons.setdefault(event.id, set())
             if person_id:
                 linked.add(person_id)
+        for event_id in found:
+            on_record[event_id] = set(self.persons[event_id])
+        _add_unwritten(session, found, self.persons, on_record)
         window = tunable("registry.same_event_window_days")
+        ordered = sorted(found.values(), key=lambda pair: pair[0].id)
         for i, one in enumerate(facts):
             self.candidates[i] = [
                 event
-                for event, lowered in found.values()
+                for event, lowered in ordered
                 if _is_candidate(one, event, lowered, self.persons[event.id], window)
             ]
 
     def match(self, index: int, exclude: set[str]) -> EventMatch | None:
         """Return the best event on record for ``facts[index]``, leaving out ``exclude``."""
         return _best(self.facts[index], self.candidates[index], self.persons, exclude)
+
+
+# Where a session keeps, per event read by a finder, the persons linked to it on record.
+_LINKS = "same_event_links"
+_LOWERED = "same_event_lowered"
+_LIVE = ("proposed", "accepted")
+
+
+def _add_unwritten(
+    session: Session,
+    found: dict[str, tuple[Event, str | None]],
+    persons: dict[str, set[str]],
+    on_record: dict[str, set[str]],
+) -> None:
+    """Add what this transaction changed but has not written yet (a batch without autoflush).
+
+    New and changed events join the candidates with their values as they stand here, and
+    person links not written yet join their events' links, so that the result is the one a
+    query would give after a flush. In a session that flushed before the query, nothing is left
+    to add.
+    """
+    events = [o for o in session.new if isinstance(o, Event)]
+    events += [o for o in session.dirty if isinstance(o, Event)]
+    links: dict[str, set[str]] = {}
+    for claim in session.new:
+        if (
+            isinstance(claim, Claim)
+            and claim.kind == kinds.EVENT_PERSON
+            and claim.person_id
+            and (claim.state or "proposed") in _LIVE
+        ):
+            links.setdefault(claim.subject_id, set()).add(claim.person_id)
+    if not events and not links:
+        return
+    for event_id in links:
+        loaded = session.identity_map.get(identity_key(Event, event_id))
+        if isinstance(loaded, Event):
+            events.append(loaded)
+    missing = sorted({e.id for e in events if e.id not in on_record} - {
+        o.id for o in session.new if isinstance(o, Event)
+    })
+    if missing:  # changed here but never read by a finder: its links on record, once
+        on_record.update(_linked_persons(session, missing))
+    lowered = _lowered(session, [e.object for e in events if e.object])
+    for event in events:
+        found[event.id] = (event, lowered[event.object] if event.object else None)
+        persons[event.id] = on_record.get(event.id, set()) | links.get(event.id, set())
+
+
+def forget_links(session: Session) -> None:
+    """Forget the links on record read so far: call after a flush wrote new ones."""
+    session.info.pop(_LINKS, None)
+
+
+def _lowered(session: Session, objects: list[str]) -> dict[str, str]:
+    """Return each text as the database's lower() gives it (asked once per text and session)."""
+    known: dict[str, str] = session.info.setdefault(_LOWERED, {})
+    for text_ in objects:
+        if text_ not in known and text_.isascii():
+            known[text_] = text_.lower()  # the same in every database and locale
+    missing = sorted({t for t in objects if t not in known})
+    if missing:
+        values = [func.lower(literal(t)) for t in missing]
+        row = session.execute(select(*values)).one()
+        known.update(zip(missing, row, strict=True))
+    return known
 
 
 def _candidate_parts_exist(facts: EventFacts) -> bool:

@@ -7,11 +7,17 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from prisonwatch.db.models import Claim, Deal, Document, Event, new_id
+from prisonwatch.db.models import Claim, Deal, Document, Event, new_id, utcnow
 from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_key, propose
-from prisonwatch.registry.identity import EventFacts, SameEventFinder, anchor_of, lock_matching
+from prisonwatch.registry.identity import (
+    EventFacts,
+    SameEventFinder,
+    anchor_of,
+    forget_links,
+    lock_matching,
+)
 from prisonwatch.registry.materialize import event_fields, rebuild_events
 from prisonwatch.registry.resolution import PersonResolver, Resolution
 from prisonwatch.registry.roles import role_from_context
@@ -153,6 +159,8 @@ class _Proposer:
                 extractor_version=self.version,
                 confidence=round(confidence, 3),
                 reason=reason,
+                # Stamped when made, not when written: claims order by it, written or not.
+                created_at=utcnow(),
             )
         )
 
@@ -321,11 +329,13 @@ def propose_extraction(
         members = [event_ids[i] for i in deal.events if 0 <= i < len(event_ids)]
         if len(members) < 2:
             continue
-        existing = [e.deal_id for e in (session.get(Event, m) for m in members) if e and e.deal_id]
+        records = [proposer.touched.get(m) or session.get(Event, m) for m in members]
+        existing = [e.deal_id for e in records if e and e.deal_id]
         deal_id = existing[0] if existing else new_id("deal")
         if not existing:
             session.add(Deal(id=deal_id, mediators=list(deal.mediators)))
-            session.flush()
+            session.flush()  # events refer to it, and the ORM orders by relationships only
+            forget_links(session)
         evidence = deal.evidence[0] if deal.evidence else None
         for member in members:
             proposer.claim(
@@ -339,7 +349,8 @@ def propose_extraction(
                 f"the text ties {len(members)} events together"
                 + (f": {evidence.quote!r}" if evidence else ""),
             )
-            proposer.touched.setdefault(member, session.get(Event, member))  # type: ignore[arg-type]
+            if member not in proposer.touched:
+                proposer.touched[member] = session.get(Event, member)  # type: ignore[assignment]
             dealt.add(member)
     # An event born here holds its one claim's values already; only the events matched on
     # record, or tied into a deal, change with this document's claims.
