@@ -290,9 +290,10 @@ def _add_unwritten(
         loaded = session.identity_map.get(identity_key(Event, event_id))
         if isinstance(loaded, Event):
             events.append(loaded)
-    missing = sorted({e.id for e in events if e.id not in on_record} - {
-        o.id for o in session.new if isinstance(o, Event)
-    })
+    missing = sorted(
+        {e.id for e in events if e.id not in on_record}
+        - {o.id for o in session.new if isinstance(o, Event)}
+    )
     if missing:  # changed here but never read by a finder: its links on record, once
         on_record.update(_linked_persons(session, missing))
     lowered = _lowered(session, [e.object for e in events if e.object])

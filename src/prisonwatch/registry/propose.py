@@ -121,7 +121,9 @@ class _Proposer:
             self.known = {c.id: c for c in session.scalars(stmt)}
 
     def add(self, claim: Claim) -> Claim:
-        if claim.id in self.known or claim.document_id != self.document.id:
+        if claim.id in self.known:  # on record, or added by this document already
+            stored, is_new = self.known[claim.id], False
+        elif claim.document_id != self.document.id:
             stored, is_new = propose(self.session, claim)
         else:
             stored, is_new = add_new(self.session, claim), True
@@ -360,5 +362,6 @@ def propose_extraction(
     )
     document.extracted_version = version
     proposer.report.event_ids = event_ids
-    session.flush()
+    if session.autoflush:  # a batch written as a whole (autoflush off) writes this later
+        session.flush()
     return proposer.report
