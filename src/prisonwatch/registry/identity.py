@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, literal, or_, select, text, union
+from sqlalchemy import Select, Table, func, literal, or_, select, text, union
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.util import identity_key
 
 from prisonwatch.db.models import Claim, Event
 from prisonwatch.registry import claims as kinds
@@ -239,13 +238,15 @@ class SameEventFinder:
                 linked.add(person_id)
         for event_id in found:
             on_record[event_id] = set(self.persons[event_id])
-        _add_unwritten(session, found, self.persons, on_record)
+        _add_unwritten(session, facts, found, self.persons, on_record)
         window = tunable("registry.same_event_window_days")
-        ordered = sorted(found.values(), key=lambda pair: pair[0].id)
+        by_type: dict[str, list[tuple[Event, str | None]]] = {}
+        for pair in sorted(found.values(), key=lambda pair: pair[0].id):
+            by_type.setdefault(pair[0].type, []).append(pair)
         for i, one in enumerate(facts):
             self.candidates[i] = [
                 event
-                for event, lowered in ordered
+                for event, lowered in by_type.get(one.type, [])
                 if _is_candidate(one, event, lowered, self.persons[event.id], window)
             ]
 
@@ -257,49 +258,73 @@ class SameEventFinder:
 # Where a session keeps, per event read by a finder, the persons linked to it on record.
 _LINKS = "same_event_links"
 _LOWERED = "same_event_lowered"
+_UNWRITTEN = "same_event_unwritten"
 _LIVE = ("proposed", "accepted")
+
+
+@dataclass
+class Unwritten:
+    """What a batch written without autoflush changed but has not written yet.
+
+    The events it created or matched (a matched one may change when rebuilt), and the person
+    links of its claims; kept as they are made, so that matching counts them as a query after a
+    flush would.
+    """
+
+    events: dict[str, Event] = field(default_factory=dict)
+    created: set[str] = field(default_factory=set)
+    links: dict[str, set[str]] = field(default_factory=dict)
+
+    def event(self, event: Event, *, created: bool) -> None:
+        """Note an event created, or matched, by this batch."""
+        self.events[event.id] = event
+        if created:
+            self.created.add(event.id)
+
+    def link(self, event_id: str, person_id: str | None) -> None:
+        """Note a live claim that links a person to an event."""
+        if person_id:
+            self.links.setdefault(event_id, set()).add(person_id)
+
+
+def unwritten(session: Session) -> Unwritten | None:
+    """Return the record of what ``session`` holds unwritten; None when it flushes before queries.
+
+    A session that flushes before each query (the default) has everything on record when it
+    matches, and keeps no such record.
+    """
+    if session.autoflush:
+        return None
+    found = session.info.get(_UNWRITTEN)
+    if found is None:
+        found = session.info[_UNWRITTEN] = Unwritten()
+    return found  # type: ignore[no-any-return]
 
 
 def _add_unwritten(
     session: Session,
+    facts: list[EventFacts],
     found: dict[str, tuple[Event, str | None]],
     persons: dict[str, set[str]],
     on_record: dict[str, set[str]],
 ) -> None:
-    """Add what this transaction changed but has not written yet (a batch without autoflush).
+    """Add what this batch changed but has not written yet, as a query after a flush finds it.
 
-    New and changed events join the candidates with their values as they stand here, and
-    person links not written yet join their events' links, so that the result is the one a
-    query would give after a flush. In a session that flushed before the query, nothing is left
-    to add.
+    Created and matched events join the candidates with their values as they stand here, and
+    links not written yet join their events' links.
     """
-    events = [o for o in session.new if isinstance(o, Event)]
-    events += [o for o in session.dirty if isinstance(o, Event)]
-    links: dict[str, set[str]] = {}
-    for claim in session.new:
-        if (
-            isinstance(claim, Claim)
-            and claim.kind == kinds.EVENT_PERSON
-            and claim.person_id
-            and (claim.state or "proposed") in _LIVE
-        ):
-            links.setdefault(claim.subject_id, set()).add(claim.person_id)
-    if not events and not links:
+    pending = unwritten(session)
+    if pending is None or not (pending.events or pending.links):
         return
-    for event_id in links:
-        loaded = session.identity_map.get(identity_key(Event, event_id))
-        if isinstance(loaded, Event):
-            events.append(loaded)
-    missing = sorted(
-        {e.id for e in events if e.id not in on_record}
-        - {o.id for o in session.new if isinstance(o, Event)}
-    )
-    if missing:  # changed here but never read by a finder: its links on record, once
+    types = {f.type for f in facts}
+    events = {i: e for i, e in pending.events.items() if e.type in types}
+    missing = sorted(i for i in events if i not in on_record and i not in pending.created)
+    if missing:  # matched by this batch but not read by a finder: its links on record, once
         on_record.update(_linked_persons(session, missing))
-    lowered = _lowered(session, [e.object for e in events if e.object])
-    for event in events:
+    lowered = _lowered(session, [e.object for e in events.values() if e.object])
+    for event in events.values():
         found[event.id] = (event, lowered[event.object] if event.object else None)
-        persons[event.id] = on_record.get(event.id, set()) | links.get(event.id, set())
+        persons[event.id] = on_record.get(event.id, set()) | pending.links.get(event.id, set())
 
 
 def forget_links(session: Session) -> None:
@@ -359,7 +384,7 @@ def _superset_query(facts: list[EventFacts]) -> Select[Any] | None:
     days = tunable("registry.same_event_window_days")
     for low, high in _merged(sorted(_window(f.anchor, days) for f in facts if f.anchor)):
         ways.append(Event.anchor_date.between(low, high))
-    linked = Claim.__table__.alias("linked")
+    linked = _LINKED
     return (
         select(Event, func.lower(Event.object), linked.c.person_id)
         .outerjoin(
@@ -372,6 +397,10 @@ def _superset_query(facts: list[EventFacts]) -> Select[Any] | None:
         .where(Event.type.in_(sorted({f.type for f in facts})), or_(*ways))
         .order_by(Event.id)
     )
+
+
+# The claims that link persons to events, joined to the candidates.
+_LINKED = cast(Table, Claim.__table__).alias("linked")
 
 
 def _merged(windows: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from prisonwatch.registry.identity import (
     anchor_of,
     forget_links,
     lock_matching,
+    unwritten,
 )
 from prisonwatch.registry.materialize import event_fields, rebuild_events
 from prisonwatch.registry.resolution import PersonResolver, Resolution
@@ -242,8 +243,11 @@ class _Proposer:
         for person in pending.person_claims:
             self.person_claim(*person)
         match = finder.match(slot, own)
+        unsaved = unwritten(self.session)
         if match is not None:
             record = match.event
+            if unsaved is not None:
+                unsaved.event(record, created=False)
             self.report.events_matched += 1
             reason = f"{event.reason}; same event as {record.id}: {match.reason}"
         else:
@@ -253,6 +257,8 @@ class _Proposer:
             record = Event(id=new_id("evt"), deal_id=None, persons=[], **fields)
             self.session.add(record)
             self.born.add(record.id)
+            if unsaved is not None:
+                unsaved.event(record, created=True)
             self.report.events_new += 1
             reason = event.reason
         self.claim(
@@ -277,6 +283,8 @@ class _Proposer:
             quote = Evidence(
                 mention.start, mention.end, self.document.text[mention.start : mention.end]
             )
+            if unsaved is not None:
+                unsaved.link(record.id, value["person_id"])
             self.claim(
                 claim_key(key, kinds.EVENT_PERSON, mention.name, mention.start),
                 kinds.EVENT_PERSON,
