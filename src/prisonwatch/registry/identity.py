@@ -298,7 +298,7 @@ def unwritten(session: Session) -> Unwritten | None:
     found = session.info.get(_UNWRITTEN)
     if found is None:
         found = session.info[_UNWRITTEN] = Unwritten()
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _add_unwritten(
@@ -350,7 +350,7 @@ def _candidate_parts_exist(facts: EventFacts) -> bool:
     return bool(facts.person_ids or facts.count is not None or facts.object or facts.anchor)
 
 
-def _window(anchor: str, days: int) -> tuple[str, str]:
+def _window(anchor: str, days: float) -> tuple[str, str]:
     day = date.fromisoformat(anchor)
     return (day - timedelta(days=days)).isoformat(), (day + timedelta(days=days)).isoformat()
 
@@ -415,7 +415,7 @@ def _merged(windows: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _is_candidate(
-    facts: EventFacts, event: Event, lowered: str | None, linked: set[str], days: int
+    facts: EventFacts, event: Event, lowered: str | None, linked: set[str], days: float
 ) -> bool:
     """Return True when ``event`` meets one of ``_candidate_parts(facts)``, as SQL decides it."""
     if event.type != facts.type:

@@ -284,7 +284,9 @@ class _Proposer:
                 mention.start, mention.end, self.document.text[mention.start : mention.end]
             )
             if unsaved is not None:
-                unsaved.link(record.id, value["person_id"])
+                unsaved.link(
+                    record.id, resolution.person_id if resolution.status != "ambiguous" else None
+                )
             self.claim(
                 claim_key(key, kinds.EVENT_PERSON, mention.name, mention.start),
                 kinds.EVENT_PERSON,
