@@ -111,7 +111,9 @@ class BatchWriter:
         try:
             with self.sessions() as session:
                 done = self._whole(session, batch, list(settled), added)
-        except Exception:  # on record already, or an error: written again one by one
+        except _OnRecord:  # found before the hook ran: nothing to take back
+            return None
+        except Exception:  # an error: written again one by one, where it fails one input
             done = None
         if done is None:
             if hasattr(hook, "abort_batch"):
