@@ -244,10 +244,11 @@ class SameEventFinder:
         for pair in sorted(found.values(), key=lambda pair: pair[0].id):
             by_type.setdefault(pair[0].type, []).append(pair)
         for i, one in enumerate(facts):
+            span = _window(one.anchor, window) if one.anchor else None
             self.candidates[i] = [
                 event
                 for event, lowered in by_type.get(one.type, [])
-                if _is_candidate(one, event, lowered, self.persons[event.id], window)
+                if _is_candidate(one, event, lowered, self.persons[event.id], span)
             ]
 
     def match(self, index: int, exclude: set[str]) -> EventMatch | None:
@@ -415,9 +416,16 @@ def _merged(windows: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _is_candidate(
-    facts: EventFacts, event: Event, lowered: str | None, linked: set[str], days: float
+    facts: EventFacts,
+    event: Event,
+    lowered: str | None,
+    linked: set[str],
+    span: tuple[str, str] | None,
 ) -> bool:
-    """Return True when ``event`` meets one of ``_candidate_parts(facts)``, as SQL decides it."""
+    """Return True when ``event`` meets one of ``_candidate_parts(facts)``, as SQL decides it.
+
+    ``span`` is the date window around the facts' anchor, None without an anchor.
+    """
     if event.type != facts.type:
         return False
     if facts.person_ids & linked:
@@ -426,7 +434,6 @@ def _is_candidate(
         return True
     if facts.object and lowered == facts.object.lower():
         return True
-    if facts.anchor and event.anchor_date is not None:
-        low, high = _window(facts.anchor, days)
-        return low <= event.anchor_date <= high
+    if span is not None and event.anchor_date is not None:
+        return span[0] <= event.anchor_date <= span[1]
     return False
