@@ -163,7 +163,13 @@ def stage_rate(warcs: list[Path], engine_name: str, workers: int) -> float:
 
 
 def stage_results(warcs: list[Path]) -> list[tuple[object, object]]:
-    """Return the stage's results for the documents to store, made in this process."""
+    """Return the stage's results for the documents to store, made in this process.
+
+    Each input is keyed as a bulk run keys it, so that writing it records its key too.
+    """
+    from dataclasses import replace
+
+    from prisonwatch.ingest.resume import input_key
     from prisonwatch.ingest.stage import Processed, StageOptions, process_job
 
     options = StageOptions(extract=True, prefilter=True, signature=False)
@@ -171,7 +177,7 @@ def stage_results(warcs: list[Path]) -> list[tuple[object, object]]:
     for item in _jobs(warcs):
         result = process_job(item, options)  # type: ignore[arg-type]
         if isinstance(result, Processed):
-            results.append((item, result))
+            results.append((replace(item, key=input_key(item)), result))  # type: ignore[type-var]
     return results
 
 

@@ -21,8 +21,13 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     reason: str | None = None,
+    flush: bool = True,
 ) -> AuditLog:
-    """Add one audit entry to the session and return it."""
+    """Add one audit entry to the session and return it.
+
+    With ``flush`` (the default) it is written at once, so its id is known; without, it goes
+    with the session's next flush, in one multi-row INSERT with the other entries.
+    """
     entry = AuditLog(
         actor=actor,
         action=action,
@@ -33,5 +38,6 @@ def record(
         reason=reason,
     )
     session.add(entry)
-    session.flush()
+    if flush:
+        session.flush()
     return entry

@@ -83,8 +83,15 @@ def add_name(
     return entry
 
 
-def create_person(session: Session, new: NewPerson, *, actor: str, reason: str) -> Person:
-    """Create a person with names and outside ids, and log who did it."""
+def create_person(
+    session: Session, new: NewPerson, *, actor: str, reason: str, flush: bool = True
+) -> Person:
+    """Create a person with names and outside ids, and log who did it.
+
+    Without ``flush`` nothing is written yet: the person, names and audit entry go with the
+    session's next flush (multi-row INSERTs shared with other new persons), and fields set
+    meanwhile are part of those INSERTs rather than UPDATEs of their own.
+    """
     person = Person(
         id=new_id("per"),
         primary_name=clean_name(new.name),
@@ -101,7 +108,8 @@ def create_person(session: Session, new: NewPerson, *, actor: str, reason: str) 
     for scheme, value in new.external_ids.items():
         person.external_ids.append(ExternalId(scheme=scheme, value=value))
     session.add(person)
-    session.flush()
+    if flush:
+        session.flush()
     audit.record(
         session,
         actor=actor,
@@ -110,6 +118,7 @@ def create_person(session: Session, new: NewPerson, *, actor: str, reason: str) 
         record_id=person.id,
         after=person_summary(person),
         reason=reason,
+        flush=flush,
     )
     return person
 

@@ -16,9 +16,15 @@ from prisonwatch.ingest.meta import Failure, Job, Known, OffTopic
 from prisonwatch.ingest.minhash import from_bytes
 from prisonwatch.ingest.options import IngestOptions
 from prisonwatch.ingest.report import ItemOutcome, Status
-from prisonwatch.ingest.resume import STORED, remember, remember_off_topic
+from prisonwatch.ingest.resume import STORED, remember, remember_off_topic, remember_stored
 from prisonwatch.ingest.stage import Processed, Result
-from prisonwatch.ingest.store import StoreStatus, store_document
+from prisonwatch.ingest.store import (
+    NewDocument,
+    StoreStatus,
+    on_record,
+    store_document,
+    store_new_documents,
+)
 
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 
@@ -51,8 +57,12 @@ class BatchWriter:
         outcomes: list[ItemOutcome | None] = [_settled(r) for _, r in batch]
         if all(outcomes) and not any(isinstance(r, OffTopic) for _, r in batch):
             return [o for o in outcomes if o is not None]
-        added: list[str] = []
         hook: Any = self.options.on_stored
+        if self._all_new(batch):
+            fast = self._write_whole(batch, outcomes)
+            if fast is not None:
+                return fast
+        added: list[str] = []
         if hasattr(hook, "begin_batch"):
             hook.begin_batch()
         try:
@@ -76,6 +86,94 @@ class BatchWriter:
                 else _not_stored(_source(r), exc)
                 for o, r in zip(outcomes, batch, strict=True)
             ]
+        return [o for o in outcomes if o is not None]
+
+    def _all_new(self, batch: list[Result]) -> bool:
+        """Return True when every document of ``batch`` is new to it (none twice)."""
+        ids = [r.doc_id for _, r in batch if isinstance(r, Processed)]
+        return len(ids) == len(set(ids))
+
+    def _write_whole(
+        self, batch: list[Result], settled: list[ItemOutcome | None]
+    ) -> list[ItemOutcome] | None:
+        """Write ``batch`` as a whole: multi-row INSERTs, one flush; None if that failed.
+
+        The documents are written first, in one statement; the hook then runs on each
+        without a flush between documents (matching counts what is not written yet), and what
+        they added is written by one flush, table by table. A document on record already, or
+        any error, rolls the whole batch back: the caller then writes it document by document,
+        each in its own savepoint, so that a failure fails one input only.
+        """
+        hook: Any = self.options.on_stored
+        if hasattr(hook, "begin_batch"):
+            hook.begin_batch()
+        added: list[str] = []
+        try:
+            with self.sessions() as session:
+                done = self._whole(session, batch, list(settled), added)
+        except _OnRecord:  # found before the hook ran: nothing to take back
+            return None
+        except Exception:  # an error: written again one by one, where it fails one input
+            done = None
+        if done is None:
+            if hasattr(hook, "abort_batch"):
+                hook.abort_batch()
+            if self.index is not None:
+                for doc_id in added:
+                    self.index.remove(doc_id)
+        return done
+
+    def _whole(
+        self,
+        session: Session,
+        batch: list[Result],
+        outcomes: list[ItemOutcome | None],
+        added: list[str],
+    ) -> list[ItemOutcome]:
+        hook = self.options.on_stored
+        todo = [
+            (i, job, result)
+            for i, (job, result) in enumerate(batch)
+            if job is not None and isinstance(result, Processed)
+        ]
+        if on_record(session, [r.doc_id for _, _, r in todo]):
+            raise _OnRecord
+        with session.no_autoflush:
+            new = []
+            for i, job, processed in todo:
+                doc = replace(processed.doc, raw=job.data)
+                signature = from_bytes(processed.minhash) if processed.minhash else None
+                near = None
+                if self.index is not None and signature is not None:
+                    hit = self.index.nearest(processed.doc_id, signature)
+                    near = hit[0] if hit else None
+                    self.index.add(processed.doc_id, signature)
+                    added.append(processed.doc_id)
+                new.append(
+                    NewDocument(
+                        doc, processed.doc_id, processed.raw_compressed, processed.minhash, near
+                    )
+                )
+                outcomes[i] = ItemOutcome(
+                    source=job.meta.source,
+                    status="new",
+                    document_id=processed.doc_id,
+                    title=doc.title,
+                    near_duplicate_of=near,
+                )
+            rows = store_new_documents(session, new)  # held until the batch is written
+            for (_, _job, processed), item in zip(todo, new, strict=True):
+                if hook is not None and self.options.extract:
+                    hook(session, item.doc, "new", processed.extraction)
+                elif hook is not None:
+                    hook(session, item.doc, "new")
+        remember_stored(session, [(job.key, p.doc_id) for _, job, p in todo])
+        remember_off_topic(
+            session,
+            [j.key for j, r in batch if j is not None and isinstance(r, OffTopic)],
+        )
+        session.flush()
+        del rows
         return [o for o in outcomes if o is not None]
 
     def _one(
@@ -135,6 +233,10 @@ class BatchWriter:
                 if attempt or not _retryable(exc):
                     raise
         raise AssertionError("unreachable")
+
+
+class _OnRecord(Exception):
+    """A document of the batch is stored already: the batch is written one by one."""
 
 
 def _retryable(exc: Exception) -> bool:

@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from itertools import islice
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Document, IngestedInput
@@ -84,6 +84,32 @@ def remember(session: Session, key: str, document_id: str | None, outcome: str) 
         )
     elif found.outcome != outcome or found.document_id != document_id:
         found.outcome, found.document_id = outcome, document_id
+
+
+def remember_stored(session: Session, entries: list[tuple[str, str]]) -> None:
+    """Record inputs (key, document id) as stored: one query, one multi-row INSERT.
+
+    An input on record with another outcome or document is changed, as ``remember`` does.
+    """
+    wanted = {key: doc_id for key, doc_id in entries if key}
+    if not wanted:
+        return
+    stmt = select(IngestedInput.key, IngestedInput.document_id, IngestedInput.outcome).where(
+        IngestedInput.key.in_(sorted(wanted))
+    )
+    found = {key: (doc_id, outcome) for key, doc_id, outcome in session.execute(stmt)}
+    rows = [
+        {"key": k, "document_id": d, "outcome": STORED} for k, d in wanted.items() if k not in found
+    ]
+    if rows:
+        session.execute(insert(IngestedInput), rows)
+    for key, (doc_id, outcome) in found.items():
+        if outcome != STORED or doc_id != wanted[key]:
+            session.execute(
+                update(IngestedInput)
+                .where(IngestedInput.key == key)
+                .values(document_id=wanted[key], outcome=STORED)
+            )
 
 
 def remember_off_topic(session: Session, keys: list[str]) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import zlib
+from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from sqlalchemy import Table, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
 
 from prisonwatch.db.models import Document, DocumentURL
@@ -32,7 +33,9 @@ def store_document(
 ) -> StoreStatus:
     """Store ``doc``; return new, unchanged (seen before) or duplicate (seen at another URL).
 
-    Core statements, not ORM objects: this runs once per document on the ingest's one writer.
+    A new document is written through the session (two multi-row INSERTs: the document, its
+    URLs), so that a hook finds it loaded, without a query. A document on record is read and
+    changed with Core statements.
     """
     doc_id = doc_id or doc.id
     existing = session.execute(select(*_KNOWN).where(Document.id == doc_id)).one_or_none()
@@ -40,8 +43,10 @@ def store_document(
         raw = raw_compressed
         if raw is None and doc.raw is not None:
             raw = zlib.compress(doc.raw, 6)
-        session.execute(insert(_DOCUMENTS), _row(doc, doc_id, raw, near_duplicate_of, minhash))
-        _add_urls(session, doc_id, sorted(set(doc.urls)))
+        row = Document(**_row(doc, doc_id, raw, near_duplicate_of, minhash))
+        row.urls = [DocumentURL(url=u) for u in sorted(set(doc.urls))]
+        session.add(row)
+        session.flush()  # now: claims and names refer to it, and the ORM orders by relationships
         return "new"
     changes = _fills(existing._mapping, doc)
     if existing.minhash is None and minhash is not None:
@@ -54,6 +59,50 @@ def store_document(
     if added:
         _expire(session, doc_id)
     return "duplicate" if added else "unchanged"
+
+
+@dataclass
+class NewDocument:
+    """A document known not to be on record, with what its stage made for it."""
+
+    doc: CleanDocument
+    doc_id: str
+    raw_compressed: bytes | None = None
+    minhash: bytes | None = None
+    near_duplicate_of: str | None = None
+
+
+def on_record(session: Session, doc_ids: list[str]) -> set[str]:
+    """Return which of ``doc_ids`` are stored already, in one query."""
+    if not doc_ids:
+        return set()
+    return set(session.scalars(select(Document.id).where(Document.id.in_(sorted(set(doc_ids))))))
+
+
+def store_new_documents(session: Session, new: list[NewDocument]) -> list[Document]:
+    """Write documents known to be new with two multi-row INSERTs; return them loaded.
+
+    The documents then count as read by this session (a hook finds them without a query, and
+    what it changes on them is written at the next flush, all of them in one statement). The
+    session holds unchanged objects weakly: keep the returned list while they are used.
+    """
+    rows = []
+    for item in new:
+        raw = item.raw_compressed
+        if raw is None and item.doc.raw is not None:
+            raw = zlib.compress(item.doc.raw, 6)
+        rows.append(_row(item.doc, item.doc_id, raw, item.near_duplicate_of, item.minhash))
+    if not rows:
+        return []
+    session.execute(insert(_DOCUMENTS), rows)
+    urls = [{"document_id": i.doc_id, "url": u} for i in new for u in sorted(set(i.doc.urls))]
+    if urls:
+        session.execute(insert(_URLS), urls)
+    loaded = [Document(**row, extracted_version=None) for row in rows]
+    for one in loaded:
+        make_transient_to_detached(one)
+        session.add(one)
+    return loaded
 
 
 def _row(

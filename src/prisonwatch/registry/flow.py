@@ -52,6 +52,7 @@ class RegistryHook:
     not_read: dict[str, int] = field(default_factory=dict)  # language -> documents stored unread
     _resolver: PersonResolver | None = None
     _mark: tuple[int, int] = (0, 0)
+    _not_read_mark: dict[str, int] = field(default_factory=dict)
 
     def __call__(
         self,
@@ -61,7 +62,7 @@ class RegistryHook:
         extraction: Extraction | None = None,
     ) -> None:
         """Process one stored document, using ``extraction`` when a worker already made it."""
-        row = session.get(Document, doc.id)
+        row = session.get(Document, doc.id)  # one stored just now is loaded: no query
         if row is None:
             return
         language = _language(doc, extraction)
@@ -88,11 +89,13 @@ class RegistryHook:
     def begin_batch(self) -> None:
         """Remember where this batch starts, so a failed commit can take its reports back."""
         self._mark = (len(self.reports), self.auto_accepted)
+        self._not_read_mark = dict(self.not_read)
 
     def abort_batch(self) -> None:
         """Forget what the batch whose commit failed reported: none of it was stored."""
         del self.reports[self._mark[0] :]
         self.auto_accepted = self._mark[1]
+        self.not_read = dict(self._not_read_mark)
         self._resolver = None  # it may have learned persons that were rolled back
 
     def resolver(self, session: Session) -> PersonResolver:

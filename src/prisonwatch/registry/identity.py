@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, literal_column, select, text, union
+from sqlalchemy import Select, Table, func, literal, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from prisonwatch.db.models import Claim, Event
@@ -214,36 +214,226 @@ def find_same_event(
 
 
 class SameEventFinder:
-    """Finds the events on record for several extracted events with two statements in all.
+    """Finds the events on record for several extracted events with one statement in all.
 
-    The candidates of every event are read at once (each query part tagged with its event),
-    then the persons linked to any of them; each event is then scored alone, leaving out the
-    events that an earlier event of the same document already became.
+    One query of stable shape (so SQLAlchemy compiles it once) reads a superset of the
+    candidates of every event, each with its linked persons and its lowered object; the exact
+    conditions of ``_candidate_parts`` then sort them per event here. Each event is scored
+    alone, leaving out the events that an earlier event of the same document already became.
     """
 
     def __init__(self, session: Session, facts: list[EventFacts]) -> None:
         self.facts = facts
         self.candidates: list[list[Event]] = [[] for _ in facts]
-        tagged = [
-            part.add_columns(literal_column(str(i)).label("tag"))
-            for i, one in enumerate(facts)
-            for part in _candidate_parts(one)
-        ]
         self.persons: dict[str, set[str]] = {}
-        if not tagged:
+        stmt = _superset_query([f for f in facts if _candidate_parts_exist(f)])
+        if stmt is None:
             return
-        # A union drops an event found twice for one extracted event (by count and by date).
-        pairs = (tagged[0].distinct() if len(tagged) == 1 else union(*tagged)).subquery()
-        stmt = (
-            select(pairs.c[1], Event)
-            .join(Event, Event.id == pairs.c[0])
-            .order_by(pairs.c[1], Event.id)
-        )
-        for tag, event in session.execute(stmt):
-            self.candidates[tag].append(event)
-        found = sorted({e.id for events in self.candidates for e in events})
-        self.persons = _linked_persons(session, found)
+        found: dict[str, tuple[Event, str | None]] = {}
+        on_record: dict[str, set[str]] = session.info.setdefault(_LINKS, {})
+        for event, lowered, person_id in session.execute(stmt):
+            found.setdefault(event.id, (event, lowered))
+            linked = self.persons.setdefault(event.id, set())
+            if person_id:
+                linked.add(person_id)
+        for event_id in found:
+            on_record[event_id] = set(self.persons[event_id])
+        _add_unwritten(session, facts, found, self.persons, on_record)
+        window = tunable("registry.same_event_window_days")
+        by_type: dict[str, list[tuple[Event, str | None]]] = {}
+        for pair in sorted(found.values(), key=lambda pair: pair[0].id):
+            by_type.setdefault(pair[0].type, []).append(pair)
+        for i, one in enumerate(facts):
+            span = _window(one.anchor, window) if one.anchor else None
+            self.candidates[i] = [
+                event
+                for event, lowered in by_type.get(one.type, [])
+                if _is_candidate(one, event, lowered, self.persons[event.id], span)
+            ]
 
     def match(self, index: int, exclude: set[str]) -> EventMatch | None:
         """Return the best event on record for ``facts[index]``, leaving out ``exclude``."""
         return _best(self.facts[index], self.candidates[index], self.persons, exclude)
+
+
+# Where a session keeps, per event read by a finder, the persons linked to it on record.
+_LINKS = "same_event_links"
+_LOWERED = "same_event_lowered"
+_UNWRITTEN = "same_event_unwritten"
+_LIVE = ("proposed", "accepted")
+
+
+@dataclass
+class Unwritten:
+    """What a batch written without autoflush changed but has not written yet.
+
+    The events it created or matched (a matched one may change when rebuilt), and the person
+    links of its claims; kept as they are made, so that matching counts them as a query after a
+    flush would.
+    """
+
+    events: dict[str, Event] = field(default_factory=dict)
+    created: set[str] = field(default_factory=set)
+    links: dict[str, set[str]] = field(default_factory=dict)
+
+    def event(self, event: Event, *, created: bool) -> None:
+        """Note an event created, or matched, by this batch."""
+        self.events[event.id] = event
+        if created:
+            self.created.add(event.id)
+
+    def link(self, event_id: str, person_id: str | None) -> None:
+        """Note a live claim that links a person to an event."""
+        if person_id:
+            self.links.setdefault(event_id, set()).add(person_id)
+
+
+def unwritten(session: Session) -> Unwritten | None:
+    """Return the record of what ``session`` holds unwritten; None when it flushes before queries.
+
+    A session that flushes before each query (the default) has everything on record when it
+    matches, and keeps no such record.
+    """
+    if session.autoflush:
+        return None
+    found = session.info.get(_UNWRITTEN)
+    if found is None:
+        found = session.info[_UNWRITTEN] = Unwritten()
+    return found
+
+
+def _add_unwritten(
+    session: Session,
+    facts: list[EventFacts],
+    found: dict[str, tuple[Event, str | None]],
+    persons: dict[str, set[str]],
+    on_record: dict[str, set[str]],
+) -> None:
+    """Add what this batch changed but has not written yet, as a query after a flush finds it.
+
+    Created and matched events join the candidates with their values as they stand here, and
+    links not written yet join their events' links.
+    """
+    pending = unwritten(session)
+    if pending is None or not (pending.events or pending.links):
+        return
+    types = {f.type for f in facts}
+    events = {i: e for i, e in pending.events.items() if e.type in types}
+    missing = sorted(i for i in events if i not in on_record and i not in pending.created)
+    if missing:  # matched by this batch but not read by a finder: its links on record, once
+        on_record.update(_linked_persons(session, missing))
+    lowered = _lowered(session, [e.object for e in events.values() if e.object])
+    for event in events.values():
+        found[event.id] = (event, lowered[event.object] if event.object else None)
+        persons[event.id] = on_record.get(event.id, set()) | pending.links.get(event.id, set())
+
+
+def forget_links(session: Session) -> None:
+    """Forget the links on record read so far: call after a flush wrote new ones."""
+    session.info.pop(_LINKS, None)
+
+
+def _lowered(session: Session, objects: list[str]) -> dict[str, str]:
+    """Return each text as the database's lower() gives it (asked once per text and session)."""
+    known: dict[str, str] = session.info.setdefault(_LOWERED, {})
+    for text_ in objects:
+        if text_ not in known and text_.isascii():
+            known[text_] = text_.lower()  # the same in every database and locale
+    missing = sorted({t for t in objects if t not in known})
+    if missing:
+        values = [func.lower(literal(t)) for t in missing]
+        row = session.execute(select(*values)).one()
+        known.update(zip(missing, row, strict=True))
+    return known
+
+
+def _candidate_parts_exist(facts: EventFacts) -> bool:
+    return bool(facts.person_ids or facts.count is not None or facts.object or facts.anchor)
+
+
+def _window(anchor: str, days: float) -> tuple[str, str]:
+    day = date.fromisoformat(anchor)
+    return (day - timedelta(days=days)).isoformat(), (day + timedelta(days=days)).isoformat()
+
+
+def _superset_query(facts: list[EventFacts]) -> Select[Any] | None:
+    """Return events (with lowered object and live linked persons) any of ``facts`` may match.
+
+    Rows come in event id order, one per linked person (or one with None).
+    """
+    if not facts:
+        return None
+    live = ("proposed", "accepted")
+    ways = []
+    person_ids = sorted({p for f in facts for p in f.person_ids})
+    if person_ids:
+        ways.append(
+            Event.id.in_(
+                select(Claim.subject_id).where(
+                    Claim.kind == kinds.EVENT_PERSON,
+                    Claim.person_id.in_(person_ids),
+                    Claim.state.in_(live),
+                )
+            )
+        )
+    counts = sorted({f.count for f in facts if f.count is not None})
+    if counts:
+        ways.append(Event.count.in_(counts))
+    objects = sorted({f.object.lower() for f in facts if f.object})
+    if objects:
+        ways.append(func.lower(Event.object).in_(objects))
+    days = tunable("registry.same_event_window_days")
+    for low, high in _merged(sorted(_window(f.anchor, days) for f in facts if f.anchor)):
+        ways.append(Event.anchor_date.between(low, high))
+    linked = _LINKED
+    return (
+        select(Event, func.lower(Event.object), linked.c.person_id)
+        .outerjoin(
+            linked,
+            (linked.c.subject_id == Event.id)
+            & (linked.c.kind == kinds.EVENT_PERSON)
+            & linked.c.state.in_(live)
+            & linked.c.person_id.is_not(None),
+        )
+        .where(Event.type.in_(sorted({f.type for f in facts})), or_(*ways))
+        .order_by(Event.id)
+    )
+
+
+# The claims that link persons to events, joined to the candidates.
+_LINKED = cast(Table, Claim.__table__).alias("linked")
+
+
+def _merged(windows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return date windows with overlapping ones joined (ISO dates compare as strings)."""
+    merged: list[tuple[str, str]] = []
+    for low, high in windows:
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _is_candidate(
+    facts: EventFacts,
+    event: Event,
+    lowered: str | None,
+    linked: set[str],
+    span: tuple[str, str] | None,
+) -> bool:
+    """Return True when ``event`` meets one of ``_candidate_parts(facts)``, as SQL decides it.
+
+    ``span`` is the date window around the facts' anchor, None without an anchor.
+    """
+    if event.type != facts.type:
+        return False
+    if facts.person_ids & linked:
+        return True
+    if facts.count is not None and event.count == facts.count:
+        return True
+    if facts.object and lowered == facts.object.lower():
+        return True
+    if span is not None and event.anchor_date is not None:
+        return span[0] <= event.anchor_date <= span[1]
+    return False

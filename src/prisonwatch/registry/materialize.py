@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
-from prisonwatch.db.models import Claim, Document, Event, EventPerson, Person
+from prisonwatch.db.models import Claim, Document, Event, EventPerson, Person, utcnow
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.identity import anchor_of
 
@@ -61,8 +61,10 @@ def rebuild_events(session: Session, events: list[Event]) -> None:
         .order_by(Claim.created_at, Claim.id)
     )
     found: dict[tuple[str, str], list[Claim]] = {}
-    for claim in session.scalars(stmt):
+    for claim in [*session.scalars(stmt), *_unwritten(session, events)]:
         found.setdefault((claim.subject_id, claim.kind), []).append(claim)
+    for group in found.values():
+        group.sort(key=lambda c: (c.created_at or utcnow(), c.id))
     bases = {e.id: _basis(found.get((e.id, kinds.EVENT), [])) for e in events}
     published = _published(session, [b[0].document_id for b in bases.values() if b])
     _load_persons(session, events)
@@ -74,6 +76,23 @@ def rebuild_events(session: Session, events: list[Event]) -> None:
         _set_persons(session, event, [c for c in links if c.state == "accepted"])
         deal_claims = _basis(found.get((event.id, kinds.DEAL_MEMBER), []))
         event.deal_id = deal_claims[0].value.get("deal_id") if deal_claims else None
+
+
+def _unwritten(session: Session, events: list[Event]) -> list[Claim]:
+    """Return the live claims of ``events`` added in this session and not written yet.
+
+    A session that flushes before queries has none; a batch written without autoflush has
+    them, and they count as a query after a flush would count them.
+    """
+    ids = {e.id for e in events}
+    return [
+        c
+        for c in session.new
+        if isinstance(c, Claim)
+        and c.subject_id in ids
+        and c.kind in (kinds.EVENT, kinds.EVENT_PERSON, kinds.DEAL_MEMBER)
+        and (c.state or "proposed") in LIVE
+    ]
 
 
 def _published(session: Session, document_ids: list[str | None]) -> dict[str, str | None]:

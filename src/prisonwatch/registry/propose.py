@@ -7,11 +7,18 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from prisonwatch.db.models import Claim, Deal, Document, Event, new_id
+from prisonwatch.db.models import Claim, Deal, Document, Event, new_id, utcnow
 from prisonwatch.extract.model import Evidence, ExtractedEvent, Extraction, PersonMention
 from prisonwatch.registry import claims as kinds
 from prisonwatch.registry.claims import claim_key, propose
-from prisonwatch.registry.identity import EventFacts, SameEventFinder, anchor_of, lock_matching
+from prisonwatch.registry.identity import (
+    EventFacts,
+    SameEventFinder,
+    anchor_of,
+    forget_links,
+    lock_matching,
+    unwritten,
+)
 from prisonwatch.registry.materialize import event_fields, rebuild_events
 from prisonwatch.registry.resolution import PersonResolver, Resolution
 from prisonwatch.registry.roles import role_from_context
@@ -104,6 +111,7 @@ class _Proposer:
         self.version = version
         self.report = ProposalReport(document_id=document.id)
         self.touched: dict[str, Event] = {}
+        self.born: set[str] = set()  # events created for this document
         # Every claim key of this document starts from its id: one read finds those on record,
         # and a key not among them is new without a round trip of its own. A document stored
         # just now has none on record (claims refer to their document), so nothing is read.
@@ -114,7 +122,9 @@ class _Proposer:
             self.known = {c.id: c for c in session.scalars(stmt)}
 
     def add(self, claim: Claim) -> Claim:
-        if claim.id in self.known or claim.document_id != self.document.id:
+        if claim.id in self.known:  # on record, or added by this document already
+            stored, is_new = self.known[claim.id], False
+        elif claim.document_id != self.document.id:
             stored, is_new = propose(self.session, claim)
         else:
             stored, is_new = add_new(self.session, claim), True
@@ -152,6 +162,8 @@ class _Proposer:
                 extractor_version=self.version,
                 confidence=round(confidence, 3),
                 reason=reason,
+                # Stamped when made, not when written: claims order by it, written or not.
+                created_at=utcnow(),
             )
         )
 
@@ -231,8 +243,11 @@ class _Proposer:
         for person in pending.person_claims:
             self.person_claim(*person)
         match = finder.match(slot, own)
+        unsaved = unwritten(self.session)
         if match is not None:
             record = match.event
+            if unsaved is not None:
+                unsaved.event(record, created=False)
             self.report.events_matched += 1
             reason = f"{event.reason}; same event as {record.id}: {match.reason}"
         else:
@@ -241,6 +256,9 @@ class _Proposer:
             fields.setdefault("type", event.type)
             record = Event(id=new_id("evt"), deal_id=None, persons=[], **fields)
             self.session.add(record)
+            self.born.add(record.id)
+            if unsaved is not None:
+                unsaved.event(record, created=True)
             self.report.events_new += 1
             reason = event.reason
         self.claim(
@@ -265,6 +283,10 @@ class _Proposer:
             quote = Evidence(
                 mention.start, mention.end, self.document.text[mention.start : mention.end]
             )
+            if unsaved is not None:
+                unsaved.link(
+                    record.id, resolution.person_id if resolution.status != "ambiguous" else None
+                )
             self.claim(
                 claim_key(key, kinds.EVENT_PERSON, mention.name, mention.start),
                 kinds.EVENT_PERSON,
@@ -314,15 +336,18 @@ def propose_extraction(
             event_id = item
         own.add(event_id)
         event_ids.append(event_id)
+    dealt: set[str] = set()
     for deal in extraction.deals:
         members = [event_ids[i] for i in deal.events if 0 <= i < len(event_ids)]
         if len(members) < 2:
             continue
-        existing = [e.deal_id for e in (session.get(Event, m) for m in members) if e and e.deal_id]
+        records = [proposer.touched.get(m) or session.get(Event, m) for m in members]
+        existing = [e.deal_id for e in records if e and e.deal_id]
         deal_id = existing[0] if existing else new_id("deal")
         if not existing:
             session.add(Deal(id=deal_id, mediators=list(deal.mediators)))
-            session.flush()
+            session.flush()  # events refer to it, and the ORM orders by relationships only
+            forget_links(session)
         evidence = deal.evidence[0] if deal.evidence else None
         for member in members:
             proposer.claim(
@@ -336,9 +361,17 @@ def propose_extraction(
                 f"the text ties {len(members)} events together"
                 + (f": {evidence.quote!r}" if evidence else ""),
             )
-            proposer.touched.setdefault(member, session.get(Event, member))  # type: ignore[arg-type]
-    rebuild_events(session, list(proposer.touched.values()))
+            if member not in proposer.touched:
+                proposer.touched[member] = session.get(Event, member)  # type: ignore[assignment]
+            dealt.add(member)
+    # An event born here holds its one claim's values already; only the events matched on
+    # record, or tied into a deal, change with this document's claims.
+    rebuild_events(
+        session,
+        [e for i, e in proposer.touched.items() if i not in proposer.born or i in dealt],
+    )
     document.extracted_version = version
     proposer.report.event_ids = event_ids
-    session.flush()
+    if session.autoflush:  # a batch written as a whole (autoflush off) writes this later
+        session.flush()
     return proposer.report
