@@ -50,3 +50,26 @@ def test_rounded_up_needs_its_particle_and_people() -> None:
         e.type for e in proposed("Riot police rounded up dozens of students on Sunday.")
     ]
     assert "arrest" not in [e.type for e in proposed("Riot police rounded the corner on Sunday.")]
+
+
+def test_a_passive_handed_term_is_a_sentence() -> None:
+    # The parser reads 'six years' after a passive 'was handed' as an adverbial noun.
+    assert [e.type for e in proposed("Ann Roe was handed six years in prison on Friday.")] == [
+        "sentence"
+    ]
+    assert proposed("Ann Roe was handed six letters on Friday.") == []
+
+
+def test_a_religious_title_is_not_part_of_the_name() -> None:
+    names = [
+        p.name
+        for e in proposed("Police detained Rev. Ann Roe and Father Bo Lind on Monday.")
+        for p in e.persons
+    ]
+    assert names == ["Ann Roe", "Bo Lind"]
+    names = [
+        p.name
+        for e in proposed("Police detained Ann Roe and Bo Lind on Monday.")
+        for p in e.persons
+    ]
+    assert names == ["Ann Roe", "Bo Lind"]

@@ -148,8 +148,10 @@ def round_up(token: Token) -> bool:
 
 
 def hand_term(token: Token) -> bool:
-    """'handed him a ten-year term': a sentence passed by a court."""
-    return any(c.lemma_.lower() in _TERM_UNITS for c in objects(token))
+    """'handed him a ten-year term', 'was handed six years': a sentence passed by a court."""
+    # The parser reads the term of a passive 'was handed six years' as an adverbial noun.
+    terms = objects(token) + [c for c in token.children if c.dep_ == "npadvmod"]
+    return any(c.lemma_.lower() in _TERM_UNITS for c in terms)
 
 
 def destination(token: Token) -> bool:
