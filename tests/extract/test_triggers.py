@@ -65,3 +65,10 @@ def test_a_religious_title_is_not_part_of_the_name() -> None:
     assert [p.name for e in proposed(titled) for p in e.persons] == ["Ann Roe", "Bo Lind"]
     plain = "Police detained Ann Roe and Tom Lind on Monday."
     assert [p.name for e in proposed(plain) for p in e.persons] == ["Ann Roe", "Tom Lind"]
+
+
+def test_a_tally_of_deaths_in_custody_is_no_death_event() -> None:
+    tally = "The monitors followed 80 detainees in nine prisons; 12 died in custody."
+    assert "death_in_custody" not in [e.type for e in proposed(tally)]
+    named = "The blogger Ann Roe died in custody on Sunday."
+    assert [e.type for e in proposed(named)] == ["death_in_custody"]

@@ -240,7 +240,9 @@ def secure_release(token: Token) -> bool:
 
 
 def in_custody(token: Token) -> bool:
-    """Dying in prison, in custody, behind bars, in a penal colony."""
+    """Dying in prison, in custody, behind bars, in a penal colony; not a tally ('10 died')."""
+    if any(c.dep_ == "nsubj" and c.pos_ == "NUM" for c in token.children):
+        return False  # a bare number dying is a figure of a report, not a death told as news
     places = list(preps(token, "in", "behind", "at", "while"))
     return any(p.lemma_.lower() in CUSTODY_NOUNS for p in places)
 
