@@ -102,7 +102,11 @@ def swap_counterpart(token: Token) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ != "in":
         return False
     return any(
-        o.ent_type_ in ("PERSON", "NORP") or _groupish(o) or o.lemma_.lower() in _PRISONER_NOUNS
+        o.ent_type_ in ("PERSON", "NORP")
+        or _groupish(o)
+        or o.lemma_.lower() in _PRISONER_NOUNS
+        # "for the pilot Bo Lind": a named person in apposition to any noun
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in o.children)
         for o in preps(token, "for")
     )
 
