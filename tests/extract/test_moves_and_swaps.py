@@ -45,3 +45,11 @@ def test_swap_counterpart_is_a_second_release() -> None:
     assert counterpart.target_country == "Germany"
     main = next(e for e in releases if e.persons)
     assert main.count is None
+
+
+def test_a_named_person_in_apposition_is_the_other_side_of_a_swap() -> None:
+    swap = "Minsk released the editor Ann Roe in exchange for the Polish pilot Bo Lind on Monday."
+    releases = [[p.name for p in e.persons] for e in proposed(swap) if e.type == "release"]
+    assert releases == [["Ann Roe"], ["Bo Lind"]]
+    shop = "The shop gave the buyer Ann Roe a refund in exchange for the receipt."
+    assert [e.type for e in proposed(shop)] == []

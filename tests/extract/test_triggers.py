@@ -50,3 +50,25 @@ def test_rounded_up_needs_its_particle_and_people() -> None:
         e.type for e in proposed("Riot police rounded up dozens of students on Sunday.")
     ]
     assert "arrest" not in [e.type for e in proposed("Riot police rounded the corner on Sunday.")]
+
+
+def test_a_passive_handed_term_is_a_sentence() -> None:
+    # The parser reads 'six years' after a passive 'was handed' as an adverbial noun.
+    assert [e.type for e in proposed("Ann Roe was handed six years in prison on Friday.")] == [
+        "sentence"
+    ]
+    assert proposed("Ann Roe was handed six letters on Friday.") == []
+
+
+def test_a_religious_title_is_not_part_of_the_name() -> None:
+    titled = "Police detained Ann Roe and Imam Bo Lind on Monday."
+    assert [p.name for e in proposed(titled) for p in e.persons] == ["Ann Roe", "Bo Lind"]
+    plain = "Police detained Ann Roe and Tom Lind on Monday."
+    assert [p.name for e in proposed(plain) for p in e.persons] == ["Ann Roe", "Tom Lind"]
+
+
+def test_a_tally_of_deaths_in_custody_is_no_death_event() -> None:
+    tally = "The monitors followed 80 detainees in nine prisons; 12 died in custody."
+    assert "death_in_custody" not in [e.type for e in proposed(tally)]
+    named = "The blogger Ann Roe died in custody on Sunday."
+    assert [e.type for e in proposed(named)] == ["death_in_custody"]

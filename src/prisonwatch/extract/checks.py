@@ -102,7 +102,11 @@ def swap_counterpart(token: Token) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ != "in":
         return False
     return any(
-        o.ent_type_ in ("PERSON", "NORP") or _groupish(o) or o.lemma_.lower() in _PRISONER_NOUNS
+        o.ent_type_ in ("PERSON", "NORP")
+        or _groupish(o)
+        or o.lemma_.lower() in _PRISONER_NOUNS
+        # "for the pilot Bo Lind": a named person in apposition to any noun
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in o.children)
         for o in preps(token, "for")
     )
 
@@ -148,8 +152,10 @@ def round_up(token: Token) -> bool:
 
 
 def hand_term(token: Token) -> bool:
-    """'handed him a ten-year term': a sentence passed by a court."""
-    return any(c.lemma_.lower() in _TERM_UNITS for c in objects(token))
+    """'handed him a ten-year term', 'was handed six years': a sentence passed by a court."""
+    # The parser reads the term of a passive 'was handed six years' as an adverbial noun.
+    terms = objects(token) + [c for c in token.children if c.dep_ == "npadvmod"]
+    return any(c.lemma_.lower() in _TERM_UNITS for c in terms)
 
 
 def destination(token: Token) -> bool:
@@ -238,7 +244,9 @@ def secure_release(token: Token) -> bool:
 
 
 def in_custody(token: Token) -> bool:
-    """Dying in prison, in custody, behind bars, in a penal colony."""
+    """Dying in prison, in custody, behind bars, in a penal colony; not a tally ('10 died')."""
+    if any(c.dep_ == "nsubj" and c.pos_ == "NUM" for c in token.children):
+        return False  # a bare number dying is a figure of a report, not a death told as news
     places = list(preps(token, "in", "behind", "at", "while"))
     return any(p.lemma_.lower() in CUSTODY_NOUNS for p in places)
 

@@ -18,7 +18,12 @@ from prisonwatch.extract.merge import Group, group_background, merge
 from prisonwatch.extract.model import Evidence, ExtractedDeal, ExtractedEvent, PersonMention
 from prisonwatch.extract.nlp import get_nlp, unwrap
 from prisonwatch.extract.prefilter import keep_event_sentences
-from prisonwatch.extract.roster import add_list_names, add_roster_names
+from prisonwatch.extract.roster import (
+    add_list_names,
+    add_roster_names,
+    add_typed_roster_names,
+    share_people,
+)
 from prisonwatch.tunables import tunable
 
 if TYPE_CHECKING:
@@ -95,8 +100,10 @@ def _propose(document: CleanDocument, doc: Doc, cut: int | None) -> Proposal:
     ctx = build_context(doc, document.published)
     mentions, _dropped = find_mentions(doc, ctx, _matcher(doc))
     groups = merge(mentions, ctx)
-    add_roster_names(groups, ctx)
-    add_list_names(groups, ctx)
+    add_roster_names(groups, ctx)  # referring roster sentences ("among them ...")
+    add_typed_roster_names(groups, ctx)  # typed ones ("those freed were ...")
+    add_list_names(groups, ctx)  # list lines after a line ending in ':'
+    share_people(groups, ctx)  # after every list and roster has named its event
     text = document.text
     candidates = [_candidate(g, text, ctx) for g in groups]
     state = _State(text[: cut or len(text)], {doc[i].idx for i in ctx.teaser_tokens})

@@ -430,6 +430,24 @@ TITLE_WORDS = frozenset(
         "prime",
         "general",
         "colonel",
+        # religious titles: "Bishop Ann Roe" is Ann Roe
+        "father",
+        "fr",
+        "fr.",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "reverend",
+        "rev",
+        "rev.",
+        "pastor",
+        "sister",
+        "brother",
+        "imam",
+        "rabbi",
+        "monsignor",
+        "msgr",
+        "msgr.",
     ]
 )
 # Negotiation verbs whose participle with a 'by' agent states who negotiated ("a swap mediated by").

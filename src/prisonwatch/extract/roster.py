@@ -74,13 +74,10 @@ def _names(sent: Span, ctx: Context) -> list[tuple[str, int, int]]:
 
 
 def add_roster_names(groups: list[Group], ctx: Context) -> None:
-    """Give events the names of roster sentences: referring ones, then typed ones."""
-    _add_referring_roster_names(groups, ctx)
-    add_typed_roster_names(groups, ctx)
+    """Give the events of the sentence before a roster sentence the names it lists.
 
-
-def _add_referring_roster_names(groups: list[Group], ctx: Context) -> None:
-    """Give the events of the sentence before a roster sentence the names it lists."""
+    Runs before ``add_typed_roster_names``; the front end calls both in that order.
+    """
     sents = list(ctx.doc.sents)
     for k, sent in enumerate(sents):
         if k == 0 or ("mong" not in sent.text and "nclud" not in sent.text):
@@ -277,13 +274,8 @@ def add_list_names(groups: list[Group], ctx: Context) -> None:
 
     "The court sentenced three activists:" then "● Ann Lee", "● Bob Stone": the names go to
     the event the line states, or, when the line only refers back ("Those sentenced are:"), to
-    the last event of that type before it.
+    the last event of that type before it. The front end calls ``share_people`` after it.
     """
-    _add_list_names(groups, ctx)
-    share_people(groups, ctx)  # after every list and roster has named its event
-
-
-def _add_list_names(groups: list[Group], ctx: Context) -> None:
     sents = [s for s in ctx.doc.sents if s.text.strip()]
     for k, sent in enumerate(sents):
         if not sent.text.rstrip().endswith(":"):
