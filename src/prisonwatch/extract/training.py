@@ -181,8 +181,10 @@ def binned_isotonic(scores: Sequence[float], truth: Sequence[int], min_bin: int)
         end = min(start + min_bin, len(order))
         if len(order) - end < min_bin:
             end = len(order)
-        run = order[start:end]
-        runs.append([sum(scores[i] for i in run), float(sum(truth[i] for i in run)), len(run)])
+        members = order[start:end]
+        runs.append(
+            [sum(scores[i] for i in members), float(sum(truth[i] for i in members)), len(members)]
+        )
         start = end
     pooled: list[list[float]] = []
     for run in runs:
