@@ -3,9 +3,10 @@
 Two logistic heads read the same readable features: ``event`` (is the candidate an event the
 gold would list) and ``background`` (is that event an earlier or side one). The event head's
 score decides (``extract.event_threshold``); the reported ``confidence`` is that score through the
-model's calibration, fitted on out-of-fold scores, so that events at confidence 0.9 are true about
-nine times in ten. The weights live in ``decision_model.json`` next to this module, written by
-``prisonwatch train``; scoring is plain Python, so extraction needs no learning library.
+model's calibration, fitted on out-of-fold reported events matched to the gold, so that events at
+confidence 0.9 are true about nine times in ten. The weights live in ``decision_model.json`` next
+to this module, written by ``prisonwatch train``; scoring is plain Python, so extraction needs no
+learning library.
 """
 
 from __future__ import annotations
@@ -75,8 +76,10 @@ class Head:
 class Calibration:
     """A non-decreasing map from the event head's score to the share of true events.
 
-    Fitted by isotonic regression on out-of-fold scores (``prisonwatch train``): ``points``
-    are (score, probability) knots, read by linear interpolation and held flat past the ends.
+    Fitted on out-of-fold reported events (``prisonwatch train``, see
+    ``training.calibration``): ``points`` are (score, probability) knots, each the mean score
+    and share of true events of a run of events, read by linear interpolation and held flat
+    past the ends.
     With no knots the score is its own confidence.
     """
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from prisonwatch.documents import CleanDocument
 from prisonwatch.extract.candidates import Candidate, Proposal
-from prisonwatch.extract.decide import VETO_FEATURES, Calibration, DecisionModel, Head, features
+from prisonwatch.extract.decide import Calibration, DecisionModel, Head, features
 from prisonwatch.extract.flow import EXTRACTOR_VERSION, finish, propose
 from prisonwatch.extract.model import Extraction
 from prisonwatch.extract.scoring import (
@@ -124,9 +124,8 @@ def _fit(rows: list[dict[str, float]], ys: list[int], c: float) -> Head:
 def train(items: Iterable[Item], corpus_digest: str = "", calibrate: bool = True) -> DecisionModel:
     """Return the decision model fitted to the candidates of ``items``.
 
-    With ``calibrate``, the event head's scores are calibrated on out-of-fold scores: the
-    items are split into story folds, a head trained on the other folds scores each fold's
-    candidates, and an isotonic regression maps those scores to the share that are events.
+    With ``calibrate``, the event head's scores are calibrated on out-of-fold outcomes of
+    reported events (see :func:`calibration`).
     """
     items = list(items)
     model = _train_heads(items, corpus_digest)
@@ -136,30 +135,64 @@ def train(items: Iterable[Item], corpus_digest: str = "", calibrate: bool = True
 
 
 def calibration(items: Sequence[Item]) -> Calibration:
-    """Return the isotonic map from out-of-fold event scores to the share of true events."""
+    """Return the map from out-of-fold event scores to the share of reported events that are true.
+
+    The items are split into story folds; heads trained on the other folds decide each fold's
+    texts as extraction does (the score is the confidence), and every reported event is
+    matched to the gold by the scorer's rules, so the calibration describes events as they
+    are reported and scored, not candidates (a candidate that loses its gold event to an
+    unreported one no longer counts as false).
+    """
     k = int(tunable("extract.calibration_folds"))
     scores: list[float] = []
     truth: list[int] = []
     for held in folds(items, k):
         held_set = set(held)
-        head = _train_heads([it for i, it in enumerate(items) if i not in held_set]).event
+        model = _train_heads([it for i, it in enumerate(items) if i not in held_set])
         for i in held:
-            published = items[i].gold.get("published")
-            for cand, is_event, _bg in labels(items[i]):
-                feats = features(cand, published)
-                if any(feats.get(v) for v in VETO_FEATURES):
-                    continue  # never reported, so no part of what confidence must describe
-                scores.append(head.score(feats))
-                truth.append(is_event)
+            item = items[i]
+            if item.proposal is None:
+                continue
+            preds = [
+                e for e in finish(item.proposal, model).to_json()["events"] if e["type"] in TYPES
+            ]
+            pairs = dict(match(preds, item.gold["events"], lenient=False))
+            for n, event in enumerate(preds):
+                scores.append(float(event["confidence"]))
+                truth.append(int(n in pairs))
     if len(set(truth)) < 2:
         return Calibration()
-    from sklearn.isotonic import IsotonicRegression
+    return binned_isotonic(scores, truth, int(tunable("extract.calibration_min_bin")))
 
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
-    iso.fit(scores, truth)
-    xs = [float(x) for x in iso.X_thresholds_]
-    ys = [float(y) for y in iso.y_thresholds_]
-    return Calibration(list(zip(xs, ys, strict=True)))
+
+def binned_isotonic(scores: Sequence[float], truth: Sequence[int], min_bin: int) -> Calibration:
+    """Return a non-decreasing calibration with at least ``min_bin`` outcomes behind each knot.
+
+    The outcomes, in score order, are cut into runs of ``min_bin`` (the last run takes the
+    remainder); adjacent runs whose share of true outcomes falls are pooled (pool adjacent
+    violators). Each pooled run gives a knot (its mean score, its share of true outcomes), read
+    by linear interpolation, so that confidence rises smoothly with the score instead of in a
+    few steps fitted to single outcomes.
+    """
+    order = sorted(range(len(scores)), key=lambda i: (scores[i], truth[i]))
+    runs: list[list[float]] = []  # [sum of scores, true outcomes, outcomes]
+    start = 0
+    while start < len(order):
+        end = min(start + min_bin, len(order))
+        if len(order) - end < min_bin:
+            end = len(order)
+        members = order[start:end]
+        runs.append(
+            [sum(scores[i] for i in members), float(sum(truth[i] for i in members)), len(members)]
+        )
+        start = end
+    pooled: list[list[float]] = []
+    for run in runs:
+        pooled.append(run)
+        while len(pooled) > 1 and pooled[-2][1] * pooled[-1][2] > pooled[-1][1] * pooled[-2][2]:
+            last = pooled.pop()
+            pooled[-1] = [a + b for a, b in zip(pooled[-1], last, strict=True)]
+    return Calibration([(s / n, t / n) for s, t, n in pooled])
 
 
 def _train_heads(items: Iterable[Item], corpus_digest: str = "") -> DecisionModel:
