@@ -329,7 +329,15 @@ def _person_like(noun: Token, ctx: Context) -> bool:
         or is_person_noun(noun)
         or noun.lower_ in {"couple", "pair", "both", "duo", "majority", "rest", "group", "dozens"}
         or any(ctx.person_of(t) for t in noun.subtree)
+        or (
+            noun.lemma_.lower() in _AMOUNT_NOUNS
+            and any(_person_like(p, ctx) for p in preps(noun, "of"))
+        )
     )
+
+
+# Nouns that measure a group and hand the person to their 'of': "a number of prisoners".
+_AMOUNT_NOUNS = frozenset(("number", "handful", "batch", "score", "hundred", "thousand", "dozen"))
 
 
 def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
@@ -429,9 +437,14 @@ def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
     for node in clause:
         for child in node.children:
             since = child.dep_ == "prep" and child.lower_ == "since"
+            if since and m.count and timing.recent_since(child):
+                continue  # EVAL.md rule 13: 'since March 10, at least 7 detained' is a new group
             if since and (m.count or not m.persons):
                 return "aggregate statistic ('since ...')"
-    since = any(t.lower_ == "since" and t.dep_ == "prep" for t in timing.frame(token))
+    since = any(
+        t.lower_ == "since" and t.dep_ == "prep" and not timing.recent_since(t)
+        for t in timing.frame(token)
+    )
     if since and m.count and m.count.qualifier and not m.persons:
         return "aggregate statistic (a hedged total 'since ...')"
     text = token.sent.text.lower()

@@ -98,6 +98,25 @@ def _phrase(token: Token) -> list[Token]:
 _CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
 
 
+_LONG_SPANS = frozenset(("year", "decade", "century"))
+
+
+def recent_since(prep: Token) -> bool:
+    """Return True for 'since' a day or month with no year ('since March 10', 'since Tuesday'):
+    a group counted from a recent day is news, not a running total since some year (EVAL.md
+    rule 13); 'since 2020', 'since last year' and 'since the war began' are not recent."""
+    words = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
+    if not words:
+        return False
+    dated = all(
+        t.ent_type_ == "DATE" or (t.ent_type_ == "TIME" and t.lower_ in dates.WEEKDAYS)
+        for t in words
+    )
+    yearly = any(len(t.text) == 4 and t.text.isdigit() for t in words)
+    long_span = any(t.lemma_.lower() in _LONG_SPANS for t in words)
+    return dated and not yearly and not long_span
+
+
 def date_ents(tokens: list[Token]) -> list[Span]:
     """Return the date entities rooted among ``tokens``, weekdays tagged TIME included."""
     ids = {t.i for t in tokens}
