@@ -254,6 +254,9 @@ def _people(
     if conj_obj and token.dep_ == "conj":
         # "released 135 prisoners ... and exiled them": the same group.
         head_nouns = objects(token.head)
+        if not head_nouns and token.head.dep_ == "relcl":
+            # "freed 12 priests it had held and sent them home": the noun the clause hangs on.
+            head_nouns = [token.head.head]
         m.count = count_of(head_nouns)
         m.persons = m.persons or [
             (n, t.idx, t.idx + len(t.text)) for n, t in args.persons_in(head_nouns, ctx)
@@ -452,7 +455,7 @@ def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)
         if perfect and m.count.qualifier in {"at least", "more than", "about"}:
             return "aggregate statistic (a hedged running total)"
-        if m.count.value and m.count.value >= 1000:
+        if m.count.value and m.count.value >= 1000 and not timing.recently_dated(token):
             return "aggregate statistic (a total in the thousands)"
     if any(cue in text for cue in _AGGREGATE_CUES - {"since"}) and m.count and not m.persons:
         return "aggregate statistic"

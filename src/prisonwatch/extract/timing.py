@@ -117,6 +117,23 @@ def recent_since(prep: Token) -> bool:
     return dated and not yearly and not long_span
 
 
+_RECENT_WORDS = frozenset(("today", "yesterday", "tonight", "this", "last"))
+_SHORT_SPANS = frozenset(("week", "weekend", "month", "night", "morning", "evening"))
+
+
+def recently_dated(token: Token) -> bool:
+    """Return True when the trigger's own phrases place it in the recent days: 'on Friday',
+    'in this week's amnesty', 'yesterday' (a total so placed is news, not a running total)."""
+    for ent in date_ents(frame(token)):
+        words = {t.lower_ for t in ent} | {c.lower_ for c in ent.root.children}
+        if words & dates.WEEKDAYS.keys() or words & {"today", "yesterday", "tonight"}:
+            return True
+        lemmas = {t.lemma_.lower() for t in ent}
+        if words & _RECENT_WORDS and lemmas & _SHORT_SPANS:
+            return True
+    return False
+
+
 def date_ents(tokens: list[Token]) -> list[Span]:
     """Return the date entities rooted among ``tokens``, weekdays tagged TIME included."""
     ids = {t.i for t in tokens}
