@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from prisonwatch.extract import geo
+from prisonwatch.extract import dates, geo
 from prisonwatch.extract.checks import destination_of
 from prisonwatch.extract.context import Context
 from prisonwatch.extract.lexicon import (
@@ -48,7 +48,7 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
         found = [t for t in preps(trigger, "of", "for") if t.pos_ not in ("VERB", "AUX")]
         # "the death in custody of X": the 'of' hangs on the place.
         found += [o for p in preps(trigger, "in") for o in preps(p, "of")]
-        found += [c for c in trigger.children if c.dep_ == "poss"]
+        found += [c for c in trigger.children if c.dep_ == "poss" and not _time_word(c)]
         return found + [c for f in found for c in f.conjuncts]
     own_subject = any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in {"who", "which", "that"}
@@ -63,6 +63,7 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
         return [head, *head.conjuncts]
     if where == "subj" or is_passive(trigger):
         subj = subject(trigger)
+        subj = _clause_subject(subj) if subj is not None else None
         return [subj, *subj.conjuncts] if subj is not None else []
     if trigger.lemma_ in {"grant", "hand", "give"} and not nominal:
         # "granted clemency to X", "handed him a term": the receiver is the one it happened to.
@@ -70,7 +71,7 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
         receivers += list(preps(trigger, "to"))
         if receivers and not any(c.lower_ == "over" for c in trigger.children):
             return receivers + [c for r in receivers for c in r.conjuncts]
-    found = objects(trigger) or _shared_objects(trigger)
+    found = [_clause_subject(o) for o in objects(trigger)] or _shared_objects(trigger)
     if not found:
         # "found the blogger guilty": the small clause's subject.
         found = [
@@ -81,6 +82,31 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
             if s.dep_ == "nsubj"
         ]
     return found
+
+
+_TIME_NOUNS = frozenset(
+    ("day", "week", "weekend", "month", "year", "today", "yesterday", "tonight", "night")
+)
+
+
+def _time_word(token: Token) -> bool:
+    """Return True for a time as possessor ('this week's amnesty', 'Friday's release')."""
+    if token.ent_type_ == "PERSON":
+        return False
+    return (
+        token.ent_type_ in ("DATE", "TIME")
+        or token.lemma_.lower() in _TIME_NOUNS
+        or token.lower_ in dates.WEEKDAYS
+    )
+
+
+def _clause_subject(noun: Token) -> Token:
+    """Return the noun of a participle the parser made the subject: '250 people convicted of X
+    were pardoned' hangs 'convicted' as the passive subject and 'people' under it."""
+    if noun.pos_ != "VERB":
+        return noun
+    inner = [c for c in noun.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return inner[0] if inner else noun
 
 
 def _shared_objects(trigger: Token) -> list[Token]:

@@ -132,6 +132,8 @@ def _qualifier(token: Token) -> str | None:
 
 def _own(noun: Token) -> Count | None:
     if noun.pos_ == "NUM" or (noun.like_num and noun.dep_ in ("nsubjpass", "nsubj", "dobj")):
+        if _vague_multiple(noun):
+            return Count(None, f"{noun.lower_}s")
         value = number(noun)
         if value is not None:
             return Count(value, _qualifier(noun))
@@ -145,12 +147,28 @@ def _own(noun: Token) -> Count | None:
         if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "amod" and child.like_num):
             if child.lower_ in VAGUE_LARGE or any(c.lower_ in VAGUE_LARGE for c in child.children):
                 return Count(None, None, vague=True)
+            if _vague_multiple(child):
+                # "a few dozen protesters": no number the text gives (EVAL.md rule 8).
+                return Count(None, f"{child.lower_}s")
             value = number(child)
             if value is not None:
                 return Count(value, _qualifier(child))
         if child.dep_ == "amod" and child.lower_ in {"dozens", "scores"}:
             return Count(None, "dozens")
     return None
+
+
+_VAGUE_MULTIPLIERS = frozenset(("few", "several", "many", "couple"))
+_ROUND_NUMBERS = frozenset(("dozen", "hundred", "thousand"))
+
+
+def _vague_multiple(number_word: Token) -> bool:
+    """Return True for 'a few dozen', 'several hundred': a round number times an unknown."""
+    if number_word.lower_ not in _ROUND_NUMBERS:
+        return False
+    before = number_word.doc[max(number_word.i - 2, 0) : number_word.i]
+    near = [*number_word.children, *before]
+    return any(t.lower_ in _VAGUE_MULTIPLIERS for t in near)
 
 
 def count_of(nouns: list[Token], named: int = 0) -> Count | None:

@@ -254,6 +254,9 @@ def _people(
     if conj_obj and token.dep_ == "conj":
         # "released 135 prisoners ... and exiled them": the same group.
         head_nouns = objects(token.head)
+        if not head_nouns and token.head.dep_ == "relcl":
+            # "freed 12 priests it had held and sent them home": the noun the clause hangs on.
+            head_nouns = [token.head.head]
         m.count = count_of(head_nouns)
         m.persons = m.persons or [
             (n, t.idx, t.idx + len(t.text)) for n, t in args.persons_in(head_nouns, ctx)
@@ -329,7 +332,15 @@ def _person_like(noun: Token, ctx: Context) -> bool:
         or is_person_noun(noun)
         or noun.lower_ in {"couple", "pair", "both", "duo", "majority", "rest", "group", "dozens"}
         or any(ctx.person_of(t) for t in noun.subtree)
+        or (
+            noun.lemma_.lower() in _AMOUNT_NOUNS
+            and any(_person_like(p, ctx) for p in preps(noun, "of"))
+        )
     )
+
+
+# Nouns that measure a group and hand the person to their 'of': "a number of prisoners".
+_AMOUNT_NOUNS = frozenset(("number", "handful", "batch", "score", "hundred", "thousand", "dozen"))
 
 
 def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
@@ -429,9 +440,14 @@ def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
     for node in clause:
         for child in node.children:
             since = child.dep_ == "prep" and child.lower_ == "since"
+            if since and m.count and timing.recent_since(child):
+                continue  # EVAL.md rule 13: 'since March 10, at least 7 detained' is a new group
             if since and (m.count or not m.persons):
                 return "aggregate statistic ('since ...')"
-    since = any(t.lower_ == "since" and t.dep_ == "prep" for t in timing.frame(token))
+    since = any(
+        t.lower_ == "since" and t.dep_ == "prep" and not timing.recent_since(t)
+        for t in timing.frame(token)
+    )
     if since and m.count and m.count.qualifier and not m.persons:
         return "aggregate statistic (a hedged total 'since ...')"
     text = token.sent.text.lower()
@@ -439,7 +455,7 @@ def _aggregate(token: Token, m: Mention, earlier: list[Mention]) -> str | None:
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)
         if perfect and m.count.qualifier in {"at least", "more than", "about"}:
             return "aggregate statistic (a hedged running total)"
-        if m.count.value and m.count.value >= 1000:
+        if m.count.value and m.count.value >= 1000 and not timing.recently_dated(token):
             return "aggregate statistic (a total in the thousands)"
     if any(cue in text for cue in _AGGREGATE_CUES - {"since"}) and m.count and not m.persons:
         return "aggregate statistic"

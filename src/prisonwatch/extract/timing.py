@@ -98,6 +98,42 @@ def _phrase(token: Token) -> list[Token]:
 _CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
 
 
+_LONG_SPANS = frozenset(("year", "decade", "century"))
+
+
+def recent_since(prep: Token) -> bool:
+    """Return True for 'since' a day or month with no year ('since March 10', 'since Tuesday'):
+    a group counted from a recent day is news, not a running total since some year (EVAL.md
+    rule 13); 'since 2020', 'since last year' and 'since the war began' are not recent."""
+    words = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
+    if not words:
+        return False
+    dated = all(
+        t.ent_type_ == "DATE" or (t.ent_type_ == "TIME" and t.lower_ in dates.WEEKDAYS)
+        for t in words
+    )
+    yearly = any(len(t.text) == 4 and t.text.isdigit() for t in words)
+    long_span = any(t.lemma_.lower() in _LONG_SPANS for t in words)
+    return dated and not yearly and not long_span
+
+
+_RECENT_WORDS = frozenset(("today", "yesterday", "tonight", "this", "last"))
+_SHORT_SPANS = frozenset(("week", "weekend", "month", "night", "morning", "evening"))
+
+
+def recently_dated(token: Token) -> bool:
+    """Return True when the trigger's own phrases place it in the recent days: 'on Friday',
+    'in this week's amnesty', 'yesterday' (a total so placed is news, not a running total)."""
+    for ent in date_ents(frame(token)):
+        words = {t.lower_ for t in ent} | {c.lower_ for c in ent.root.children}
+        if words & dates.WEEKDAYS.keys() or words & {"today", "yesterday", "tonight"}:
+            return True
+        lemmas = {t.lemma_.lower() for t in ent}
+        if words & _RECENT_WORDS and lemmas & _SHORT_SPANS:
+            return True
+    return False
+
+
 def date_ents(tokens: list[Token]) -> list[Span]:
     """Return the date entities rooted among ``tokens``, weekdays tagged TIME included."""
     ids = {t.i for t in tokens}
