@@ -197,6 +197,8 @@ _NOT_NAME_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY"
 def _name_chain(token: Token, places: bool = False) -> Span | None:
     """Return the 2-4 capitalised proper nouns ending at ``token`` when they read as a name.
 
+    Leading titles ('Imam', 'Colonel') are left out of the name rather than spoiling it.
+
     With ``places``, words tagged as places or peoples count unless the phrase or a word is a
     known country or demonym ('Ann Zolova and Bo Lind' where the tagger took Zolova for a place).
     """
@@ -204,6 +206,8 @@ def _name_chain(token: Token, places: bool = False) -> Span | None:
     start = token.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
         start -= 1
+    while start < token.i and doc[start].lower_ in TITLE_WORDS | NEGOTIATOR_TITLES:
+        start += 1  # 'Imam Bo Lind': the title goes, the name stays
     words = doc[start : token.i + 1]
     if not 2 <= len(words) <= 4:
         return None

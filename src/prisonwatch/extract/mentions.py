@@ -395,11 +395,48 @@ def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
         m.reasons.append(f"parties: {', '.join(n for n, _, _ in names)}")
 
 
+_SWAP_VERBS = frozenset(("exchange", "swap", "trade"))
+
+
+def _swapped_for(token: Token, m: Mention, ctx: Context) -> Mention | None:
+    """Return the other side's release in 'X was exchanged for Y': Y goes free too.
+
+    The verb's patient is X; Y, after 'for', is the counterpart of the swap.
+    """
+    if m.nominal or token.lemma_.lower() not in _SWAP_VERBS:
+        return None
+    nouns = list(preps(token, "for"))
+    found = args.persons_in(nouns, ctx) if nouns else []
+    people = [n for n in nouns if _person_like(n, ctx)]
+    counted = count_of(people) if people else None
+    if not found and not (counted and counted.value):
+        return None
+    other = Mention(
+        "release",
+        nouns[0].i,
+        True,
+        m.sent_start,
+        m.sent_end,
+        [(n, t.idx, t.idx + len(t.text)) for n, t in found],
+        counted if counted and counted.value else None,
+        date=m.date,
+        background=m.background,
+        counterpart=True,
+    )
+    other.target = args.held_in(nouns)
+    other.actor = other.target
+    other.reasons = [f"counterpart '{token.text} for {nouns[0].text}' of a swap"]
+    return other
+
+
 def _implied(token: Token, m: Mention, ctx: Context) -> list[Mention]:
     """Return the move a release implies: 'released ... and is now in Lithuania'."""
     if m.type != "release":
         return []
     out: list[Mention] = []
+    swapped = _swapped_for(token, m, ctx)
+    if swapped is not None:
+        out.append(swapped)
     for conj in token.children:
         if conj.dep_ != "conj" or conj.lemma_ not in {"be", "arrive", "land"}:
             continue
