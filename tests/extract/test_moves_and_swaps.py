@@ -53,3 +53,20 @@ def test_a_named_person_in_apposition_is_the_other_side_of_a_swap() -> None:
     assert releases == [["Ann Roe"], ["Bo Lind"]]
     shop = "The shop gave the buyer Ann Roe a refund in exchange for the receipt."
     assert [e.type for e in proposed(shop)] == []
+
+
+def test_exchanged_for_frees_the_other_side_too() -> None:
+    swap = "The journalist Ann Roe was exchanged for John Smith, a convicted spy, on Friday."
+    releases = [[p.name for p in e.persons] for e in proposed(swap) if e.type == "release"]
+    assert releases == [["Ann Roe"], ["John Smith"]]
+    group = "Minsk exchanged the editor Ann Roe for two Russian prisoners held in Poland."
+    counterpart = [e for e in proposed(group) if e.type == "release" and not e.persons]
+    assert [e.count for e in counterpart] == [2]
+
+
+def test_exchanged_for_money_or_goods_frees_no_one_else() -> None:
+    ransom = "The editor Ann Roe was exchanged for ten million dollars, her family said."
+    releases = [[p.name for p in e.persons] for e in proposed(ransom) if e.type == "release"]
+    assert releases == [["Ann Roe"]]
+    trade = "The farmer exchanged his old cow for a new tractor."
+    assert [e.type for e in proposed(trade)] == []

@@ -276,3 +276,13 @@ def test_a_respelled_surname_with_another_given_name_stays_apart() -> None:
         "Anvar Bakthor",
     )
     assert _names(doc) == {"Kemal Bakhtor", "Anvar Bakthor"}
+
+
+def test_a_religious_title_before_a_listed_name_is_left_out() -> None:
+    text = "Police detained Imam Bo Lind and Ann Roe."
+    assert _persons(text, "arrest") == [["Bo Lind", "Ann Roe"]]
+
+
+def test_a_title_before_an_organisation_name_makes_no_person() -> None:
+    text = "Police detained Imam Ali Mosque staff and Ann Roe."
+    assert _persons(text, "arrest") == [["Ann Roe"]]
