@@ -5,9 +5,9 @@ folds) measured with ``prisonwatch eval --folds 5`` on this version, minus 0.03 
 all F1 0.764, main 0.737, persons 0.791, counts 0.843, dates 0.769; events on negative texts 0
 (gate: at most 1); events with (calibrated) confidence >= 0.9: recall 0.309 (calibration on
 out-of-fold reported events, 10 folds, knots of at least 10 events) and precision 0.987, gated
-at the issue's own floor 0.933 (the top precision swings by 0.02 with a few events). A second stage fitted on
-event-level features and other readings of the calibration were measured and not kept
-(``extract.calibration_min_bin``).
+at the issue's own floor 0.933 (the top precision swings by 0.02 with a few events). A second
+stage fitted on event-level features and other readings of the calibration were measured and
+not kept (``extract.calibration_min_bin``).
 """
 
 from __future__ import annotations
