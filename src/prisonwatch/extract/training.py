@@ -143,7 +143,18 @@ def calibration(items: Sequence[Item]) -> Calibration:
     are reported and scored, not candidates (a candidate that loses its gold event to an
     unreported one no longer counts as false).
     """
-    k = int(tunable("extract.calibration_folds"))
+    scores, truth = calibration_outcomes(items, int(tunable("extract.calibration_folds")))
+    if len(set(truth)) < 2:
+        return Calibration()
+    return binned_isotonic(scores, truth, int(tunable("extract.calibration_min_bin")))
+
+
+def calibration_outcomes(items: Sequence[Item], k: int) -> tuple[list[float], list[int]]:
+    """Return the event head's score and outcome (1 true, 0 false) of each reported event.
+
+    Each of ``k`` story folds is decided by heads trained on the other folds, with no
+    calibration, so an event's confidence is its raw score (see :func:`calibration`).
+    """
     scores: list[float] = []
     truth: list[int] = []
     for held in folds(items, k):
@@ -160,9 +171,7 @@ def calibration(items: Sequence[Item]) -> Calibration:
             for n, event in enumerate(preds):
                 scores.append(float(event["confidence"]))
                 truth.append(int(n in pairs))
-    if len(set(truth)) < 2:
-        return Calibration()
-    return binned_isotonic(scores, truth, int(tunable("extract.calibration_min_bin")))
+    return scores, truth
 
 
 def binned_isotonic(scores: Sequence[float], truth: Sequence[int], min_bin: int) -> Calibration:
