@@ -1,4 +1,4 @@
-"""An infinitive under a frame that states a thing done is an event; under a wish it is not."""
+"""Frames that state a thing done: factive infinitives, counted groups with a participle."""
 
 from __future__ import annotations
 
@@ -81,3 +81,10 @@ def test_factive_frame_is_no_plan(row: str, done: str, wished: str) -> None:
 def test_a_negated_factive_frame_stays_a_non_event() -> None:
     token = _trigger("The court did not agree to free the two reporters.")
     assert irrealis(token, nominal=False) is not None
+
+
+def test_a_counted_group_with_a_participle_is_a_candidate() -> None:
+    told = _trigger("The 12 sailors freed by Iran landed in Rome on Sunday.")
+    assert description(told, is_named=False) is None
+    described = _trigger("The sailors freed by Iran still live in Rome.")
+    assert description(described, is_named=False) is not None

@@ -134,6 +134,16 @@ def irrealis(trigger: Token, nominal: bool) -> str | None:
     return None
 
 
+def _counted_group(trigger: Token) -> bool:
+    """Return True for a participle after a counted group: 'the 12 sailors freed on Monday'."""
+    head = trigger.head
+    return (
+        trigger.tag_ == "VBN"
+        and trigger.i > head.i
+        and any(c.dep_ == "nummod" for c in head.children)
+    )
+
+
 def description(trigger: Token, is_named: bool) -> str | None:
     """Return why the trigger only describes someone (adjective, participle, state), or None."""
     dep = trigger.dep_
@@ -142,6 +152,8 @@ def description(trigger: Token, is_named: bool) -> str | None:
     if dep == "acl" and _infinitive(trigger):
         return None  # "an order to free six" is no participle; irrealis weighs the infinitive
     if dep == "acl" and not is_named and trigger.head.lower_ not in _ANAPHORS:
+        if _counted_group(trigger):
+            return None  # "the ten sailors freed by Iran": the release is told; the model weighs it
         return f"participle describing '{trigger.head.text}', not an event"
     if (
         dep == "acl"
