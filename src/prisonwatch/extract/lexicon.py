@@ -213,6 +213,19 @@ PERSON_NOUNS = frozenset(
         "deportees",
         "clergyman",
         "clergymen",
+        "hiker",
+        "hikers",
+        "seminarian",
+        "seminarians",
+        "pilot",
+        "pilots",
+        "sailor",
+        "sailors",
+        "tourist",
+        "tourists",
+        "fisherman",
+        "fishermen",
+        "crew",
     ]
 )
 
