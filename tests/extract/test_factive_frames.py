@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import FACTIVE_CONTROL, FACTIVE_NOUNS, LIGHT_VERBS
 from prisonwatch.extract.nlp import get_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # (row, invented text where the frame states the release done, one where it is only wished)
 FRAMES = [
@@ -64,7 +69,7 @@ FRAMES = [
 TRIGGERS = {"release", "free", "sentence", "pardon"}
 
 
-def _trigger(text: str):  # type: ignore[no-untyped-def]
+def _trigger(text: str) -> Token:
     doc = get_nlp(())(text)
     return next(t for t in doc if t.lemma_.lower() in TRIGGERS and t.pos_ == "VERB")
 
