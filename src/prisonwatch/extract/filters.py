@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract.lexicon import (
     FACTIVE_CONTROL,
+    FACTIVE_NOUNS,
     HABITUAL_ADVERBS,
     IRREALIS_LEMMAS,
+    LIGHT_VERBS,
     MODAL_LEMMAS,
     STATE_PREPS,
 )
@@ -58,6 +60,23 @@ def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
+def _factive_frame(head: Token) -> bool:
+    """Return True when an infinitive under ``head`` states a thing done, not a wish.
+
+    'agreed to free', 'persuaded him to free', 'an order to free', 'a decision was made to free'.
+    """
+    if _negated(head):
+        return False
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("NOUN", "PROPN"):
+        return lemma in FACTIVE_NOUNS
+    if lemma in FACTIVE_CONTROL:
+        return True
+    return lemma in LIGHT_VERBS and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in FACTIVE_NOUNS for c in head.children
+    )
+
+
 def _perfect_since(token: Token) -> bool:
     """Return True for 'has been jailed since 2019': a state that began years ago, still going on.
 
@@ -81,7 +100,7 @@ def irrealis(trigger: Token, nominal: bool) -> str | None:
         return f"'{modal}' makes it future or hypothetical"
     if not nominal and _infinitive(trigger):
         head = trigger.head
-        if head.lemma_.lower() not in FACTIVE_CONTROL or _negated(head):
+        if not _factive_frame(head):
             return f"infinitive under '{head.text}' (plan or purpose)"
     for child in trigger.children:
         if child.dep_ == "amod" and child.lemma_.lower() in {
@@ -115,12 +134,26 @@ def irrealis(trigger: Token, nominal: bool) -> str | None:
     return None
 
 
+def _counted_group(trigger: Token) -> bool:
+    """Return True for a participle after a counted group: 'the 12 sailors freed on Monday'."""
+    head = trigger.head
+    return (
+        trigger.tag_ == "VBN"
+        and trigger.i > head.i
+        and any(c.dep_ == "nummod" for c in head.children)
+    )
+
+
 def description(trigger: Token, is_named: bool) -> str | None:
     """Return why the trigger only describes someone (adjective, participle, state), or None."""
     dep = trigger.dep_
     if dep == "amod":
         return "adjective describing people, not an event"
+    if dep == "acl" and _infinitive(trigger):
+        return None  # "an order to free six" is no participle; irrealis weighs the infinitive
     if dep == "acl" and not is_named and trigger.head.lower_ not in _ANAPHORS:
+        if _counted_group(trigger):
+            return None  # "the ten sailors freed by Iran": the release is told; the model weighs it
         return f"participle describing '{trigger.head.text}', not an event"
     if (
         dep == "acl"

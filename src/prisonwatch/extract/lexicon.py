@@ -213,6 +213,19 @@ PERSON_NOUNS = frozenset(
         "deportees",
         "clergyman",
         "clergymen",
+        "hiker",
+        "hikers",
+        "seminarian",
+        "seminarians",
+        "pilot",
+        "pilots",
+        "sailor",
+        "sailors",
+        "tourist",
+        "tourists",
+        "fisherman",
+        "fishermen",
+        "crew",
     ]
 )
 
@@ -362,8 +375,25 @@ MODAL_LEMMAS = frozenset(
 )
 # Verbs whose infinitive complement states an event that did happen ("agreed to free").
 FACTIVE_CONTROL = frozenset(
-    ["agree", "decide", "order", "vote", "move", "begin", "start", "manage", "rush"]
+    [
+        "agree",
+        "decide",
+        "order",
+        "vote",
+        "move",
+        "begin",
+        "start",
+        "manage",
+        "rush",
+        "persuade",
+        "convince",
+        "proceed",
+    ]
 )
+# Nouns whose infinitive states a decision taken, not a wish ("an order to free six").
+FACTIVE_NOUNS = frozenset(["order", "decision", "decree", "resolution", "directive"])
+# Light verbs that carry such a noun ("a decision was made to pardon 30", "took the decision").
+LIGHT_VERBS = frozenset(["make", "take", "issue", "sign", "adopt", "reach"])
 # Adverbs that make an event habitual or generic rather than one occurrence.
 HABITUAL_ADVERBS = frozenset(
     ["regularly", "repeatedly", "often", "routinely", "usually", "frequently"]
