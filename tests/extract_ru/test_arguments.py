@@ -249,5 +249,6 @@ def test_each_masculine_in_a_row_holds_its_example(ending: belarusian.Ending) ->
 def test_a_role_acting_through_a_verb_leaves_its_object_a_prisoner(
     text: str, language: str, wanted: list[str]
 ) -> None:
-    events = extract(CleanDocument(text=text, language=language)).events
-    assert [p.name for p in events[0].persons] == wanted
+    # The persons the front end attaches, whatever the trained model later decides of the event.
+    proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
+    assert [p.name for p in proposal.candidates[0].proposal.persons] == wanted
