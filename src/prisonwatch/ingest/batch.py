@@ -18,7 +18,6 @@ from prisonwatch.ingest.options import IngestOptions
 from prisonwatch.ingest.report import ItemOutcome, Status
 from prisonwatch.ingest.resume import STORED, remember, remember_off_topic, remember_stored
 from prisonwatch.ingest.stage import Processed, Result
-from prisonwatch.registry.rebuild import collector_paused
 from prisonwatch.ingest.store import (
     NewDocument,
     StoreStatus,
@@ -26,6 +25,7 @@ from prisonwatch.ingest.store import (
     store_document,
     store_new_documents,
 )
+from prisonwatch.registry.rebuild import collector_paused
 
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 
