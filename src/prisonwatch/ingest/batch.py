@@ -25,6 +25,7 @@ from prisonwatch.ingest.store import (
     store_document,
     store_new_documents,
 )
+from prisonwatch.registry.rebuild import collector_paused
 
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 
@@ -103,13 +104,18 @@ class BatchWriter:
         they added is written by one flush, table by table. A document on record already, or
         any error, rolls the whole batch back: the caller then writes it document by document,
         each in its own savepoint, so that a failure fails one input only.
+
+        The cyclic collector is paused meanwhile: a batch makes thousands of short-lived ORM
+        objects, which set off full collections over the whole heap (the name index, the
+        models); one took 0.12 s of CPU, 1.1 ms a document over 112 documents. Freed objects
+        still go at once by reference counting; cycles wait for the collector's next run.
         """
         hook: Any = self.options.on_stored
         if hasattr(hook, "begin_batch"):
             hook.begin_batch()
         added: list[str] = []
         try:
-            with self.sessions() as session:
+            with collector_paused(), self.sessions() as session:
                 done = self._whole(session, batch, list(settled), added)
         except _OnRecord:  # found before the hook ran: nothing to take back
             return None

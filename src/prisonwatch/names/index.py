@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from prisonwatch.names.forms import NameForm, make_form, name_tokens, registry_readings
 from prisonwatch.names.keys import deletions
@@ -20,6 +20,8 @@ from prisonwatch.tunables import tunable
 
 MAX_QUERY_CHARS = 300
 MIN_NEAR_SKELETON = 4
+# Answers kept for queries asked again (one name in many articles); past this many, all go.
+MEMO_MAX = 20_000
 
 
 def query_readings(toks: list[Token], notes: tuple[str, ...] = ()) -> list[Reading]:
@@ -113,37 +115,75 @@ class NameIndex:
     def _file(self, form: NameForm) -> None:
         form_id = len(self.forms)
         self.forms.append(form)
+        memo = self._memo()
         for skel in form.skeletons:
             self.exact.setdefault(skel, []).append(form_id)
+            memo.forget(("e", skel))
         for skel in form.surname.skeletons:
             if len(skel) >= MIN_NEAR_SKELETON:
                 for short in deletions(skel):
                     self.near.setdefault(short, []).append(form_id)
+                    memo.forget(("n", short))
 
     def _lookup(self, token: Token, near: bool) -> set[int]:
         found: set[int] = set()
+        read = self._memo().read
         for skel in token.skeletons:
             if not near:
+                read.add(("e", skel))
                 found.update(self.exact.get(skel, ()))
                 continue
+            read.add(("n", skel))
             found.update(self.near.get(skel, ()))
             if len(skel) >= MIN_NEAR_SKELETON:
                 for short in deletions(skel):
+                    read.update((("e", short), ("n", short)))
                     found.update(self.exact.get(short, ()))
                     found.update(self.near.get(short, ()))
         return found
 
+    def _memo(self) -> _Memo:
+        memo: _Memo | None = self.__dict__.get("_memo_")
+        if memo is None:
+            memo = self.__dict__["_memo_"] = _Memo()
+        return memo
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the index without the answers kept for repeated queries."""
+        return {k: v for k, v in self.__dict__.items() if k != "_memo_"}
+
     def _score(self, readings: list[Reading], near: bool, best: dict[int, _Best]) -> None:
+        verdicts = self._memo().verdicts
+        if len(verdicts) >= MEMO_MAX * 8:
+            verdicts.clear()
         for reading in readings:
             for form_id in self._lookup(reading.surname, near):
                 form = self.forms[form_id]
-                verdict = judge(reading, form)
+                # A form never changes once filed: a reading met again is judged once.
+                verdict = verdicts.get((reading, form_id))
+                if verdict is None:
+                    verdict = verdicts[reading, form_id] = judge(reading, form)
                 old = best.get(form.person)
                 if old is None or _rank(verdict) > _rank(old.verdict):
                     best[form.person] = _Best(verdict, form)
 
     def match(self, query: str) -> MatchResult:
-        """Return the person ``query`` names, ``ambiguous`` when several fit, or ``none``."""
+        """Return the person ``query`` names, ``ambiguous`` when several fit, or ``none``.
+
+        A query asked again gets the answer kept from the first time, unless a form filed
+        since sits under one of the keys that answer looked up (then it is worked out again):
+        the answer is always the one a fresh match would give.
+        """
+        memo = self._memo()
+        kept = memo.answers.get(query)
+        if kept is not None:  # a copy: the caller may change its list of candidates
+            return replace(kept, candidates=list(kept.candidates))
+        memo.read = set()
+        result = self._match(query)
+        memo.keep(query, replace(result, candidates=list(result.candidates)))
+        return result
+
+    def _match(self, query: str) -> MatchResult:
         if len(query) > MAX_QUERY_CHARS:
             return MatchResult(query, "none", None, 0.0, "too long to be a name")
         toks = name_tokens(drop_lowercase_words(query), in_context=True)
@@ -229,6 +269,30 @@ class NameIndex:
             reason = f"{reason}; not enough to link"
         person_id = self.entries[top_person].person_id if status == "matched" else None
         return MatchResult(query, status, person_id, top.verdict.score, reason, candidates)
+
+
+class _Memo:
+    """Answers to queries already matched, and, per looked-up key, the queries that read it."""
+
+    def __init__(self) -> None:
+        self.answers: dict[str, MatchResult] = {}
+        self.readers: dict[tuple[str, str], set[str]] = {}
+        self.read: set[tuple[str, str]] = set()  # keys the query being matched looked up
+        self.verdicts: dict[tuple[Reading, int], Verdict] = {}  # judge() per reading and form
+
+    def keep(self, query: str, result: MatchResult) -> None:
+        if len(self.answers) >= MEMO_MAX:
+            self.answers.clear()
+            self.readers.clear()
+        self.answers[query] = result
+        for key in self.read:
+            self.readers.setdefault(key, set()).add(query)
+        self.read = set()
+
+    def forget(self, key: tuple[str, str]) -> None:
+        """Drop the answers that looked up ``key``: a form filed under it may change them."""
+        for query in self.readers.pop(key, ()):
+            self.answers.pop(query, None)
 
 
 def _strong(verdict: Verdict) -> bool:
