@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract.lexicon import (
+    DENIAL_LEMMAS,
     FACTIVE_CONTROL,
     FACTIVE_NOUNS,
     HABITUAL_ADVERBS,
@@ -121,8 +122,10 @@ def irrealis(trigger: Token, nominal: bool) -> str | None:
             break  # the clause ends here; the words outside it do not govern it
         via_conj = dep == "conj"
         lemma = node.lemma_.lower()
+        if not via_conj and lemma in DENIAL_LEMMAS:
+            return f"denied by '{node.text}' (denial or refusal)"
         if not via_conj and lemma in IRREALIS_LEMMAS:
-            return f"governed by '{node.text}' (demand, hope, plan or denial)"
+            return f"governed by '{node.text}' (demand, hope, plan or fear)"
         if not via_conj and lemma in _ONGOING and dep in ("acomp", "xcomp", "oprd", "prep"):
             return f"'{node.text}' makes it an ongoing state"
         if _modal(node) and dep not in ("advcl", "relcl", "acl", "prep", "pobj"):

@@ -291,7 +291,10 @@ NEGOTIATOR_TITLES = frozenset(
     ]
 )
 
-# Governing words that turn an event into a demand, hope, plan, fear or denial.
+# Governing words that deny an event or refuse it ("denied that it had detained them"): a denial,
+# told apart from a wish so that the model weighs the two on their own.
+DENIAL_LEMMAS = frozenset(["deny", "reject", "refute", "dismiss", "refuse"])
+# Governing words that turn an event into a demand, hope, plan or fear.
 IRREALIS_LEMMAS = frozenset(
     [
         "demand",
@@ -328,11 +331,6 @@ IRREALIS_LEMMAS = frozenset(
         "await",
         "consider",
         "fear",
-        "deny",
-        "reject",
-        "refute",
-        "dismiss",
-        "refuse",
         "prepare",
         "prevent",
         "avoid",

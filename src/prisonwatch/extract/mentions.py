@@ -176,6 +176,7 @@ _FLAG_CUES = (
     ("negated", "negated"),
     ("infinitive", "infinitive"),
     ("plan", "plan"),
+    ("denied by", "denial"),
     ("habitual", "habitual"),
     ("ongoing", "ongoing"),
     ("governed by", "irrealis_governor"),
