@@ -219,11 +219,14 @@ def _hosts(token: Token, nominal: bool) -> list[Token]:
     hosts: list[Token] = []
     if nominal:
         lemma = head.lemma_.lower()
-        if token.dep_ == "dobj" and lemma in _TELLING | _ASPECTUAL:
+        told = token.dep_ == "dobj" and lemma in _TELLING | _ASPECTUAL
+        placed = (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and lemma in _OCCURRING
+            and (lemma != "take" or any(c.lower_ == "place" for c in head.children))
+        )
+        if told or placed:
             hosts.append(head)
-        elif token.dep_ in ("nsubj", "nsubjpass") and lemma in _OCCURRING:
-            if lemma != "take" or any(c.lower_ == "place" for c in head.children):
-                hosts.append(head)
         return hosts
     node = token
     for _ in range(2):
