@@ -70,3 +70,44 @@ def test_a_release_welcomed_on_a_weekday_keeps_no_date() -> None:
     text = "The ministry welcomed the release of Tomas Kiravik on Wednesday."
     (release,) = proposed(text, "2025-09-12")
     assert release.date is None
+
+
+def test_a_release_begun_on_a_day_takes_that_day() -> None:
+    from .helpers import one
+
+    text = "On March 3, 2024, the government of Norland began the release of 40 prisoners."
+    assert one(text, "release").date == "2024-03-03"
+
+
+def test_an_arrest_that_took_place_on_a_day_takes_that_day() -> None:
+    from .helpers import one
+
+    text = "Police detained Ann Roe at a vigil. The arrest took place on August 4, 2025, at night."
+    assert one(text, "arrest").date == "2025-08-04"
+
+
+def test_a_when_clause_dates_the_release_it_frames() -> None:
+    from .helpers import one
+
+    text = (
+        "When the envoy visited Norland in June 2024, he persuaded the president to free 30 people."
+    )
+    assert one(text, "release").date == "2024-06"
+
+
+def test_a_clause_not_about_time_does_not_date_the_release() -> None:
+    from .helpers import one
+
+    text = (
+        "Because the envoy visited Norland in June 2024, the president freed 30 people on Friday."
+    )
+    assert one(text, "release").date == "2025-09-12"
+
+
+def test_a_verb_that_only_judges_an_arrest_does_not_date_it() -> None:
+    from .helpers import proposed
+
+    text = "The arrest of Ann Roe in Norland was condemned by rights groups on August 4, 2025."
+    for event in proposed(text):
+        if event.type == "arrest":
+            assert event.date != "2025-08-04", event

@@ -163,6 +163,7 @@ def mention_date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate
                 ]
             )
             break
+    frames += [frame(host) for host in _hosts(token, nominal)]
     for tokens in frames:
         for ent in date_ents(tokens):
             found = dates.resolve(ent.text, ctx.published)
@@ -198,6 +199,46 @@ def mention_date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate
 
 # "announced the release of X on Wednesday": the news told that day is that day's.
 _TELLING = frozenset(("announce", "confirm", "report"))
+# "began the release of 30 people on May 3": the verb's time is the happening's.
+_ASPECTUAL = frozenset(("begin", "start", "commence", "complete", "conclude", "carry"))
+# "the arrest took place on May 3", "the release happened Monday".
+_OCCURRING = frozenset(("happen", "occur", "take"))
+_WHEN = frozenset(("when", "as"))
+
+
+def _hosts(token: Token, nominal: bool) -> list[Token]:
+    """Return the words whose time phrases also date a trigger that has none of its own.
+
+    A noun told or begun by a verb ('announced on May 3 the release'), a noun that 'took place'
+    on a day, and the 'when' clause of the trigger or of the verb it completes ('when she
+    visited in June, he agreed to free ...'). A verb joined to a dated one ('was cleared in
+    2020 but arrested') does not borrow its date: measured, it dated more events but cost more
+    events than it dated.
+    """
+    head = token.head
+    hosts: list[Token] = []
+    if nominal:
+        lemma = head.lemma_.lower()
+        told = token.dep_ == "dobj" and lemma in _TELLING | _ASPECTUAL
+        placed = (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and lemma in _OCCURRING
+            and (lemma != "take" or any(c.lower_ == "place" for c in head.children))
+        )
+        if told or placed:
+            hosts.append(head)
+        return hosts
+    node = token
+    for _ in range(2):
+        for child in node.children:
+            if child.dep_ == "advcl" and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN for c in child.children
+            ):
+                hosts.append(child)
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            break
+        node = node.head
+    return hosts
 
 
 def _other_clause(ent: Span, trigger: Token) -> bool:
