@@ -4,9 +4,10 @@ The decision model is trained on k-1 folds of stories and scores the k-th, so th
 from texts the model did not see; the declared patterns, though, were written while reading these
 same 14 texts, so unseen news may still score lower. Measured with
 ``prisonwatch eval ../shared/data/news_dev ../shared/data/news_dev2 --folds 5`` on this version,
-pooled over folds: ru f1_all 0.80, main 0.828, persons 0.88, counts 0.875 (7 of 8), dates 1.0;
-be f1_all 0.80, main 0.80, persons 0.938, counts 1.0; no events on negative texts, no failures.
-Floors sit 0.03 under (Belarusian has five texts: one event moves its F1 by about 0.1).
+pooled over folds: ru f1_all 0.826, main 0.867, persons 0.902, counts 0.889 (8 of 9), dates 1.0;
+be f1_all 1.0, main 1.0, persons 0.97, counts 0.667; no events on negative texts, no failures.
+Russian floors sit 0.03 under; Belarusian floors stay at 0.77 / 0.9 (five texts: one event moves
+its F1 by about 0.1, so a floor 0.03 under 1.0 would fail on one event of parser noise).
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ def test_russian_cross_validated_floor(pooled: FoldScores) -> None:
     s = tally.summary()
     assert s["failures"] == 0, tally.failures
     assert s["negative_fp"] == 0
-    assert s["f1_all"] >= 0.77, tally.table()
-    assert s["f1_main"] >= 0.79, tally.table()
-    assert s["f1_persons"] >= 0.85, tally.table()
-    assert s["count_acc"] >= 0.84, tally.table()
+    assert s["f1_all"] >= 0.79, tally.table()
+    assert s["f1_main"] >= 0.83, tally.table()
+    assert s["f1_persons"] >= 0.87, tally.table()
+    assert s["count_acc"] >= 0.85, tally.table()
 
 
 def test_belarusian_cross_validated_floor(pooled: FoldScores) -> None:
