@@ -82,7 +82,7 @@ def test_a_release_begun_on_a_day_takes_that_day() -> None:
 def test_an_arrest_that_took_place_on_a_day_takes_that_day() -> None:
     from .helpers import one
 
-    text = "Police detained Ann Roe at a vigil. The arrest took place on August 4, 2025, at night."
+    text = "Police detained Ann Roe at a vigil. That arrest took place on August 4, 2025, at night."
     assert one(text, "arrest").date == "2025-08-04"
 
 

@@ -57,7 +57,7 @@ FRAMES = [
     ),
     (
         "make",
-        "A decision was made to pardon 75 pensioners.",
+        "A decision was taken to pardon 75 pensioners.",
         "An appeal was made to pardon 75 pensioners.",
     ),
     (

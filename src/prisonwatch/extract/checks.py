@@ -229,7 +229,7 @@ def meet_party(token: Token) -> bool:
     with_ = list(preps(token, "with"))
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     subjects += [s for c in subjects for s in c.conjuncts]
-    # "met with her Turkish counterpart", "met with the US envoy": an official of the other side.
+    # "met his Latvian counterpart", "met with the UN envoy": an official of the other side.
     officials = NEGOTIATOR_TITLES | {"counterpart"}
     if any(t.lemma_.lower() in officials for t in with_):
         return True

@@ -64,7 +64,7 @@ def _infinitive(token: Token) -> bool:
 def _factive_frame(head: Token) -> bool:
     """Return True when an infinitive under ``head`` states a thing done, not a wish.
 
-    'agreed to free', 'persuaded him to free', 'an order to free', 'a decision was made to free'.
+    'agreed to free', 'persuaded him to free', 'an order to free', 'a decree was signed to free'.
     """
     if _negated(head):
         return False

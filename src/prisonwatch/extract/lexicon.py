@@ -390,7 +390,7 @@ FACTIVE_CONTROL = frozenset(
 )
 # Nouns whose infinitive states a decision taken, not a wish ("an order to free six").
 FACTIVE_NOUNS = frozenset(["order", "decision", "decree", "resolution", "directive"])
-# Light verbs that carry such a noun ("a decision was made to pardon 30", "took the decision").
+# Light verbs that carry such a noun ("a decree was issued to pardon 30", "took the decision").
 LIGHT_VERBS = frozenset(["make", "take", "issue", "sign", "adopt", "reach"])
 # Adverbs that make an event habitual or generic rather than one occurrence.
 HABITUAL_ADVERBS = frozenset(

@@ -201,7 +201,7 @@ def mention_date(token: Token, nominal: bool, ctx: Context) -> dates.PartialDate
 _TELLING = frozenset(("announce", "confirm", "report"))
 # "began the release of 30 people on May 3": the verb's time is the happening's.
 _ASPECTUAL = frozenset(("begin", "start", "commence", "complete", "conclude", "carry"))
-# "the arrest took place on May 3", "the release happened Monday".
+# "the detention took place on 3 May", "the release happened Monday".
 _OCCURRING = frozenset(("happen", "occur", "take"))
 _WHEN = frozenset(("when", "as"))
 
