@@ -7,10 +7,7 @@ A re-import updates persons (matched by their outside id) instead of duplicating
 from __future__ import annotations
 
 import re
-import signal
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,6 +20,7 @@ from prisonwatch.db.models import Document, ExternalId, Person, PersonName
 from prisonwatch.errors import InputError, Interrupted, PrisonwatchError
 from prisonwatch.invisible import strip_invisible
 from prisonwatch.io.csvfile import CsvRow, read_rows, read_text
+from prisonwatch.io.held import ctrl_c_held
 from prisonwatch.persons import (
     NewPerson,
     add_name,
@@ -346,7 +344,7 @@ def import_registry_csv(
         for done, row in enumerate(rows, start=1):
             _import_row(session, row, path, layout, chosen, doc, actor, report, seen, names)
             if commit is not None and done % every == 0 and done < len(rows):
-                with _ctrl_c_held():
+                with ctrl_c_held():
                     commit()
                     report.batches += 1
                     report.stored_through = row.line
@@ -362,22 +360,6 @@ def import_registry_csv(
         exc.args = (exc.message,)
         raise
     return report
-
-
-@contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Hold a Ctrl-C until the block ends, so a commit and its count in the report go together."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
-    if caught:
-        raise KeyboardInterrupt
 
 
 def _import_row(
