@@ -17,7 +17,12 @@ def normalize_for_identity(text: str) -> str:
 
 def document_id(text: str) -> str:
     """Return a document's id: the first 32 hex digits of the SHA-256 of its normalized text."""
-    return hashlib.sha256(normalize_for_identity(text).encode("utf-8")).hexdigest()[:32]
+    return normalized_document_id(normalize_for_identity(text))
+
+
+def normalized_document_id(normalized: str) -> str:
+    """Return ``document_id`` of a text already passed through ``normalize_for_identity``."""
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass

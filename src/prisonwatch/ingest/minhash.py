@@ -37,9 +37,14 @@ def shingle_hashes(text: str) -> np.ndarray:
     shingle's string in Python cost more than the rest of the signature. Stored signatures
     depend on this function: changing it means clearing ``Document.minhash``.
     """
-    words = _WORD.findall(normalize_for_identity(text))
+    return normalized_shingle_hashes(normalize_for_identity(text))
+
+
+def normalized_shingle_hashes(normalized: str) -> np.ndarray:
+    """Return ``shingle_hashes`` of a text already passed through ``normalize_for_identity``."""
+    words = _WORD.findall(normalized)
     codes = {word: zlib.crc32(word.encode("utf-8")) for word in set(words)}
-    word_hashes = np.fromiter((codes[w] for w in words), dtype=np.uint64, count=len(words))
+    word_hashes = np.fromiter(map(codes.__getitem__, words), dtype=np.uint64, count=len(words))
     width = min(SHINGLE_WORDS, len(words))
     count = max(1, len(words) - SHINGLE_WORDS + 1)
     chained = np.zeros(count, dtype=np.uint64)
@@ -51,12 +56,22 @@ def shingle_hashes(text: str) -> np.ndarray:
 
 def signature(text: str) -> np.ndarray:
     """Return the text's MinHash values (uint64, one per permutation)."""
-    hashes = shingle_hashes(text)
+    return normalized_signature(normalize_for_identity(text))
+
+
+def normalized_signature(normalized: str) -> np.ndarray:
+    """Return ``signature`` of a text already passed through ``normalize_for_identity``.
+
+    The ingest stage normalizes a text once for both its id and its signature.
+    """
+    hashes = normalized_shingle_hashes(normalized)
     # In place: one (shingles x permutations) array instead of three.
     permuted = np.multiply.outer(hashes, _A)
     permuted += _B
-    permuted >>= _SHIFT
+    # Shifting is monotone, so the minimum's high half is the minimum of the high halves:
+    # 128 shifts instead of one per shingle and permutation.
     result: np.ndarray = permuted.min(axis=0)
+    result >>= _SHIFT
     return result
 
 
