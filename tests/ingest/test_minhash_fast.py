@@ -13,6 +13,7 @@ from prisonwatch.invisible import strip_invisible
 
 # Invented texts: short, long, repeated, non-Latin, with invisible characters and spacing.
 TEXTS = [
+    "",
     "A",
     "Two words",
     "The tribunal in Norvale handed the printer Tomas Brelle four years on Tuesday.",
