@@ -33,6 +33,7 @@ from prisonwatch.extract.training import (
     calibration_outcomes,
     folds,
     load_items,
+    score_runs,
 )
 from prisonwatch.tunables import tunable
 
@@ -41,17 +42,10 @@ Fitter = Callable[[Sequence[float], Sequence[int]], Calibration]
 
 def flat_runs(scores: Sequence[float], truth: Sequence[int], min_bin: int) -> Calibration:
     """Return the binned isotonic map with each pooled run flat over its own scores."""
-    order = sorted(range(len(scores)), key=lambda i: (scores[i], truth[i]))
     runs: list[list[float]] = []  # [lowest score, highest score, true, outcomes]
-    start = 0
-    while start < len(order):
-        end = min(start + min_bin, len(order))
-        if len(order) - end < min_bin:
-            end = len(order)
-        members = order[start:end]
+    for members in score_runs(scores, truth, min_bin):
         ss = [scores[i] for i in members]
         runs.append([min(ss), max(ss), float(sum(truth[i] for i in members)), len(members)])
-        start = end
     pooled: list[list[float]] = []
     for run in runs:
         pooled.append(run)

@@ -174,6 +174,21 @@ def calibration_outcomes(items: Sequence[Item], k: int) -> tuple[list[float], li
     return scores, truth
 
 
+def score_runs(scores: Sequence[float], truth: Sequence[int], min_bin: int) -> list[list[int]]:
+    """Return the outcomes' indices in score order, cut into runs of ``min_bin`` (the last run
+    takes the remainder)."""
+    order = sorted(range(len(scores)), key=lambda i: (scores[i], truth[i]))
+    runs: list[list[int]] = []
+    start = 0
+    while start < len(order):
+        end = min(start + min_bin, len(order))
+        if len(order) - end < min_bin:
+            end = len(order)
+        runs.append(order[start:end])
+        start = end
+    return runs
+
+
 def binned_isotonic(scores: Sequence[float], truth: Sequence[int], min_bin: int) -> Calibration:
     """Return a non-decreasing calibration with at least ``min_bin`` outcomes behind each knot.
 
@@ -183,18 +198,10 @@ def binned_isotonic(scores: Sequence[float], truth: Sequence[int], min_bin: int)
     by linear interpolation, so that confidence rises smoothly with the score instead of in a
     few steps fitted to single outcomes.
     """
-    order = sorted(range(len(scores)), key=lambda i: (scores[i], truth[i]))
-    runs: list[list[float]] = []  # [sum of scores, true outcomes, outcomes]
-    start = 0
-    while start < len(order):
-        end = min(start + min_bin, len(order))
-        if len(order) - end < min_bin:
-            end = len(order)
-        members = order[start:end]
-        runs.append(
-            [sum(scores[i] for i in members), float(sum(truth[i] for i in members)), len(members)]
-        )
-        start = end
+    runs: list[list[float]] = [  # [sum of scores, true outcomes, outcomes]
+        [sum(scores[i] for i in members), float(sum(truth[i] for i in members)), len(members)]
+        for members in score_runs(scores, truth, min_bin)
+    ]
     pooled: list[list[float]] = []
     for run in runs:
         pooled.append(run)
