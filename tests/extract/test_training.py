@@ -131,6 +131,8 @@ def test_negated_or_future_candidates_are_never_events() -> None:
 
     kept = decide([cand(), cand(negated=1.0), cand(future=1.0)], None, model)
     assert len(kept) == 1
+    habit = {"filter=habitual": 1.0}  # "has regularly freed prisoners": no one happening
+    assert decide([cand(**habit)], None, model) == []
 
 
 def test_calibration_interpolates_between_knots_and_holds_flat_past_the_ends() -> None:

@@ -26,8 +26,9 @@ from prisonwatch.extract.model import ExtractedEvent
 from prisonwatch.tunables import tunable
 
 MODEL_PATH = Path(__file__).with_name("decision_model.json")
-# EVAL.md rule 3: a negated, modal (future, hypothetical) or planned happening is no event. A
-# candidate whose front end sets one of these shared features is never reported.
+# EVAL.md rule 3: a negated, modal (future, hypothetical) or planned happening is no event, nor
+# is a habit ("has regularly freed prisoners": many happenings, none of them told). A candidate
+# whose front end sets one of these shared features is never reported.
 VETO_FEATURES = (
     "negated",
     "modal",
@@ -36,6 +37,7 @@ VETO_FEATURES = (
     "filter=modal",
     "filter=plan",
     "filter=ongoing",
+    "filter=habitual",
 )
 _DATE_BUCKETS = ((0, "same_day"), (10, "within_10_days"), (60, "within_2_months"))
 
