@@ -145,9 +145,9 @@ def _state_adjunct(trigger: Token) -> bool:
     for child in trigger.children:
         if child.dep_ == "mark" and child.lower_ in _STATE_MARKS:
             return True
-        if child.dep_ == "prep" and child.lower_ == "since":
-            if any(_YEAR.fullmatch(t.text) for t in child.subtree):
-                return True
+        since = child.dep_ == "prep" and child.lower_ == "since"
+        if since and any(_YEAR.fullmatch(t.text) for t in child.subtree):
+            return True
     return False
 
 
