@@ -353,31 +353,15 @@ def _given_names(canonical: dict[str, str]) -> dict[str, str]:
     return {g: next(iter(f)) for g, f in seen.items() if len(f) == 1 and g not in surnames}
 
 
-_FEMININE_SURNAMES = ("aya", "ava", "ova", "ina", "ska", "skaya", "eva")
-_MASCULINE_SURNAMES = ("ov", "ev", "in", "sky", "ski", "skiy", "ich", "vich")
-
-
 def _gender(name: str) -> str | None:
     """Guess a gender from Slavic and common name endings, to keep 'his' off 'Sviatlana'."""
     words = fold(name).split()
     if len(words) < 2:
         return None
     first, last = words[0], words[-1]
-    if last.endswith(_FEMININE_SURNAMES) or first.endswith("a"):
+    if last.endswith(("aya", "ava", "ova", "ina", "ska", "skaya", "eva")) or first.endswith("a"):
         return "f"
     return "m"
-
-
-def _guessed(name: str) -> bool:
-    """Return True when a name is read as a woman's only for its given name's final 'a'.
-
-    Right for most Slavic and Romance names, wrong for many others (Alaa, Mustafa, Nikita);
-    a surname with a gendered Slavic ending settles it.
-    """
-    words = fold(name).split()
-    if len(words) < 2 or words[-1].endswith(_FEMININE_SURNAMES + _MASCULINE_SURNAMES):
-        return False
-    return words[0].endswith("a")
 
 
 def _subject_person(sent: Span, person_at: dict[int, str]) -> str | None:
@@ -465,7 +449,7 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                 # subject ("Ann Roe met the minister. She was freed."), before the protagonist.
                 carried = (
                     previous_subject
-                    if token.dep_ in ("nsubj", "nsubjpass")
+                    if token.dep_ in ("nsubj", "nsubjpass", "poss")
                     and previous_subject
                     and _gender(previous_subject) in (gender, None)
                     else None
@@ -475,11 +459,6 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                     if choices
                     else carried or (focus if focus and _gender(focus) in (gender, None) else None)
                 )
-                weak = previous_subject and gender == "m" and _guessed(previous_subject)
-                if name is None and weak and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-                    # "Alaa Roe was freed. He was arrested in 2014.": the only one who fits
-                    # but for a weak guess at a woman's name.
-                    name = previous_subject
                 if name:
                     person_at[token.i] = name
                     seen.append((token.i, name))
