@@ -449,7 +449,7 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                 # subject ("Ann Roe met the minister. She was freed."), before the protagonist.
                 carried = (
                     previous_subject
-                    if token.dep_ in ("nsubj", "nsubjpass", "poss")
+                    if token.dep_ in ("nsubj", "nsubjpass")
                     and previous_subject
                     and _gender(previous_subject) in (gender, None)
                     else None
