@@ -20,9 +20,9 @@ def test_a_fronted_participle_predicates_of_the_subject() -> None:
 
 
 def test_a_trailing_participle_predicates_of_the_subject() -> None:
-    text = "Ann Roe met the same fate on 3 June, detained at a rally in Tarnovo."
+    text = "Ann Roe spoke at a rally in Tarnovo on 3 June, detained minutes later."
     assert _persons(text, "arrest") == [["Ann Roe"]]
-    text = "Ann Roe was arrested in 2020 and, a year later, sentenced for libel."
+    text = "Ann Roe was detained in 2020 and, two years later, convicted of libel."
     assert _persons(text, "sentence") == [["Ann Roe"]]
 
 
@@ -32,17 +32,15 @@ def test_a_trailing_participle_after_a_person_object_predicates_of_the_object() 
 
 
 def test_a_participle_of_state_or_label_states_no_event() -> None:
-    assert _persons("While imprisoned, Ann Roe wrote a book of poems.", "arrest") == []
-    assert _persons("Jailed since 2019, Ann Roe was freed on Friday.", "arrest") == []
-    assert (
-        _persons("Bo Lind was designated as wrongfully detained by the ministry.", "arrest") == []
-    )
+    assert _persons("While detained in Belport, Ann Roe wrote a book of poems.", "arrest") == []
+    assert _persons("Imprisoned since 2019, Bo Lind won a poetry prize on Friday.", "arrest") == []
+    assert _persons("The ministry listed Bo Lind as unjustly detained.", "arrest") == []
 
 
 def test_a_passive_gerund_after_since_takes_the_subject() -> None:
     text = (
         "A court in Belport sentenced Ann Roe and Bo Lind to five years on Friday. "
-        "They have been held since being detained in May."
+        "They have sat in a Belport jail since being arrested at a rally in May."
     )
     assert _persons(text, "arrest") == [["Ann Roe", "Bo Lind"]]
     # Negative: an active gerund's patient is its object, never the clause's subject.

@@ -95,8 +95,8 @@ def adjunct_host(trigger: Token) -> Token | None:
     """Return whom a subjectless passive adjunct predicates of: the subject of its clause.
 
     A participle clause with no subject of its own ("Arrested in May, Ann Roe was jailed",
-    "Ann Roe met the same fate, detained at a rally", "arrested and, later, sentenced") and a
-    passive gerund after a preposition ("held since being detained") take the subject of the
+    "Ann Roe spoke at a rally, detained minutes later", "detained and, later, convicted") and
+    a passive gerund after a preposition ("held since being detained") take the subject of the
     clause they hang on (subject control); a trailing one after a person object takes the
     object ("police stopped Bo Lind, detained for an hour" is Bo Lind). A participle hung on
     a noun ("the verdict, delivered in May") is no adjunct of a clause and is left alone.
@@ -135,7 +135,7 @@ def adjunct_host(trigger: Token) -> Token | None:
     return None
 
 
-# "while imprisoned" is a time in custody, "designated as detained" a label: no event.
+# "while detained" is a time in custody, "listed as detained" a label: no event.
 _STATE_MARKS = frozenset(("while", "whilst", "as"))
 _YEAR = re.compile(r"(1[89]|20)[0-9]{2}")
 
@@ -143,7 +143,7 @@ _YEAR = re.compile(r"(1[89]|20)[0-9]{2}")
 def _state_adjunct(trigger: Token) -> bool:
     """Return True for an adjunct that tells a state: 'while jailed', 'jailed since 2019'."""
     for child in trigger.children:
-        if child.dep_ == "mark" and child.lower_ in _STATE_MARKS:
+        if child.dep_ in ("mark", "advmod") and child.lower_ in _STATE_MARKS:
             return True
         since = child.dep_ == "prep" and child.lower_ == "since"
         if since and any(_YEAR.fullmatch(t.text) for t in child.subtree):
