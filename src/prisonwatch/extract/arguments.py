@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from prisonwatch.extract.lexicon import (
     SANCTION_NOUNS,
     STATE_NOUNS,
 )
-from prisonwatch.extract.tree import ent_of, objects, preps, subject
+from prisonwatch.extract.tree import ent_of, is_person_noun, objects, preps, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,7 +63,7 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
         head = trigger.head
         return [head, *head.conjuncts]
     if where == "subj" or is_passive(trigger):
-        subj = subject(trigger)
+        subj = subject(trigger) or adjunct_host(trigger)
         subj = _clause_subject(subj) if subj is not None else None
         return [subj, *subj.conjuncts] if subj is not None else []
     if trigger.lemma_ in {"grant", "hand", "give"} and not nominal:
@@ -81,7 +82,78 @@ def patients(trigger: Token, nominal: bool, where: str) -> list[Token]:
             for s in c.children
             if s.dep_ == "nsubj"
         ]
-    return found
+    host = adjunct_host(trigger) if not found else None
+    return [_clause_subject(host), *host.conjuncts] if host is not None else found
+
+
+# Prepositions that open a passive gerund adjunct: "held since being detained in May".
+_ADJUNCT_PREPS = frozenset(("since", "after", "before", "upon", "until", "following", "on"))
+_OWN_ARGUMENTS = frozenset(("nsubj", "nsubjpass", "csubj", "expl", "aux", "dobj", "dative"))
+
+
+def adjunct_host(trigger: Token) -> Token | None:
+    """Return whom a subjectless passive adjunct predicates of: the subject of its clause.
+
+    A participle clause with no subject of its own ("Arrested in May, Ann Roe was jailed",
+    "Ann Roe spoke at a rally, detained minutes later", "detained and, later, convicted") and
+    a passive gerund after a preposition ("held since being detained") take the subject of the
+    clause they hang on (subject control); a trailing one after a person object takes the
+    object ("police stopped Bo Lind, detained for an hour" is Bo Lind). A participle hung on
+    a noun ("the verdict, delivered in May") is no adjunct of a clause and is left alone.
+    """
+    kids = list(trigger.children)
+    if any(c.dep_ in _OWN_ARGUMENTS for c in kids) or _state_adjunct(trigger):
+        return None
+    passive_gerund = any(c.dep_ == "auxpass" and c.lower_ == "being" for c in kids)
+    if trigger.dep_ == "pcomp":
+        if not (passive_gerund and trigger.head.lower_ in _ADJUNCT_PREPS):
+            return None
+    elif trigger.dep_ in ("advcl", "conj"):
+        # Subjectless, so non-finite whatever the tagger says ('detained' as VBD).
+        if trigger.tag_ not in ("VBN", "VBD") or any(c.dep_ == "auxpass" for c in kids):
+            return None
+        if trigger.dep_ == "conj" and trigger.tag_ != "VBN":
+            return None
+    else:
+        return None
+    node = trigger
+    for _ in range(6):
+        if node.dep_ not in ("advcl", "conj", "pcomp", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        held = [
+            c
+            for c in node.children
+            if c.dep_ == "dobj" and c.i < trigger.i and _personal(c) and subj.dep_ == "nsubj"
+        ]
+        return held[0] if held else subj
+    return None
+
+
+# "while detained" is a time in custody, "listed as detained" a label: no event.
+_STATE_MARKS = frozenset(("while", "whilst", "as"))
+_YEAR = re.compile(r"(1[89]|20)[0-9]{2}")
+
+
+def _state_adjunct(trigger: Token) -> bool:
+    """Return True for an adjunct that tells a state: 'while jailed', 'jailed since 2019'."""
+    for child in trigger.children:
+        if child.dep_ in ("mark", "advmod") and child.lower_ in _STATE_MARKS:
+            return True
+        since = child.dep_ == "prep" and child.lower_ == "since"
+        if since and any(_YEAR.fullmatch(t.text) for t in child.subtree):
+            return True
+    return False
+
+
+def _personal(noun: Token) -> bool:
+    """Return True for a noun that can name a person: a name, a pronoun, 'the blogger'."""
+    return noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ == "PERSON" or is_person_noun(noun)
 
 
 _TIME_NOUNS = frozenset(

@@ -366,8 +366,33 @@ def _gender(name: str) -> str | None:
 
 def _subject_person(sent: Span, person_at: dict[int, str]) -> str | None:
     for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.i in person_at:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.i in person_at:
             return person_at[token.i]
+        # "A journalist, Ann Roe, was freed": the name in apposition to the subject.
+        named = [c for c in token.children if c.dep_ == "appos" and c.i in person_at]
+        if named:
+            return person_at[named[0].i]
+    return None
+
+
+def _cataphor(pronoun: Token, person_at: dict[int, str]) -> str | None:
+    """Return the person a pronoun in a fronted phrase points ahead to: the clause's subject.
+
+    "After his arrest, Ann Roe fled": a phrase before the main clause refers to the subject
+    that follows it. A pronoun inside the subject ("After X's arrest, his lawyer spoke") or in
+    the clause after it has no such reading.
+    """
+    node = pronoun
+    while node.head.i != node.i and node.head.dep_ != "ROOT":
+        node = node.head
+    root = node.head
+    if node.i == root.i or node.dep_ in ("nsubj", "nsubjpass", "csubj") or node.i > root.i:
+        return None
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i > pronoun.i:
+            return person_at.get(child.i)
     return None
 
 
@@ -417,6 +442,9 @@ def _resolve_persons(doc: Doc, canonical: dict[str, str]) -> dict[int, str]:
                             blocked.add(person_at[child.i])
                 gender = _PERSONAL[token.lower_]
                 choices = [n for _, n in seen if n not in blocked and _gender(n) in (gender, None)]
+                ahead = _cataphor(token, person_at)
+                if not choices and ahead and _gender(ahead) in (gender, None):
+                    choices = [ahead]
                 # A subject pronoun opening its sentence continues the last sentence's
                 # subject ("Ann Roe met the minister. She was freed."), before the protagonist.
                 carried = (

@@ -60,6 +60,12 @@ def subject(token: Token) -> Token | None:
                 inner = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if inner:
                     return inner[0]
+        for child in node.children:
+            # The parser's slip "X was ... convicted" with X hung on the auxiliary 'was'.
+            if child.dep_ in ("aux", "auxpass") and child.i < node.i:
+                inner = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if inner:
+                    return inner[0]
         if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
