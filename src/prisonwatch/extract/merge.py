@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from prisonwatch.extract import dates
 from prisonwatch.extract.context import Context, person_key
 from prisonwatch.extract.counts import Count, same_count
-from prisonwatch.extract.lexicon import BACKGROUND_ADVERBS, BACKGROUND_PREPS
+from prisonwatch.extract.lexicon import BACKGROUND_ADVERBS
 from prisonwatch.extract.mention import Mention
 from prisonwatch.extract.tree import is_person_noun
 from prisonwatch.tunables import tunable
@@ -148,9 +148,12 @@ def _opaque_patient(m: Mention, ctx: Context) -> bool:
 def _form_background(m: Mention, ctx: Context) -> bool:
     """Return True when only the clause form makes a mention background, not a date.
 
-    "X, who was freed on Monday, ..." (a passive relative clause) and "after X's release" (a
-    noun under 'after') tell the event as known, which may be the very event in the news.
+    "X, who was freed on Monday, ..." (a passive relative clause) tells the event as known,
+    which may be the very event in the news. A noun under 'after' ("after X's release") is
+    left apart: joining it moved the cross-validated precision at 0.9 below its gate.
     """
+    if m.nominal:
+        return False
     if m.date is not None and dates.is_before(
         m.date, ctx.published, int(tunable("extract.background_days"))
     ):
@@ -158,8 +161,6 @@ def _form_background(m: Mention, ctx: Context) -> bool:
     token = ctx.doc[m.token]
     if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in token.children):
         return False  # "who was earlier freed": told as before, not just as known
-    if m.nominal:
-        return token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS
     return token.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in token.children)
 
 
