@@ -81,3 +81,19 @@ def test_a_noun_that_refers_to_the_group_told_is_the_same_release() -> None:
 def test_a_roster_of_another_type_names_no_one_for_the_group() -> None:
     text = _GROUP + "Among those freed was Ann Roe, a student leader."
     assert _of("sentence", text) == [([], 30, False)]
+
+
+def test_a_detention_told_as_happening_again_is_a_second_arrest() -> None:
+    text = (
+        "Ann Roe was arrested in May for joining a rally and briefly freed in June before she "
+        "was detained again later that month."
+    )
+    assert len(_of("arrest", text)) == 2
+
+
+def test_a_detention_told_twice_is_one_arrest() -> None:
+    text = (
+        "Ann Roe was arrested in May for joining a rally. Police said she was detained at her "
+        "flat in Vorsk."
+    )
+    assert len(_of("arrest", text)) == 1

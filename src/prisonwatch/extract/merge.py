@@ -179,12 +179,19 @@ def _retold(group: Group, m: Mention, ctx: Context) -> bool:
     return all(_form_background(o, ctx) for o in told)
 
 
+def _repeated(m: Mention, ctx: Context) -> bool:
+    """Return True for a trigger marked as happening once more ('was detained again')."""
+    return any(c.dep_ == "advmod" and c.lower_ == "again" for c in ctx.doc[m.token].children)
+
+
 def _joins(group: Group, m: Mention, ctx: Context) -> bool:
     retold = group.type == m.type and _retold(group, m, ctx)
     if group.type != m.type or _conflict(group, m, retold):
         return False
     if group.bare and m.persons and any(_opaque_patient(o, ctx) for o in group.mentions):
         return False  # a misread name's arrest is not the arrest of the person named next
+    if _repeated(m, ctx):
+        return False  # "detained again": a second happening of the kind told before
     if m.flags or group.flagged:
         return False  # a negated or hypothetical mention stands alone for the model to judge
     if m.counterpart != any(o.counterpart for o in group.mentions):
