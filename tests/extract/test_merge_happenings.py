@@ -52,8 +52,7 @@ def test_a_member_of_a_counted_group_sentence_is_part_of_it() -> None:
 
 def test_a_roster_names_the_counted_group_and_another_person_stays_apart() -> None:
     text = _GROUP + (
-        "Among those sentenced was Ann Roe, a student leader. Bo Lind was sentenced to five "
-        "years."
+        "Among those sentenced was Ann Roe, a student leader. Bo Lind was sentenced to five years."
     )
     assert (["Ann Roe"], 30, False) in _of("sentence", text)
     assert (["Bo Lind"], None, False) in _of("sentence", text)
