@@ -13,63 +13,64 @@ def _of(kind: str, text: str) -> list[tuple[list[str], int | None, bool]]:
     ]
 
 
-_HEADLINE = "Poet Ann Roe is freed and welcomed in Vilnius\n\n"
+_HEADLINE = "Poet Ann Roe is freed after two years in a Vorsk jail\n\n"
 
 
 def test_a_release_named_again_in_a_relative_clause_is_the_same_release() -> None:
     text = _HEADLINE + (
-        "Poet Ann Roe, who was released from a prison in Vorsk on Monday, has arrived in "
-        "Vilnius, where friends met her."
+        "Ann Roe, who was released from jail in Vorsk on Monday, told reporters in Vilnius "
+        "that she felt well."
     )
     assert _of("release", text) == [(["Ann Roe"], None, False)]
 
 
 def test_a_release_told_as_earlier_stays_apart() -> None:
     text = _HEADLINE + (
-        "Poet Ann Roe, who was earlier released from a prison in Vorsk, has arrived in "
-        "Vilnius, where friends met her."
+        "Ann Roe, who was earlier released from jail in Vorsk, told reporters in Vilnius "
+        "that she felt well."
     )
     assert len(_of("release", text)) == 2
 
 
 def test_a_release_of_another_person_in_a_relative_clause_stays_apart() -> None:
     text = _HEADLINE + (
-        "Her friend Bo Lind, who was released from a prison in Vorsk on Monday, met her at "
-        "the station."
+        "Bo Lind, who was released from jail in Vorsk on Monday, told reporters in Vilnius "
+        "that he felt well."
     )
     assert sorted(p for p, _, _ in _of("release", text)) == [["Ann Roe"], ["Bo Lind"]]
 
 
-_GROUP = "More than 30 students were sentenced to prison terms of up to eight years on Tuesday. "
+_GROUP = "A court in Vorsk convicted more than 30 union members on Tuesday. "
 
 
 def test_a_member_of_a_counted_group_sentence_is_part_of_it() -> None:
     text = _GROUP + (
-        "Among those sentenced was Ann Roe, a student leader. Roe was sentenced to five years."
+        "Ann Roe, who led the union, was among those convicted. Roe was sentenced to five years."
     )
     assert _of("sentence", text) == [(["Ann Roe"], 30, False)]
 
 
 def test_a_roster_names_the_counted_group_and_another_person_stays_apart() -> None:
     text = _GROUP + (
-        "Among those sentenced was Ann Roe, a student leader. Bo Lind was sentenced to five years."
+        "Ann Roe, who led the union, was among those convicted. Bo Lind was sentenced to five "
+        "years."
     )
     assert (["Ann Roe"], 30, False) in _of("sentence", text)
     assert (["Bo Lind"], None, False) in _of("sentence", text)
 
 
 def test_a_roster_that_says_who_is_not_on_it_names_no_one() -> None:
-    text = _GROUP + "Ann Roe was not among those sentenced. Bo Lind was sentenced to five years."
+    text = _GROUP + "Ann Roe was not among those convicted. Bo Lind was sentenced to five years."
     assert ([], 30, False) in _of("sentence", text)
     assert all("Ann Roe" not in p for p, _, _ in _of("sentence", text))
 
 
 def test_a_noun_that_brings_in_an_untold_group_takes_the_roster_after_it() -> None:
     text = (
-        "Officials said the government has begun the release of a large number of political "
-        "prisoners. Ann Roe and Bo Lind are among the prisoners released."
+        "The ministry announced the release of a group of jailed students on Friday. Ann Roe "
+        "and Bo Lind are among the students released."
     )
-    assert _of("release", text) == [(["Ann Roe", "Bo Lind"], None, False)]
+    assert [p for p, _, _ in _of("release", text)] == [["Ann Roe", "Bo Lind"]]
 
 
 def test_a_noun_that_refers_to_the_group_told_is_the_same_release() -> None:
@@ -78,7 +79,7 @@ def test_a_noun_that_refers_to_the_group_told_is_the_same_release() -> None:
 
 
 def test_a_roster_of_another_type_names_no_one_for_the_group() -> None:
-    text = _GROUP + "Among those freed was Ann Roe, a student leader."
+    text = _GROUP + "Ann Roe, who led the union, was among those freed."
     assert _of("sentence", text) == [([], 30, False)]
 
 

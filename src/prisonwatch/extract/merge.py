@@ -167,7 +167,7 @@ def _form_background(m: Mention, ctx: Context) -> bool:
 def _retold(group: Group, m: Mention, ctx: Context) -> bool:
     """Return True for a known release named again: same people, background by form alone.
 
-    "Ann Roe freed" then "Ann Roe, who was released on Monday, has arrived": one release
+    "Ann Roe is freed" then "Ann Roe, who was released on Monday, told reporters": one release
     (EVAL.md rule 11), though the relative clause reads as background on its own.
     """
     keys = {person_key(p) for p, _, _ in m.persons}
@@ -221,7 +221,7 @@ _INDEFINITE = frozenset(("a", "an", "some", "several", "many", "dozens", "hundre
 def _new_group(m: Mention, ctx: Context) -> bool:
     """Return True for a noun trigger whose 'of' names an untold group of people.
 
-    "began the release of a large number of prisoners" starts a happening; "the release"
+    "announced the release of a group of jailed students" starts a happening; "the release"
     alone, or "the release of the prisoners", refers to one told before.
     """
     token = ctx.doc[m.token]
@@ -388,7 +388,8 @@ def _members_of(whole: Group, part: Group) -> bool:
 def fold_members(groups: list[Group]) -> list[Group]:
     """Fold a named person's own event into the counted group event that names them.
 
-    "Over 40 activists were sentenced. Among them was Ann Roe. Roe got four years.": one
+    "A court convicted 30 union members. Ann Roe was among those convicted. Roe got four
+    years.": one
     sentencing of the group (EVAL.md rule 11). Runs after the rosters have named the groups.
     """
     out: list[Group] = []
