@@ -389,8 +389,7 @@ def fold_members(groups: list[Group]) -> list[Group]:
     """Fold a named person's own event into the counted group event that names them.
 
     "A court convicted 30 union members. Ann Roe was among those convicted. Roe got four
-    years.": one
-    sentencing of the group (EVAL.md rule 11). Runs after the rosters have named the groups.
+    years.": one sentencing of the group (EVAL.md rule 11). Runs after the rosters name groups.
     """
     out: list[Group] = []
     for g in groups:
