@@ -14,7 +14,7 @@ from prisonwatch.extract.counts import Count
 from prisonwatch.extract.deals import find_deals
 from prisonwatch.extract.mention import Mention
 from prisonwatch.extract.mentions import build_matcher, find_mentions
-from prisonwatch.extract.merge import Group, group_background, merge
+from prisonwatch.extract.merge import Group, fold_members, group_background, merge
 from prisonwatch.extract.model import Evidence, ExtractedDeal, ExtractedEvent, PersonMention
 from prisonwatch.extract.nlp import get_nlp, unwrap
 from prisonwatch.extract.prefilter import keep_event_sentences
@@ -104,6 +104,7 @@ def _propose(document: CleanDocument, doc: Doc, cut: int | None) -> Proposal:
     add_typed_roster_names(groups, ctx)  # typed ones ("those freed were ...")
     add_list_names(groups, ctx)  # list lines after a line ending in ':'
     share_people(groups, ctx)  # after every list and roster has named its event
+    groups = fold_members(groups)  # a named member's own event joins its counted group
     text = document.text
     candidates = [_candidate(g, text, ctx) for g in groups]
     state = _State(text[: cut or len(text)], {doc[i].idx for i in ctx.teaser_tokens})

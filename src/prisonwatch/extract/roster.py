@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract.context import Context
-from prisonwatch.extract.merge import Group, group_background
+from prisonwatch.extract.merge import WEIGHED_FLAGS, Group, group_background
 from prisonwatch.extract.triggers import TRIGGERS, inflections
 
 if TYPE_CHECKING:
@@ -85,12 +85,16 @@ def add_roster_names(groups: list[Group], ctx: Context) -> None:
         names = _names(sent, ctx)
         if not names:
             continue
+        anchor = _anchor(sent)
+        among = anchor[1] if anchor else None
+        typed = [_typed(c) for c in among.children if c.dep_ == "pobj"] if among else []
+        kind = next((k for k in typed if k), None)  # "among those freed": only a release
         previous = next((s for s in reversed(sents[:k]) if s.text.strip()), None)
         if previous is None:
             continue
         start, end = previous.start_char, previous.end_char
         for group in groups:
-            if group.type not in _PEOPLE_TYPES or group.keys():
+            if group.type not in _PEOPLE_TYPES or group.keys() or kind not in (None, group.type):
                 continue
             first = group.mentions[0] if group.mentions else None
             if first is None or not (start <= ctx.doc[first.token].idx < end):
@@ -112,8 +116,6 @@ def _people_words() -> dict[str, str]:
 
 
 _PEOPLE_WORDS = _people_words()
-# Flags the model weighs rather than vetoes: such an event may still take a roster's names.
-_WEIGHED = frozenset(("aggregate",))
 _HIDDEN = frozenset(("relcl", "acl", "poss", "agent", "advcl"))
 
 
@@ -199,7 +201,7 @@ def _target(groups: list[Group], kind: str, before: int) -> Group | None:
     told.sort(key=lambda g: g.mentions[0].token)
     main = [g for g in told if not g.flagged and not group_background(g)]
     # A doubted event (a flag the model weighs) still takes the names when it is the only one.
-    doubted = [g for g in told if all(set(m.flags) <= _WEIGHED for m in g.mentions)]
+    doubted = [g for g in told if all(set(m.flags) <= WEIGHED_FLAGS for m in g.mentions)]
     chosen = main or [g for g in told if not g.flagged] or doubted
     return chosen[0] if chosen else None
 
