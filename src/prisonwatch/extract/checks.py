@@ -238,11 +238,14 @@ def meet_party(token: Token) -> bool:
     )
 
 
+# Who speaks for the other side of talks: its officials, its leader, "her counterpart".
+_OTHER_SIDE = NEGOTIATOR_TITLES | {"counterpart", "president", "leader", "chancellor"}
+
+
 def official_party(token: Token) -> bool:
     """Speaking with the other side: its official, its leader or the state, not the press."""
     heard = list(preps(token, "with", "to"))
-    officials = NEGOTIATOR_TITLES | {"counterpart", "president", "leader", "chancellor"}
-    return any(t.lemma_.lower() in officials or t.ent_type_ == "GPE" for t in heard)
+    return any(t.lemma_.lower() in _OTHER_SIDE or t.ent_type_ == "GPE" for t in heard)
 
 
 def official_request(token: Token) -> bool:
@@ -250,8 +253,7 @@ def official_request(token: Token) -> bool:
     askers = [*preps(token, "from", "of", "by"), *(c for c in token.children if c.dep_ == "poss")]
     if token.dep_ == "dobj":
         askers += preps(token.head, "from")  # "received a request on Monday from X"
-    officials = NEGOTIATOR_TITLES | {"counterpart", "president", "leader", "chancellor"}
-    return any(a.lemma_.lower() in officials or a.ent_type_ == "GPE" for a in askers)
+    return any(a.lemma_.lower() in _OTHER_SIDE or a.ent_type_ == "GPE" for a in askers)
 
 
 def secure_release(token: Token) -> bool:
