@@ -14,7 +14,13 @@ from prisonwatch.extract.counts import Count
 from prisonwatch.extract.deals import find_deals
 from prisonwatch.extract.mention import Mention
 from prisonwatch.extract.mentions import build_matcher, find_mentions
-from prisonwatch.extract.merge import Group, fold_members, group_background, merge
+from prisonwatch.extract.merge import (
+    Group,
+    fold_members,
+    fold_side_talks,
+    group_background,
+    merge,
+)
 from prisonwatch.extract.model import Evidence, ExtractedDeal, ExtractedEvent, PersonMention
 from prisonwatch.extract.nlp import get_nlp, unwrap
 from prisonwatch.extract.prefilter import keep_event_sentences
@@ -24,6 +30,7 @@ from prisonwatch.extract.roster import (
     add_typed_roster_names,
     share_people,
 )
+from prisonwatch.extract.talks import talk_features
 from prisonwatch.tunables import tunable
 
 if TYPE_CHECKING:
@@ -99,7 +106,8 @@ def front_end() -> EnglishFrontEnd:
 def _propose(document: CleanDocument, doc: Doc, cut: int | None) -> Proposal:
     ctx = build_context(doc, document.published)
     mentions, _dropped = find_mentions(doc, ctx, _matcher(doc))
-    groups = merge(mentions, ctx)
+    groups = merge([m for m in mentions if not m.off_topic], ctx)
+    fold_side_talks(groups, [m for m in mentions if m.off_topic])
     add_roster_names(groups, ctx)  # referring roster sentences ("among them ...")
     add_typed_roster_names(groups, ctx)  # typed ones ("those freed were ...")
     add_list_names(groups, ctx)  # list lines after a line ending in ':'
@@ -155,6 +163,8 @@ def _features(group: Group, ctx: Context, text: str) -> dict[str, float]:
     f["mentions"] = float(min(len(mentions), 5))
     f["sentences"] = float(min(len({m.sent_start for m in mentions}), 5))
     f["bare"] = float(group.bare)
+    if group.type == "negotiation":
+        f.update(talk_features(mentions))
     for flag in first.flags:
         f[f"filter={flag}"] = 1.0
     return f

@@ -28,6 +28,7 @@ class Mention:
     background: bool = False
     anaphoric: bool = False  # 'those released', 'the prisoners': refers to an event already named
     off_topic: bool = False  # a meeting or deal with nothing about prisoners around it
+    tied: bool = False  # a negotiation told beside the release it traded: 'part of a deal'
     counterpart: bool = False  # the other side of a swap: 'in return for two Russians'
     reasons: list[str] = field(default_factory=list)
     # Filters that say it may not be an event (negated, modal, aggregate...): the model decides.

@@ -5,33 +5,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from prisonwatch.extract import arguments as args
-from prisonwatch.extract import timing
+from prisonwatch.extract import talks, timing
 from prisonwatch.extract.checks import CHECKS
 from prisonwatch.extract.context import Context
 from prisonwatch.extract.counts import count_of
 from prisonwatch.extract.deals import TRADE_CUES
 from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import (
-    BROKER_LEMMAS,
     GENERIC_QUANTIFIERS,
 )
 from prisonwatch.extract.mention import Mention
-from prisonwatch.extract.tree import is_person_noun, objects, preps, subject
+from prisonwatch.extract.tree import is_person_noun, objects, preps
 from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns, rows_for
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
 
-# A meeting or a deal matters here only when the sentence is about prisoners or sanctions.
-_NEGOTIATION_CUES = {
-    "release", "prisoner", "envoy", "mediator", "mediation", "swap", "exchange", "sanction",
-    "free", "hostage", "detainee", "captive", "broker", "negotiator", "emissary", "pardon",
-}  # fmt: skip
 _MAYBE_TOTAL = "(a hedged running total)"
-# Verbs whose subject takes part in the talks they hold: "X held talks with Y" (Y and X are the
-# parties), but "X criticised the talks with Y" (X is not).
-_HOLDING = frozenset(("hold", "have", "conduct", "begin", "start", "open", "resume"))
 _AGGREGATE_CUES = {"since", "so far", "in total", "to date", "overall", "altogether"}
 
 
@@ -59,8 +50,13 @@ def _rows(doc: Doc, matcher: Matcher) -> dict[int, list[Trigger]]:
 
 
 def find_mentions(doc: Doc, ctx: Context, matcher: Matcher) -> tuple[list[Mention], list[str]]:
-    """Return the event mentions of a parsed article, and why the other triggers were dropped."""
+    """Return the event mentions of a parsed article, and why the other triggers were dropped.
+
+    Talks told with no word of prisoners come last, marked ``off_topic``: they state no event
+    of their own but are more mentions of the article's deal (``talks.fold_side_talks``).
+    """
     mentions: list[Mention] = []
+    side: list[Mention] = []
     dropped: list[str] = []
     for start, rows in sorted(_rows(doc, matcher).items()):
         token = doc[start]
@@ -71,14 +67,16 @@ def find_mentions(doc: Doc, ctx: Context, matcher: Matcher) -> tuple[list[Mentio
             if row.check and not CHECKS[row.check](token):
                 continue
             mention, why = _mention(token, row, ctx, mentions)
-            if mention is None:
+            if mention is None or mention.off_topic:
                 dropped.append(f"{token.text}: {why}")
+                side += [mention] if mention is not None else []
             else:
                 mentions.append(mention)
                 if not mention.flags:
                     mentions.extend(_implied(token, mention, ctx))
             break
-    return mentions, dropped
+    talks.tie_talks(mentions)
+    return mentions + side, dropped
 
 
 def _mention(
@@ -87,6 +85,8 @@ def _mention(
     nominal = row.nominal
     flags: list[str] = []
     why = irrealis(token, nominal)
+    if why and row.type == "negotiation" and "infinitive" in why and talks.thanked(token):
+        why = None  # "praised X for her efforts to win the crew's release": the efforts were made
     if why and not _traded_concession(token, row):
         flags.append(flag_of(why))
     named = token.dep_ in ("acl", "relcl") and (
@@ -96,7 +96,7 @@ def _mention(
         or (token.dep_ == "relcl" and token.head.ent_type_ in ("GPE", "ORG", "NORP"))
     )
     why = description(token, named)
-    if why and not (row.type == "negotiation" and _stated_talks(token)):
+    if why and not (row.type == "negotiation" and talks.stated_talks(token)):
         flags.append("description")
     sent: Span = token.sent
     m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char, flags=flags)
@@ -106,9 +106,9 @@ def _mention(
     if token.dep_ in ("relcl", "acl") and args.is_passive(token) and token.head.dep_ == "appos":
         nouns = [*nouns, token.head.head]
     if row.type in ("negotiation",):
-        _negotiation(token, m, ctx)
+        talks.parties(token, m, ctx)
         if m.off_topic:
-            return None, "meeting or deal with no prisoners, envoys or sanctions in the sentence"
+            return m, "meeting or deal with no prisoners, envoys or sanctions in the sentence"
     elif row.type.startswith("sanctions"):
         obj, target, who = args.sanction_target(token, nominal, ctx)
         m.object, m.target = obj, target
@@ -155,6 +155,8 @@ def _mention(
     if row.type != "negotiation" and m.actor and any(m.actor == p for p, _, _ in m.persons):
         m.persons = [p for p in m.persons if p[0] != m.actor]
     m.date = timing.mention_date(token, nominal, ctx)
+    if m.date is None and row.type == "negotiation":
+        m.date = talks.held_date(token, nominal, ctx)
     if m.date:
         m.reasons.append(f"date '{m.date.text.strip()}'")
     why = _aggregate(token, m, earlier)
@@ -195,13 +197,6 @@ def _traded_concession(token: Token, row: Trigger) -> bool:
         return False
     modal = [c for c in token.children if c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll"}]
     return bool(modal) and TRADE_CUES.search(token.sent.text) is not None
-
-
-def _stated_talks(token: Token) -> bool:
-    """Return True for talks told as events: 'a swap mediated by X', 'agreed during talks'."""
-    if token.dep_ == "acl" and token.lemma_ in BROKER_LEMMAS:
-        return any(c.dep_ == "agent" for c in token.children)
-    return token.dep_ == "pobj" and token.head.lower_ == "during"
 
 
 _PLURAL_PRONOUNS = frozenset(("they", "them"))
@@ -342,58 +337,6 @@ def _person_like(noun: Token, ctx: Context) -> bool:
 
 # Nouns that measure a group and hand the person to their 'of': "a number of prisoners".
 _AMOUNT_NOUNS = frozenset(("number", "handful", "batch", "score", "hundred", "thousand", "dozen"))
-
-
-def _negotiation(token: Token, m: Mention, ctx: Context) -> None:
-    parties: list[Token] = list(preps(token, "with", "between", "by"))
-    if m.nominal and token.dep_ == "dobj" and token.head.lemma_ in _HOLDING:
-        # "X held talks in Minsk with Y": the talks' parties hang on the verb that holds them.
-        held = token.head
-        parties += list(preps(held, "with", "between"))
-        subj = subject(held)
-        if subj is not None and not args.is_passive(held):
-            parties.append(subj)
-    parties += [c for p in parties for c in p.conjuncts]
-    if token.lemma_ == "meet" or not m.nominal:
-        subj = subject(token)
-        if subj is not None and not args.is_passive(token) and token.lemma_ == "meet":
-            parties += [subj, *subj.conjuncts]
-    elif token.dep_ == "pobj" and token.head.lower_ == "at":
-        # "announced the lifting at a meeting with X": the announcer was at the meeting.
-        gov = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-        subj = subject(gov) if gov is not None else None
-        if subj is not None:
-            parties.append(subj)
-    names: list[tuple[str, int, int]] = []
-    for party in parties:
-        for t in party.subtree:
-            if t.dep_ == "compound" and ctx.person_of(t.head) is None:
-                continue  # "a Trump administration official" is not Trump
-            name = ctx.person_of(t)
-            if name and name not in [n for n, _, _ in names]:
-                names.append((name, t.idx, t.idx + len(t.text)))
-        who = args.name_of(party, ctx)
-        if who and not ctx.person_of(party):
-            m.target = m.target or who
-    sent_words = {t.lower_ for t in token.sent}
-    if not names and sent_words & {"envoy", "negotiator", "emissary"}:
-        # "negotiated by the envoy for hostage affairs, Adam Boehler": the name beside the title.
-        here = [(ctx.person_of(t), t) for t in token.sent if t.dep_ == "appos" and ctx.person_of(t)]
-        if here:
-            name, t = here[0]
-            names.append((str(name), t.idx, t.idx + len(t.text)))
-            m.reasons.append(f"the envoy is {name}, named beside the title")
-        elif ctx.negotiators:
-            name, start, end = ctx.negotiators[0]
-            names.append((name, start, end))
-            m.reasons.append(f"the unnamed envoy is {name}, named as envoy in the article")
-    m.persons = sorted(names, key=lambda n: n[1])
-    if not names and not _NEGOTIATION_CUES & {t.lemma_.lower() for t in token.sent}:
-        m.reasons.append("no prisoners, envoys or sanctions in the sentence")
-        m.off_topic = True
-    m.actor = args.actor(token, m.nominal, ctx) if not m.nominal else None
-    if m.persons:
-        m.reasons.append(f"parties: {', '.join(n for n, _, _ in names)}")
 
 
 _SWAP_VERBS = frozenset(("exchange", "swap", "trade"))

@@ -411,3 +411,18 @@ def _inherit_counts(groups: list[Group]) -> None:
             source = pardons[0].all()[0]
             g.mentions[0].count = source.count
             g.mentions[0].reasons.append("count of the pardon it carries out")
+
+
+def fold_side_talks(groups: list[Group], side: list[Mention]) -> None:
+    """Add talks told with no word of prisoners to the nearest negotiation of the article.
+
+    "Chile freed nine sailors under a deal with Norway. (...) The talks took months.": the
+    second sentence is the same deal told again (EVAL.md rule 11), so it joins as evidence; it
+    never makes a negotiation of its own, and a doubted one (a hope, a plan) joins none.
+    """
+    deals = [g for g in groups if g.type == "negotiation" and not g.flagged]
+    for m in side:
+        if deals and not m.flags:
+            nearest = min(deals, key=lambda g: min(abs(o.token - m.token) for o in g.mentions))
+            nearest.held.append(m)
+            m.reasons.append("another telling of the article's deal")
