@@ -21,16 +21,53 @@ _TERM_UNITS = {"year", "month", "day", "week", "life", "term", "sentence"}
 
 
 def destination_of(token: Token) -> list[Token]:
-    """Return the nouns after to/into a verb that name a country, or 'home'."""
+    """Return the nouns after to/into a verb that name a country, or 'home'.
+
+    A move between two places of one country ('from the prison in Minsk to Homel') has none:
+    EVAL.md rule 13 counts only moves abroad.
+    """
     if token.lemma_ in _ARRIVALS:
         return arrival_places(token)
     places = [
         t
-        for t in preps(token, "to", "into")
+        for t in [*preps(token, "to", "into"), *_onward(token)]
         if t.ent_type_ == "GPE" or (t.ent_type_ and geo.country(ent_text(t)))
     ]
+    places = [t for t in places if not _same_country(token, t)]
     homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
+    # 'taken home from the courthouse' is a house; 'flown home from Iran' a home country.
+    sources = list(preps(token, "from"))
+    if any(geo.country(ent_text(s)) is None and s.lower_ != "there" for s in sources):
+        homes = []
     return places + homes
+
+
+def _onward(token: Token) -> list[Token]:
+    """Return the 'to' places the parser hangs under 'from': 'flew him from there to Ankara'."""
+    froms = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+    heads = froms + [o for f in froms for o in f.children if o.dep_ in ("pobj", "pcomp")]
+    return [p for h in heads for p in preps(h, "to", "into")]
+
+
+def _same_country(token: Token, place: Token) -> bool:
+    """A move from a place of the destination's own country, or from custody to a town.
+
+    'from Minsk to Homel' (a town no country list knows) or 'from prison No. 2 to Homel':
+    a move between prisons; 'from prison to Lithuania' names a country and stays a move.
+    """
+    sources = list(preps(token, "from"))
+    if not sources:
+        return False
+    there = geo.country(ent_text(place))
+    for source in sources:
+        inside = list(source.subtree)
+        countries = {geo.country(ent_text(t)) for t in inside if t.ent_type_ in ("GPE", "LOC")}
+        if there is not None and there in countries:
+            return True
+        custody = any(t.lemma_.lower() in CUSTODY_NOUNS for t in inside)
+        if there is None and (custody or countries):
+            return True
+    return False
 
 
 # Verbs of arriving somewhere or boarding a plane, and what one boards.
@@ -169,7 +206,41 @@ def destination(token: Token) -> bool:
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if not any(s.pos_ in ("NOUN", "NUM") and _groupish(s) for s in subjects):
             return False
-    return bool(destination_of(token))
+    return bool(destination_of(token)) or _back_from_captivity(token)
+
+
+# Verbs that bring people home when 'back' and a place of captivity go with them.
+_HOMEWARD = {"bring", "fly", "return", "take"}
+_CAPTIVITY = CUSTODY_NOUNS | {"captivity", "prisoner", "hostage"}
+
+
+def _back_from_captivity(token: Token) -> bool:
+    """'brought back 40 sailors from captivity', 'flew home two hostages from Iran'.
+
+    The receiving country goes unnamed: the people come home from custody or from abroad.
+    'brought back the medals from Paris' has no person and is dropped later.
+    """
+    if token.lemma_ not in _HOMEWARD or not objects(token):
+        return False
+    if not any(c.lower_ in {"back", "home"} for c in token.children):
+        return False
+    holders = [token, *objects(token)]
+    sources = [p for h in holders for p in preps(h, "from")]
+    return any(
+        p.lemma_.lower() in _CAPTIVITY or geo.country(ent_text(p)) is not None for p in sources
+    )
+
+
+def people_moved(token: Token) -> bool:
+    """'the transfer of 14 detainees', 'his transfer': people are moved, not a case or funds."""
+    moved = list(preps(token, "of"))
+    return not moved or any(
+        t.ent_type_ in ("PERSON", "NORP")
+        or t.pos_ in ("PRON", "NUM", "PROPN")
+        or t.like_num
+        or is_person_noun(t)
+        for t in moved
+    )
 
 
 def freed_travel(token: Token) -> bool:
@@ -261,6 +332,7 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "round_up": round_up,
     "destination": destination,
     "freed_travel": freed_travel,
+    "people_moved": people_moved,
     "forced_exile": forced_exile,
     "sanction_object": sanction_object,
     "sanction_of": sanction_of,

@@ -13,6 +13,7 @@ from prisonwatch.extract.deals import TRADE_CUES
 from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import (
     BROKER_LEMMAS,
+    DEPORTED_NOUNS,
     GENERIC_QUANTIFIERS,
 )
 from prisonwatch.extract.mention import Mention
@@ -144,6 +145,9 @@ def _mention(
             m.counterpart = True
             m.target = args.held_in(nouns)
             m.actor = m.actor or m.target
+    if row.type == "transfer" and any(n.lemma_.lower() in DEPORTED_NOUNS for n in nouns):
+        m.type = "deportation"
+        m.reasons.append("the people moved are called deportees: a deportation")
     if row.type in ("transfer", "deportation"):
         m.destination = args.destinations(token, ctx, nouns)
         if m.destination:

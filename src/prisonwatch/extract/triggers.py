@@ -205,7 +205,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("transfer", "extradition", "handover"),
         True,
         "The transfer of the 14 detainees to Lithuania took hours.",
-        counter="The transfer of funds to the bank took hours.",
+        counter="The court approved the transfer of the Ann Roe case to Lida.",
+        check="people_moved",
     ),
     Trigger(
         "deportation",

@@ -1,0 +1,63 @@
+"""Moves abroad are transfers; moves inside one country, houses and court cases are not."""
+
+from __future__ import annotations
+
+from .helpers import one, proposed
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in proposed(text)]
+
+
+def test_a_move_between_prisons_of_one_country_is_no_transfer() -> None:
+    town = "Soon after, the poet was transferred from prison No. 5 in Ostrovets to Lida."
+    assert "transfer" not in _types(town)
+    cities = "The activist Ann Roe was moved from a jail in Moscow to Novosibirsk last week."
+    assert "transfer" not in _types(cities)
+
+
+def test_a_move_from_one_country_to_another_stays_a_transfer() -> None:
+    text = "The activist Ann Roe was moved from a jail in Minsk to Vilnius last week."
+    assert one(text, "transfer").destination == ["Lithuania"]
+    prison = "The two reporters were transferred from prison to Lithuania on Friday."
+    assert one(prison, "transfer").destination == ["Lithuania"]
+
+
+def test_a_destination_the_parser_hangs_under_from_is_read() -> None:
+    text = "Guards took the reporter Ann Roe to the airport and flew her from there to Ankara."
+    assert one(text, "transfer").destination == ["Turkey"]
+    local = "Guards flew the reporter Ann Roe from there to the prison hospital."
+    assert "transfer" not in _types(local)
+
+
+def test_people_called_deportees_are_deported() -> None:
+    text = "Late on Friday the 150 deportees were flown to Spain on a chartered plane."
+    moved = one(text, "deportation")
+    assert moved.count == 150
+    assert moved.destination == ["Spain"]
+    neutral = "Late on Friday the 150 prisoners were flown to Spain on a chartered plane."
+    assert "deportation" not in _types(neutral)
+    assert "transfer" in _types(neutral)
+
+
+def test_bringing_people_back_from_captivity_is_a_transfer() -> None:
+    text = "The president spoke of the joy of bringing back 40 sailors from Russian captivity."
+    assert one(text, "transfer").count == 40
+    things = "The minister spoke of the joy of bringing back 40 medals from the Games."
+    assert "transfer" not in _types(things)
+    unfreed = "The coach spoke of the joy of bringing back 40 players from the club."
+    assert "transfer" not in _types(unfreed)
+
+
+def test_taken_home_from_a_courthouse_is_a_house_not_a_country() -> None:
+    house = "The politician was taken home from the courthouse, where he stays under house arrest."
+    assert "transfer" not in _types(house)
+    country = "The two freed sailors were flown home from Iran on Friday."
+    assert "transfer" in _types(country)
+
+
+def test_the_transfer_of_a_case_moves_no_one() -> None:
+    case = "On Monday the council voted on the transfer of the Ann Roe case to a higher court."
+    assert "transfer" not in _types(case)
+    person = "Minsk freed Ann Roe on Monday. Her transfer to Poland took six hours."
+    assert one(person, "transfer").destination == ["Poland"]
