@@ -61,3 +61,42 @@ def test_the_transfer_of_a_case_moves_no_one() -> None:
     assert "transfer" not in _types(case)
     person = "Minsk freed Ann Roe on Monday. Her transfer to Poland took six hours."
     assert one(person, "transfer").destination == ["Poland"]
+
+
+def test_arriving_back_in_a_country_is_read_under_back() -> None:
+    text = "The eight freed prisoners arrived back in Chile on Thursday night."
+    assert one(text, "transfer").destination == ["Chile"]
+    local = "The eight freed prisoners arrived back in the village on Thursday night."
+    assert "transfer" not in _types(local)
+
+
+def test_freed_and_flown_on_is_a_release_and_a_move() -> None:
+    text = "Ann Roe was released on Monday and flew to Warsaw the same night."
+    moved = one(text, "transfer")
+    assert [p.name for p in moved.persons] == ["Ann Roe"]
+    assert moved.destination == ["Poland"]
+    pardoned = "The blogger Bo Lind was pardoned and returned home to Canada on Friday."
+    assert one(pardoned, "transfer").destination == ["Canada"]
+    stays = "Ann Roe was released on Monday and returned to her flat the same night."
+    assert "transfer" not in _types(stays)
+
+
+def test_a_freed_participle_in_the_sentence_makes_the_traveller_a_freed_person() -> None:
+    text = "Freed on Monday, Bo Lind returned to Canada on Wednesday."
+    assert one(text, "transfer").destination == ["Canada"]
+    invited = "Invited by the mayor, Bo Lind returned to Canada on Wednesday."
+    assert "transfer" not in _types(invited)
+
+
+def test_the_company_an_envoy_flies_home_with_is_moved() -> None:
+    text = (
+        "Caracas freed four Americans on Monday. "
+        '"We are in the air and headed home with these four American citizens," the envoy said.'
+    )
+    moved = one(text, "transfer")
+    assert moved.count == 4
+    assert moved.destination == ["United States"]
+    aides = "Caracas freed four Americans on Monday. The envoy flew home with two aides."
+    assert "transfer" not in _types(aides)
+    no_release = "The envoy flew home with four American citizens on Monday."
+    assert "transfer" not in _types(no_release)

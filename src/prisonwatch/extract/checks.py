@@ -30,7 +30,7 @@ def destination_of(token: Token) -> list[Token]:
         return arrival_places(token)
     places = [
         t
-        for t in [*preps(token, "to", "into"), *_onward(token)]
+        for t in [*_places(token, "to", "into"), *_onward(token)]
         if t.ent_type_ == "GPE" or (t.ent_type_ and geo.country(ent_text(t)))
     ]
     places = [t for t in places if not _same_country(token, t)]
@@ -40,6 +40,12 @@ def destination_of(token: Token) -> list[Token]:
     if any(geo.country(ent_text(s)) is None and s.lower_ != "there" for s in sources):
         homes = []
     return places + homes
+
+
+def _places(token: Token, *words: str) -> list[Token]:
+    """Return the objects of ``words`` on the verb or on its 'back'/'home': 'arrived back in X'."""
+    backs = [c for c in token.children if c.dep_ == "advmod" and c.lower_ in {"back", "home"}]
+    return [*preps(token, *words), *(p for b in backs for p in preps(b, *words))]
 
 
 def _onward(token: Token) -> list[Token]:
@@ -94,7 +100,7 @@ def arrival_places(token: Token) -> list[Token]:
             for p in preps(b, "for", "to")
         ]
     else:
-        places = list(preps(token, "in", "to"))
+        places = _places(token, "in", "to")
     return [p for p in places if p.ent_type_ in ("GPE", "LOC") and geo.country(ent_text(p))]
 
 
@@ -110,13 +116,20 @@ def _prisoner_subject(token: Token) -> bool:
         return False
     if subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not geo.country(ent_text(subj))):
         near = {t.lower_ for t in token.doc[max(subj.left_edge.i - 3, 0) : subj.i]}
-        return not near & NEGOTIATOR_TITLES and _named_as_freed(subj)
+        return not near & NEGOTIATOR_TITLES and (_named_as_freed(subj) or _freed_here(token, subj))
     if subj.lemma_.lower() in NEGOTIATOR_TITLES:
         return False
     freed = any(c.lower_ in _FREED for c in subj.children if c.dep_ in ("amod", "compound"))
     # "the two Russians" (a nationality group) may be prisoners; "journalists" travel.
     nationals = subj.ent_type_ == "NORP" and geo.country(subj.text) is not None
     return freed or subj.lemma_.lower() in _PRISONER_NOUNS or nationals
+
+
+def _freed_here(verb: Token, subj: Token) -> bool:
+    """'Freed on Monday, Bo Lind flew to Oslo', 'Bo Lind, released on Monday, flew to Oslo'."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]
+    clauses += [c for c in subj.children if c.dep_ in ("acl", "relcl", "appos")]
+    return any(c.lemma_.lower() in _FREED for c in clauses)
 
 
 def _named_as_freed(name: Token) -> bool:
@@ -250,6 +263,26 @@ def freed_travel(token: Token) -> bool:
     return bool(destination_of(token)) and _prisoner_subject(token) and _freed_before(token)
 
 
+# Whom an envoy brings home: prisoners, hostages, citizens, a nationality ("four Americans").
+_COMPANY = _PRISONER_NOUNS | {"citizen", "national", "compatriot"}
+
+
+def travel_with_freed(token: Token) -> bool:
+    """'The envoy flew home with the four freed Americans': the freed people are moved.
+
+    'The envoy flew home with two aides' moves no prisoner.
+    """
+    if objects(token) or not destination_of(token) or not _freed_before(token):
+        return False
+    return any(
+        c.lemma_.lower() in _COMPANY
+        or (c.ent_type_ == "NORP" and geo.country(c.text) is not None)
+        or any(a.lower_ in _FREED or a.ent_type_ == "NORP" for a in c.children)
+        or (c.ent_type_ == "PERSON" and _named_as_freed(c))
+        for c in preps(token, "with")
+    )
+
+
 def _groupish(noun: Token) -> bool:
     return is_person_noun(noun) or noun.like_num
 
@@ -332,6 +365,7 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "round_up": round_up,
     "destination": destination,
     "freed_travel": freed_travel,
+    "travel_with_freed": travel_with_freed,
     "people_moved": people_moved,
     "forced_exile": forced_exile,
     "sanction_object": sanction_object,

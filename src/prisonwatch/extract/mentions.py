@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract import arguments as args
 from prisonwatch.extract import timing
-from prisonwatch.extract.checks import CHECKS
+from prisonwatch.extract.checks import CHECKS, destination_of
 from prisonwatch.extract.context import Context
 from prisonwatch.extract.counts import count_of
 from prisonwatch.extract.deals import TRADE_CUES
@@ -65,6 +65,8 @@ def find_mentions(doc: Doc, ctx: Context, matcher: Matcher) -> tuple[list[Mentio
     dropped: list[str] = []
     for start, rows in sorted(_rows(doc, matcher).items()):
         token = doc[start]
+        if any(m.token == start and m.type == "transfer" for m in mentions):
+            continue  # the move a release implied ("freed and flown to X") is told already
         if token.i in ctx.teaser_tokens:
             dropped.append(f"{token.text}: related-article teaser")
             continue
@@ -103,7 +105,11 @@ def _mention(
     m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char, flags=flags)
     m.reasons.extend(f"filter: {f}" for f in flags)
     m.reasons.append(f"trigger '{token.text}'" + (" (noun)" if nominal else ""))
-    nouns = args.patients(token, nominal, row.patient)
+    if row.patient == "with":
+        # "flew home with the four Americans": the company moved, not the one who flew
+        nouns = [n for w in preps(token, "with") for n in (w, *w.conjuncts)]
+    else:
+        nouns = args.patients(token, nominal, row.patient)
     if token.dep_ in ("relcl", "acl") and args.is_passive(token) and token.head.dep_ == "appos":
         nouns = [*nouns, token.head.head]
     if row.type in ("negotiation",):
@@ -139,7 +145,7 @@ def _mention(
         if why:
             return None, why
         # Who dies or leaves prison is the one it happens to, not an actor.
-        m.actor = args.actor(token, nominal, ctx) if row.patient != "subj" else None
+        m.actor = args.actor(token, nominal, ctx) if row.patient == "obj" else None
         if row.check == "swap_counterpart":
             # The other side of a swap: a release by the country that held them.
             m.counterpart = True
@@ -434,23 +440,32 @@ def _swapped_for(token: Token, m: Mention, ctx: Context) -> Mention | None:
     return other
 
 
+# Verbs that, joined to a release ("freed and flown to X"), move the freed people on.
+_ONWARD_MOVES = frozenset(("be", "arrive", "land", "fly", "return", "head", "travel", "move"))
+
+
 def _implied(token: Token, m: Mention, ctx: Context) -> list[Mention]:
     """Return the move a release implies: 'released ... and is now in Lithuania'."""
-    if m.type != "release":
+    if m.type not in ("release", "pardon"):
         return []
     out: list[Mention] = []
     swapped = _swapped_for(token, m, ctx)
     if swapped is not None:
         out.append(swapped)
     for conj in token.children:
-        if conj.dep_ != "conj" or conj.lemma_ not in {"be", "arrive", "land"}:
+        if conj.dep_ != "conj" or conj.lemma_ not in _ONWARD_MOVES or objects(conj):
             continue
-        places = [p for p in preps(conj, "in", "to") if p.ent_type_ == "GPE"]
+        if conj.lemma_ == "be":
+            places = [p for p in preps(conj, "in", "to") if p.ent_type_ == "GPE"]
+            from prisonwatch.extract import geo
+
+            found = [geo.country(places[0].text) or places[0].text] if places else []
+        else:
+            # "was freed and flown to Vilnius", "was released and returned home to Canada"
+            places = destination_of(conj)
+            found = args.destinations(conj, ctx, [])
         if not places:
             continue
-        from prisonwatch.extract import geo
-
-        country = geo.country(places[0].text) or places[0].text
         moved = Mention(
             "transfer",
             conj.i,
@@ -461,16 +476,14 @@ def _implied(token: Token, m: Mention, ctx: Context) -> list[Mention]:
             m.count,
             m.actor,
             m.target,
-            [country],
+            found,
             None,
             None,
             m.date,
             m.background,
         )
-        moved.reasons = [
-            f"trigger '{conj.text} ... {places[0].text}' after a release",
-            f"destination {country}",
-        ]
+        moved.reasons = [f"trigger '{conj.text} ... {places[0].text}' after a release"]
+        moved.reasons += [f"destination {', '.join(found)}"] if found else []
         out.append(moved)
     return out
 

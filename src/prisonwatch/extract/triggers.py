@@ -35,7 +35,7 @@ class Trigger:
     example: str  # an invented sentence the row must fire on (held by a test)
     counter: str = ""  # an invented sentence with the same word that the row must not fire on
     check: str | None = None  # name of the dependency condition in checks.CHECKS
-    patient: str = "obj"  # where the affected people are: obj (active object) or subj
+    patient: str = "obj"  # where the affected people are: obj (active object), subj or with
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -190,6 +190,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Ten prisoners were handed over to Poland on Thursday.",
         counter="Ten prisoners were handed their letters on Thursday.",
         check="destination",
+    ),
+    Trigger(
+        "transfer",
+        ("fly", "head", "return", "travel"),
+        False,
+        "Minsk freed four Americans on Monday. The envoy flew home with the four Americans.",
+        counter="Minsk freed four Americans on Monday. The envoy flew home with two aides.",
+        check="travel_with_freed",
+        patient="with",
     ),
     Trigger(
         "transfer",
@@ -359,6 +368,7 @@ _IRREGULAR = {
     "die": ("died", "dies", "dying"),
     "forbid": ("forbade",),
     "swap": ("swapped", "swaps", "swapping"),
+    "travel": ("travels", "traveled", "travelled", "traveling", "travelling"),
 }
 
 
