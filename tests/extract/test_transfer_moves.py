@@ -100,3 +100,22 @@ def test_the_company_an_envoy_flies_home_with_is_moved() -> None:
     assert "transfer" not in _types(aides)
     no_release = "The envoy flew home with four American citizens on Monday."
     assert "transfer" not in _types(no_release)
+
+
+def test_a_permitted_transfer_is_not_yet_a_move() -> None:
+    approved = "Minsk pardoned the writer Bo Lind and approved his transfer to Germany."
+    assert "transfer" not in _types(approved)
+    done = "Minsk pardoned the writer Bo Lind, and his transfer to Germany took six hours."
+    assert one(done, "transfer").destination == ["Germany"]
+
+
+def test_a_freed_person_travelling_with_kin_is_not_moved() -> None:
+    kin = (
+        "Minsk freed Bo Lind on Friday. "
+        "Lind arrived in Lithuania on Sunday accompanied by his wife, Maria."
+    )
+    assert "transfer" not in _types(kin)
+    family = "Minsk freed Bo Lind on Friday. Lind flew to Warsaw with his family on Sunday."
+    assert "transfer" not in _types(family)
+    group = "Minsk freed Bo Lind on Friday. Lind flew to Warsaw with two other freed prisoners."
+    assert one(group, "transfer").destination == ["Poland"]

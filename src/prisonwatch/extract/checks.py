@@ -144,7 +144,27 @@ def _named_as_freed(name: Token) -> bool:
 
 def arrival_abroad(token: Token) -> bool:
     """Freed prisoners arriving in, or boarding a plane for, a country: a neutral move."""
+    if _with_kin(token):
+        return False
     return bool(arrival_places(token)) and _prisoner_subject(token) and _freed_before(token)
+
+
+# Kin that travel with a free person: 'arrived in Vilnius with his wife' is the journey of
+# someone already free, not a move of prisoners (EVAL.md rule 6 counts the moves done to them).
+_KIN = {
+    "husband", "wife", "spouse", "partner", "son", "daughter", "child", "children", "mother",
+    "father", "parents", "brother", "sister", "family", "relatives",
+}  # fmt: skip
+
+
+def _with_kin(token: Token) -> bool:
+    """'arrived in X accompanied by his wife', 'flew to X with her family'."""
+    company = list(preps(token, "with"))
+    company += [
+        p for c in token.children if c.dep_ == "advcl" and c.lemma_ == "accompany"
+        for p in preps(c, "by")
+    ]  # fmt: skip
+    return any(c.lemma_.lower() in _KIN for c in company)
 
 
 def swap_counterpart(token: Token) -> bool:
@@ -244,8 +264,17 @@ def _back_from_captivity(token: Token) -> bool:
     )
 
 
+# Verbs that permit a move still to come: 'approved his transfer to Germany' moves no one yet.
+_PERMITTING = {"approve", "authorize", "authorise", "allow", "permit", "clear", "greenlight"}
+
+
 def people_moved(token: Token) -> bool:
-    """'the transfer of 14 detainees', 'his transfer': people are moved, not a case or funds."""
+    """'the transfer of 14 detainees', 'his transfer': people are moved, not a case or funds.
+
+    A move a verb only permits ('approved his transfer') is a decision, not yet the move.
+    """
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in _PERMITTING:
+        return False
     moved = list(preps(token, "of"))
     return not moved or any(
         t.ent_type_ in ("PERSON", "NORP")
@@ -258,7 +287,7 @@ def people_moved(token: Token) -> bool:
 
 def freed_travel(token: Token) -> bool:
     """'Roe flew home to Poland' once the text has freed Roe: the freed person's own move."""
-    if objects(token):
+    if objects(token) or _with_kin(token):
         return False
     return bool(destination_of(token)) and _prisoner_subject(token) and _freed_before(token)
 
