@@ -119,3 +119,12 @@ def test_a_freed_person_travelling_with_kin_is_not_moved() -> None:
     assert "transfer" not in _types(family)
     group = "Minsk freed Bo Lind on Friday. Lind flew to Warsaw with two other freed prisoners."
     assert one(group, "transfer").destination == ["Poland"]
+
+
+def test_a_hand_over_to_the_police_is_no_move() -> None:
+    police = "The suspect Bo Lind was handed over to investigators in Minsk."
+    assert "transfer" not in _types(police)
+    swap = "The two men were handed over to the Russian side on the bridge."
+    assert one(swap, "transfer").destination == ["Russia"]
+    officials = "Minsk handed the five Poles over to Polish officials at the border."
+    assert one(officials, "transfer").destination == ["Poland"]

@@ -33,13 +33,31 @@ def destination_of(token: Token) -> list[Token]:
         for t in [*_places(token, "to", "into"), *_onward(token)]
         if t.ent_type_ == "GPE" or (t.ent_type_ and geo.country(ent_text(t)))
     ]
-    places = [t for t in places if not _same_country(token, t)]
+    places = [t for t in places if not _same_country(token, t)] + _receiving_side(token)
     homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
     # 'taken home from the courthouse' is a house; 'flown home from Iran' a home country.
     sources = list(preps(token, "from"))
     if any(geo.country(ent_text(s)) is None and s.lower_ != "there" for s in sources):
         homes = []
     return places + homes
+
+
+# Who receives people on the other side of a hand-over: 'to the Russian side', 'to Polish
+# officials'; the nationality word names the receiving country.
+_RECEIVERS = {"side", "authority", "official", "representative", "diplomat", "embassy"}
+# Who receives a suspect at home: 'handed over to the police' is an arrest's step, not a move.
+_LAW = {"police", "investigator", "prosecutor", "court", "judge", "militia", "custody"}
+
+
+def _receiving_side(token: Token) -> list[Token]:
+    """Return the nationality words of 'handed over to the Russian side / Polish officials'."""
+    return [
+        a
+        for t in preps(token, "to")
+        if t.lemma_.lower() in _RECEIVERS
+        for a in t.children
+        if a.dep_ in ("amod", "compound") and a.ent_type_ in ("NORP", "GPE") and geo.country(a.text)
+    ]
 
 
 def _places(token: Token, *words: str) -> list[Token]:
@@ -233,7 +251,8 @@ def destination(token: Token) -> bool:
     if token.lemma_ in {"extradite", "repatriate"}:
         return True
     if token.lemma_ == "hand" and any(c.lower_ == "over" for c in token.children):
-        return True  # hand-overs in a swap need not name the receiving side
+        # Hand-overs in a swap need not name the receiving side; to the police they are no move.
+        return not any(p.lemma_.lower() in _LAW | CUSTODY_NOUNS for p in preps(token, "to"))
     if token.lemma_ in {"fly", "head", "return", "move"} and not objects(token):
         # "The envoy flew to Minsk" is travel; "the freed prisoners flew to Vilnius" is a move.
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
