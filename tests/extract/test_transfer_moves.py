@@ -128,3 +128,12 @@ def test_a_hand_over_to_the_police_is_no_move() -> None:
     assert one(swap, "transfer").destination == ["Russia"]
     officials = "Minsk handed the five Poles over to Polish officials at the border."
     assert one(officials, "transfer").destination == ["Poland"]
+
+
+def test_a_refused_move_did_not_happen() -> None:
+    refused = "The bishop refused to be extradited to Spain and stayed in jail."
+    assert "transfer" not in _types(refused)
+    avoided = "Ann Roe avoided being deported to Spain."
+    assert "deportation" not in _types(avoided)
+    done = "The bishop was deported to Spain after he refused to sign a confession."
+    assert one(done, "deportation").destination == ["Spain"]

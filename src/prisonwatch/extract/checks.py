@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from prisonwatch.extract import geo
 from prisonwatch.extract.lexicon import (
     CUSTODY_NOUNS,
+    DENIAL_LEMMAS,
     NEGOTIATOR_TITLES,
     SANCTION_NOUNS,
     STATE_NOUNS,
@@ -248,6 +249,8 @@ def hand_term(token: Token) -> bool:
 
 def destination(token: Token) -> bool:
     """A move to another country (or home), not a transfer between prisons."""
+    if not not_refused(token):
+        return False
     if token.lemma_ in {"extradite", "repatriate"}:
         return True
     if token.lemma_ == "hand" and any(c.lower_ == "over" for c in token.children):
@@ -335,6 +338,15 @@ def _groupish(noun: Token) -> bool:
     return is_person_noun(noun) or noun.like_num
 
 
+def not_refused(token: Token) -> bool:
+    """'refused to be deported', 'resisted being extradited': the move did not happen."""
+    return token.head.lemma_.lower() not in _REFUSALS or token.dep_ not in ("xcomp", "pcomp")
+
+
+# Verbs whose complement is a move that was refused or escaped, never done.
+_REFUSALS = DENIAL_LEMMAS | {"resist", "escape", "evade", "avoid", "fight"}
+
+
 def forced_exile(token: Token) -> bool:
     """'forced into exile', 'forced to leave the country'."""
     places = list(preps(token, "into"))
@@ -416,6 +428,7 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "travel_with_freed": travel_with_freed,
     "people_moved": people_moved,
     "forced_exile": forced_exile,
+    "not_refused": not_refused,
     "sanction_object": sanction_object,
     "sanction_of": sanction_of,
     "sanctioned_thing": sanctioned_thing,

@@ -222,7 +222,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("deport", "expel", "exile", "banish"),
         False,
         "The government deported 222 political prisoners to the United States.",
-        counter="The government plans to deport 222 migrants.",
+        counter="One of the 222 prisoners refused to be deported.",
+        check="not_refused",
     ),
     Trigger(
         "deportation",
