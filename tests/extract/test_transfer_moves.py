@@ -137,3 +137,12 @@ def test_a_refused_move_did_not_happen() -> None:
     assert "deportation" not in _types(avoided)
     done = "The bishop was deported to Spain after he refused to sign a confession."
     assert one(done, "deportation").destination == ["Spain"]
+
+
+def test_settling_abroad_after_an_old_release_is_no_transfer() -> None:
+    settled = "Ann Roe, who was freed in 2019, moved to Berlin in 2021 and works there."
+    assert "transfer" not in _types(settled)
+    recounted = "Ann Roe, who was freed in 2019, flew to Berlin in 2021."
+    assert "transfer" not in _types(recounted)
+    freed_now = "Bo Lind, released on Monday, flew to Vienna on Wednesday."
+    assert one(freed_now, "transfer").destination == ["Austria"]

@@ -147,7 +147,8 @@ def _prisoner_subject(token: Token) -> bool:
 def _freed_here(verb: Token, subj: Token) -> bool:
     """'Freed on Monday, Bo Lind flew to Oslo', 'Bo Lind, released on Monday, flew to Oslo'."""
     clauses = [c for c in verb.children if c.dep_ == "advcl"]
-    clauses += [c for c in subj.children if c.dep_ in ("acl", "relcl", "appos")]
+    # Not 'X, who was freed in 2019, moved to Berlin': a relative clause recounts the release.
+    clauses += [c for c in subj.children if c.dep_ == "acl"]
     return any(c.lemma_.lower() in _FREED for c in clauses)
 
 

@@ -441,7 +441,8 @@ def _swapped_for(token: Token, m: Mention, ctx: Context) -> Mention | None:
 
 
 # Verbs that, joined to a release ("freed and flown to X"), move the freed people on.
-_ONWARD_MOVES = frozenset(("be", "arrive", "land", "fly", "return", "head", "travel", "move"))
+# "freed and moved to Berlin" is someone settling abroad on their own: 'move' is not one of them.
+_ONWARD_MOVES = frozenset(("be", "arrive", "land", "fly", "return", "head", "travel"))
 
 
 def _implied(token: Token, m: Mention, ctx: Context) -> list[Mention]:

@@ -162,7 +162,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "transfer",
-        ("fly", "head", "return", "move"),
+        ("fly", "head", "return"),
         False,
         "Minsk freed the editor Ann Roe on Monday. Roe flew to Poland the next day.",
         counter="Minsk freed the editor Ann Roe on Monday. Envoy Bo Lind flew to Poland on Friday.",
