@@ -155,3 +155,23 @@ def test_a_journey_dated_long_after_the_release_is_travel() -> None:
     assert "transfer" not in _types(months)
     next_day = "Minsk freed Ann Roe on March 3, 2024. On March 4, 2024, Roe flew to Berlin."
     assert one(next_day, "transfer").destination == ["Germany"]
+
+
+def test_a_verb_joined_to_a_passive_shares_its_subject() -> None:
+    text = "The 40 prisoners were freed and forced to leave the country on Friday."
+    assert one(text, "deportation").count == 40
+    expelled = "The 12 monks were stripped of their citizenship and expelled to Spain."
+    moved = one(expelled, "deportation")
+    assert (moved.count, moved.destination) == (12, ["Spain"])
+    press = "The minister was criticised and attacked in the press."
+    assert _types(press) == []
+
+
+def test_only_freed_or_counted_known_people_fly_on_as_a_transfer() -> None:
+    leader = "The opposition leader, exiled since 2020, returned to Minsk on Friday."
+    assert "transfer" not in _types(leader)
+    strangers = "Minsk freed 14 activists on Friday. Two journalists flew to Vilnius on Sunday."
+    assert "transfer" not in _types(strangers)
+    group = "Minsk freed 14 activists on Friday. The 14 activists flew to Vilnius on Sunday."
+    moved = one(group, "transfer")
+    assert (moved.count, moved.destination) == (14, ["Lithuania"])

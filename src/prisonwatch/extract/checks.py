@@ -139,9 +139,15 @@ def _prisoner_subject(token: Token) -> bool:
     if subj.lemma_.lower() in NEGOTIATOR_TITLES:
         return False
     freed = any(c.lower_ in _FREED for c in subj.children if c.dep_ in ("amod", "compound"))
+    # "the 14 activists", "the two": a counted group the text has told of ("two journalists"
+    # is someone new).
+    definite = any(c.lower_ in {"the", "these", "those"} for c in subj.children)
+    counted = definite and (
+        subj.like_num or (is_person_noun(subj) and any(c.dep_ == "nummod" for c in subj.children))
+    )
     # "the two Russians" (a nationality group) may be prisoners; "journalists" travel.
     nationals = subj.ent_type_ == "NORP" and geo.country(subj.text) is not None
-    return freed or subj.lemma_.lower() in _PRISONER_NOUNS or nationals
+    return freed or counted or subj.lemma_.lower() in _PRISONER_NOUNS or nationals
 
 
 def _freed_here(verb: Token, subj: Token) -> bool:
@@ -258,10 +264,9 @@ def destination(token: Token) -> bool:
         # Hand-overs in a swap need not name the receiving side; to the police they are no move.
         return not any(p.lemma_.lower() in _LAW | CUSTODY_NOUNS for p in preps(token, "to"))
     if token.lemma_ in {"fly", "head", "return", "move"} and not objects(token):
-        # "The envoy flew to Minsk" is travel; "the freed prisoners flew to Vilnius" is a move.
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        if not any(s.pos_ in ("NOUN", "NUM") and _groupish(s) for s in subjects):
-            return False
+        # "The envoy flew to Minsk" is travel; "the freed prisoners flew to Vilnius" is a move
+        # that the freed_travel row reads, with the travellers as its people.
+        return False
     return bool(destination_of(token)) or _back_from_captivity(token)
 
 

@@ -111,6 +111,8 @@ def _mention(
         nouns = [n for w in preps(token, "with") for n in (w, *w.conjuncts)]
     else:
         nouns = args.patients(token, nominal, row.patient)
+    if not nouns and not nominal and row.type in ("transfer", "deportation"):
+        nouns = _shared_passive_subject(token)
     if token.dep_ in ("relcl", "acl") and args.is_passive(token) and token.head.dep_ == "appos":
         nouns = [*nouns, token.head.head]
     if row.type in ("negotiation",):
@@ -200,6 +202,19 @@ def _years_after_release(m: Mention, earlier: list[Mention]) -> bool:
         return moved[:4] != last[:4]
     months = (int(moved[:4]) - int(last[:4])) * 12 + int(moved[5:7]) - int(last[5:7])
     return abs(months) > int(tunable("extract.travel_months_after_release"))
+
+
+def _shared_passive_subject(token: Token) -> list[Token]:
+    """Return 'Ann Roe' in 'Ann Roe was stripped of her citizenship and expelled to Poland'.
+
+    A verb joined to a passive one, with no subject or object of its own, shares its subject.
+    """
+    if token.dep_ != "conj" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children
+    ):
+        return []
+    subjects = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    return subjects + [c for s in subjects for c in s.conjuncts]
 
 
 _FLAG_CUES = (
