@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from prisonwatch.extract import geo
 from prisonwatch.extract.lexicon import (
     CUSTODY_NOUNS,
+    DENIAL_LEMMAS,
     NEGOTIATOR_TITLES,
     SANCTION_NOUNS,
     STATE_NOUNS,
@@ -21,16 +22,77 @@ _TERM_UNITS = {"year", "month", "day", "week", "life", "term", "sentence"}
 
 
 def destination_of(token: Token) -> list[Token]:
-    """Return the nouns after to/into a verb that name a country, or 'home'."""
+    """Return the nouns after to/into a verb that name a country, or 'home'.
+
+    A move between two places of one country ('from the prison in Minsk to Homel') has none:
+    EVAL.md rule 13 counts only moves abroad.
+    """
     if token.lemma_ in _ARRIVALS:
         return arrival_places(token)
     places = [
         t
-        for t in preps(token, "to", "into")
+        for t in [*_places(token, "to", "into"), *_onward(token)]
         if t.ent_type_ == "GPE" or (t.ent_type_ and geo.country(ent_text(t)))
     ]
+    places = [t for t in places if not _same_country(token, t)] + _receiving_side(token)
     homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
+    # 'taken home from the courthouse' is a house; 'flown home from Iran' a home country.
+    sources = list(preps(token, "from"))
+    if any(geo.country(ent_text(s)) is None and s.lower_ != "there" for s in sources):
+        homes = []
     return places + homes
+
+
+# Who receives people on the other side of a hand-over: 'to the Russian side', 'to Polish
+# officials'; the nationality word names the receiving country.
+_RECEIVERS = {"side", "authority", "official", "representative", "diplomat", "embassy"}
+# Who receives a suspect at home: 'handed over to the police' is an arrest's step, not a move.
+_LAW = {"police", "investigator", "prosecutor", "court", "judge", "militia", "custody"}
+
+
+def _receiving_side(token: Token) -> list[Token]:
+    """Return the nationality words of 'handed over to the Russian side / Polish officials'."""
+    return [
+        a
+        for t in preps(token, "to")
+        if t.lemma_.lower() in _RECEIVERS
+        for a in t.children
+        if a.dep_ in ("amod", "compound") and a.ent_type_ in ("NORP", "GPE") and geo.country(a.text)
+    ]
+
+
+def _places(token: Token, *words: str) -> list[Token]:
+    """Return the objects of ``words`` on the verb or on its 'back'/'home': 'arrived back in X'."""
+    backs = [c for c in token.children if c.dep_ == "advmod" and c.lower_ in {"back", "home"}]
+    return [*preps(token, *words), *(p for b in backs for p in preps(b, *words))]
+
+
+def _onward(token: Token) -> list[Token]:
+    """Return the 'to' places the parser hangs under 'from': 'flew him from there to Ankara'."""
+    froms = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+    heads = froms + [o for f in froms for o in f.children if o.dep_ in ("pobj", "pcomp")]
+    return [p for h in heads for p in preps(h, "to", "into")]
+
+
+def _same_country(token: Token, place: Token) -> bool:
+    """A move from a place of the destination's own country, or from custody to a town.
+
+    'from Minsk to Homel' (a town no country list knows) or 'from prison No. 2 to Homel':
+    a move between prisons; 'from prison to Lithuania' names a country and stays a move.
+    """
+    sources = list(preps(token, "from"))
+    if not sources:
+        return False
+    there = geo.country(ent_text(place))
+    for source in sources:
+        inside = list(source.subtree)
+        countries = {geo.country(ent_text(t)) for t in inside if t.ent_type_ in ("GPE", "LOC")}
+        if there is not None and there in countries:
+            return True
+        custody = any(t.lemma_.lower() in CUSTODY_NOUNS for t in inside)
+        if there is None and (custody or countries):
+            return True
+    return False
 
 
 # Verbs of arriving somewhere or boarding a plane, and what one boards.
@@ -57,7 +119,7 @@ def arrival_places(token: Token) -> list[Token]:
             for p in preps(b, "for", "to")
         ]
     else:
-        places = list(preps(token, "in", "to"))
+        places = _places(token, "in", "to")
     return [p for p in places if p.ent_type_ in ("GPE", "LOC") and geo.country(ent_text(p))]
 
 
@@ -73,13 +135,27 @@ def _prisoner_subject(token: Token) -> bool:
         return False
     if subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not geo.country(ent_text(subj))):
         near = {t.lower_ for t in token.doc[max(subj.left_edge.i - 3, 0) : subj.i]}
-        return not near & NEGOTIATOR_TITLES and _named_as_freed(subj)
+        return not near & NEGOTIATOR_TITLES and (_named_as_freed(subj) or _freed_here(token, subj))
     if subj.lemma_.lower() in NEGOTIATOR_TITLES:
         return False
     freed = any(c.lower_ in _FREED for c in subj.children if c.dep_ in ("amod", "compound"))
+    # "the 14 activists", "the two": a counted group the text has told of ("two journalists"
+    # is someone new).
+    definite = any(c.lower_ in {"the", "these", "those"} for c in subj.children)
+    counted = definite and (
+        subj.like_num or (is_person_noun(subj) and any(c.dep_ == "nummod" for c in subj.children))
+    )
     # "the two Russians" (a nationality group) may be prisoners; "journalists" travel.
     nationals = subj.ent_type_ == "NORP" and geo.country(subj.text) is not None
-    return freed or subj.lemma_.lower() in _PRISONER_NOUNS or nationals
+    return freed or counted or subj.lemma_.lower() in _PRISONER_NOUNS or nationals
+
+
+def _freed_here(verb: Token, subj: Token) -> bool:
+    """'Freed on Monday, Bo Lind flew to Oslo', 'Bo Lind, released on Monday, flew to Oslo'."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]
+    # Not 'X, who was freed in 2019, moved to Berlin': a relative clause recounts the release.
+    clauses += [c for c in subj.children if c.dep_ == "acl"]
+    return any(c.lemma_.lower() in _FREED for c in clauses)
 
 
 def _named_as_freed(name: Token) -> bool:
@@ -94,7 +170,27 @@ def _named_as_freed(name: Token) -> bool:
 
 def arrival_abroad(token: Token) -> bool:
     """Freed prisoners arriving in, or boarding a plane for, a country: a neutral move."""
+    if _with_kin(token):
+        return False
     return bool(arrival_places(token)) and _prisoner_subject(token) and _freed_before(token)
+
+
+# Kin that travel with a free person: 'arrived in Vilnius with his wife' is the journey of
+# someone already free, not a move of prisoners (EVAL.md rule 6 counts the moves done to them).
+_KIN = {
+    "husband", "wife", "spouse", "partner", "son", "daughter", "child", "children", "mother",
+    "father", "parents", "brother", "sister", "family", "relatives",
+}  # fmt: skip
+
+
+def _with_kin(token: Token) -> bool:
+    """'arrived in X accompanied by his wife', 'flew to X with her family'."""
+    company = list(preps(token, "with"))
+    company += [
+        p for c in token.children if c.dep_ == "advcl" and c.lemma_ == "accompany"
+        for p in preps(c, "by")
+    ]  # fmt: skip
+    return any(c.lemma_.lower() in _KIN for c in company)
 
 
 def swap_counterpart(token: Token) -> bool:
@@ -160,27 +256,101 @@ def hand_term(token: Token) -> bool:
 
 def destination(token: Token) -> bool:
     """A move to another country (or home), not a transfer between prisons."""
+    if not not_refused(token):
+        return False
     if token.lemma_ in {"extradite", "repatriate"}:
         return True
     if token.lemma_ == "hand" and any(c.lower_ == "over" for c in token.children):
-        return True  # hand-overs in a swap need not name the receiving side
+        # Hand-overs in a swap need not name the receiving side; to the police they are no move.
+        return not any(p.lemma_.lower() in _LAW | CUSTODY_NOUNS for p in preps(token, "to"))
     if token.lemma_ in {"fly", "head", "return", "move"} and not objects(token):
-        # "The envoy flew to Minsk" is travel; "the freed prisoners flew to Vilnius" is a move.
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        if not any(s.pos_ in ("NOUN", "NUM") and _groupish(s) for s in subjects):
-            return False
-    return bool(destination_of(token))
+        # "The envoy flew to Minsk" is travel; "the freed prisoners flew to Vilnius" is a move
+        # that the freed_travel row reads, with the travellers as its people.
+        return False
+    return bool(destination_of(token)) or _back_from_captivity(token)
+
+
+# Verbs that bring people home when 'back' and a place of captivity go with them.
+_HOMEWARD = {"bring", "fly", "return", "take"}
+_CAPTIVITY = CUSTODY_NOUNS | {"captivity", "prisoner", "hostage"}
+
+
+def _back_from_captivity(token: Token) -> bool:
+    """'brought back 40 sailors from captivity', 'flew home two hostages from Iran'.
+
+    The receiving country goes unnamed: the people come home from custody or from abroad.
+    'brought back the medals from Paris' has no person and is dropped later.
+    """
+    if token.lemma_ not in _HOMEWARD or not objects(token):
+        return False
+    if not any(c.lower_ in {"back", "home"} for c in token.children):
+        return False
+    holders = [token, *objects(token)]
+    sources = [p for h in holders for p in preps(h, "from")]
+    return any(
+        p.lemma_.lower() in _CAPTIVITY or geo.country(ent_text(p)) is not None for p in sources
+    )
+
+
+# Verbs that permit a move still to come: 'approved his transfer to Germany' moves no one yet.
+_PERMITTING = {"approve", "authorize", "authorise", "allow", "permit", "clear", "greenlight"}
+
+
+def people_moved(token: Token) -> bool:
+    """'the transfer of 14 detainees', 'his transfer': people are moved, not a case or funds.
+
+    A move a verb only permits ('approved his transfer') is a decision, not yet the move.
+    """
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in _PERMITTING:
+        return False
+    moved = list(preps(token, "of"))
+    return not moved or any(
+        t.ent_type_ in ("PERSON", "NORP")
+        or t.pos_ in ("PRON", "NUM", "PROPN")
+        or t.like_num
+        or is_person_noun(t)
+        for t in moved
+    )
 
 
 def freed_travel(token: Token) -> bool:
     """'Roe flew home to Poland' once the text has freed Roe: the freed person's own move."""
-    if objects(token):
+    if objects(token) or _with_kin(token):
         return False
     return bool(destination_of(token)) and _prisoner_subject(token) and _freed_before(token)
 
 
+# Whom an envoy brings home: prisoners, hostages, citizens, a nationality ("four Americans").
+_COMPANY = _PRISONER_NOUNS | {"citizen", "national", "compatriot"}
+
+
+def travel_with_freed(token: Token) -> bool:
+    """'The envoy flew home with the four freed Americans': the freed people are moved.
+
+    'The envoy flew home with two aides' moves no prisoner.
+    """
+    if objects(token) or not destination_of(token) or not _freed_before(token):
+        return False
+    return any(
+        c.lemma_.lower() in _COMPANY
+        or (c.ent_type_ == "NORP" and geo.country(c.text) is not None)
+        or any(a.lower_ in _FREED or a.ent_type_ == "NORP" for a in c.children)
+        or (c.ent_type_ == "PERSON" and _named_as_freed(c))
+        for c in preps(token, "with")
+    )
+
+
 def _groupish(noun: Token) -> bool:
     return is_person_noun(noun) or noun.like_num
+
+
+def not_refused(token: Token) -> bool:
+    """'refused to be deported', 'resisted being extradited': the move did not happen."""
+    return token.head.lemma_.lower() not in _REFUSALS or token.dep_ not in ("xcomp", "pcomp")
+
+
+# Verbs whose complement is a move that was refused or escaped, never done.
+_REFUSALS = DENIAL_LEMMAS | {"resist", "escape", "evade", "avoid", "fight"}
 
 
 def forced_exile(token: Token) -> bool:
@@ -279,7 +449,10 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "round_up": round_up,
     "destination": destination,
     "freed_travel": freed_travel,
+    "travel_with_freed": travel_with_freed,
+    "people_moved": people_moved,
     "forced_exile": forced_exile,
+    "not_refused": not_refused,
     "sanction_object": sanction_object,
     "sanction_of": sanction_of,
     "sanctioned_thing": sanctioned_thing,

@@ -422,6 +422,9 @@ CUSTODY_NOUNS = frozenset(
         "isolator",
     ]
 )
+# People a text calls deported: a move done to them is their deportation (EVAL.md rule 6),
+# "the 150 deportees who were flown to Spain"; "the 150 prisoners who were flown" is a transfer.
+DEPORTED_NOUNS = frozenset(["deportee", "deportees", "expellee", "expellees"])
 # Quantifiers that make a subject generic ("most of the media", "many").
 GENERIC_QUANTIFIERS = frozenset(["most", "many", "some", "all", "several", "numerous", "countless"])
 # Words for vast numbers that only aggregate statistics use.

@@ -6,17 +6,19 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract import arguments as args
 from prisonwatch.extract import talks, timing
-from prisonwatch.extract.checks import CHECKS
+from prisonwatch.extract.checks import CHECKS, destination_of
 from prisonwatch.extract.context import Context
 from prisonwatch.extract.counts import count_of
 from prisonwatch.extract.deals import TRADE_CUES
 from prisonwatch.extract.filters import description, irrealis
 from prisonwatch.extract.lexicon import (
+    DEPORTED_NOUNS,
     GENERIC_QUANTIFIERS,
 )
 from prisonwatch.extract.mention import Mention
 from prisonwatch.extract.tree import is_person_noun, objects, preps
 from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns, rows_for
+from prisonwatch.tunables import tunable
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -60,6 +62,8 @@ def find_mentions(doc: Doc, ctx: Context, matcher: Matcher) -> tuple[list[Mentio
     dropped: list[str] = []
     for start, rows in sorted(_rows(doc, matcher).items()):
         token = doc[start]
+        if any(m.token == start and m.type == "transfer" for m in mentions):
+            continue  # the move a release implied ("freed and flown to X") is told already
         if token.i in ctx.teaser_tokens:
             dropped.append(f"{token.text}: related-article teaser")
             continue
@@ -102,7 +106,13 @@ def _mention(
     m = Mention(row.type, token.i, nominal, sent.start_char, sent.end_char, flags=flags)
     m.reasons.extend(f"filter: {f}" for f in flags)
     m.reasons.append(f"trigger '{token.text}'" + (" (noun)" if nominal else ""))
-    nouns = args.patients(token, nominal, row.patient)
+    if row.patient == "with":
+        # "flew home with the four Americans": the company moved, not the one who flew
+        nouns = [n for w in preps(token, "with") for n in (w, *w.conjuncts)]
+    else:
+        nouns = args.patients(token, nominal, row.patient)
+    if not nouns and not nominal and row.type in ("transfer", "deportation"):
+        nouns = _shared_passive_subject(token)
     if token.dep_ in ("relcl", "acl") and args.is_passive(token) and token.head.dep_ == "appos":
         nouns = [*nouns, token.head.head]
     if row.type in ("negotiation",):
@@ -138,12 +148,15 @@ def _mention(
         if why:
             return None, why
         # Who dies or leaves prison is the one it happens to, not an actor.
-        m.actor = args.actor(token, nominal, ctx) if row.patient != "subj" else None
+        m.actor = args.actor(token, nominal, ctx) if row.patient == "obj" else None
         if row.check == "swap_counterpart":
             # The other side of a swap: a release by the country that held them.
             m.counterpart = True
             m.target = args.held_in(nouns)
             m.actor = m.actor or m.target
+    if row.type == "transfer" and any(n.lemma_.lower() in DEPORTED_NOUNS for n in nouns):
+        m.type = "deportation"
+        m.reasons.append("the people moved are called deportees: a deportation")
     if row.type in ("transfer", "deportation"):
         m.destination = args.destinations(token, ctx, nouns)
         if m.destination:
@@ -159,6 +172,9 @@ def _mention(
         m.date = talks.held_date(token, nominal, ctx)
     if m.date:
         m.reasons.append(f"date '{m.date.text.strip()}'")
+    if row.type == "transfer" and row.patient == "subj" and _years_after_release(m, earlier):
+        # "freed in 2019 ... in 2021 Roe flew to Berlin": a journey of a free person.
+        return None, "a journey in another year than the release told before"
     why = _aggregate(token, m, earlier)
     if why and why.endswith(_MAYBE_TOTAL):
         # "has freed more than 40 people": a new group or a running total; the model decides.
@@ -172,6 +188,35 @@ def _mention(
         or timing.anterior(token, m, earlier)
     )
     return m, ""
+
+
+def _years_after_release(m: Mention, earlier: list[Mention]) -> bool:
+    """Return True when the move is dated months after the latest dated release told before.
+
+    Dates are compared at the coarser precision of the two: years when one gives a year only.
+    """
+    moved = m.date.value if m.date and m.date.value else None
+    freed = [e for e in earlier if e.type in ("release", "pardon") and e.date and e.date.value]
+    last = freed[-1].date.value if freed and freed[-1].date else None
+    if not moved or not last:
+        return False
+    if len(moved) < 7 or len(last) < 7:
+        return moved[:4] != last[:4]
+    months = (int(moved[:4]) - int(last[:4])) * 12 + int(moved[5:7]) - int(last[5:7])
+    return abs(months) > int(tunable("extract.travel_months_after_release"))
+
+
+def _shared_passive_subject(token: Token) -> list[Token]:
+    """Return 'Ann Roe' in 'Ann Roe was stripped of her citizenship and expelled to Poland'.
+
+    A verb joined to a passive one, with no subject or object of its own, shares its subject.
+    """
+    if token.dep_ != "conj" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children
+    ):
+        return []
+    subjects = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    return subjects + [c for s in subjects for c in s.conjuncts]
 
 
 _FLAG_CUES = (
@@ -373,23 +418,33 @@ def _swapped_for(token: Token, m: Mention, ctx: Context) -> Mention | None:
     return other
 
 
+# Verbs that, joined to a release ("freed and flown to X"), move the freed people on.
+# "freed and moved to Berlin" is someone settling abroad on their own: 'move' is not one of them.
+_ONWARD_MOVES = frozenset(("be", "arrive", "land", "fly", "return", "head", "travel"))
+
+
 def _implied(token: Token, m: Mention, ctx: Context) -> list[Mention]:
     """Return the move a release implies: 'released ... and is now in Lithuania'."""
-    if m.type != "release":
+    if m.type not in ("release", "pardon"):
         return []
     out: list[Mention] = []
     swapped = _swapped_for(token, m, ctx)
     if swapped is not None:
         out.append(swapped)
     for conj in token.children:
-        if conj.dep_ != "conj" or conj.lemma_ not in {"be", "arrive", "land"}:
+        if conj.dep_ != "conj" or conj.lemma_ not in _ONWARD_MOVES or objects(conj):
             continue
-        places = [p for p in preps(conj, "in", "to") if p.ent_type_ == "GPE"]
+        if conj.lemma_ == "be":
+            places = [p for p in preps(conj, "in", "to") if p.ent_type_ == "GPE"]
+            from prisonwatch.extract import geo
+
+            found = [geo.country(places[0].text) or places[0].text] if places else []
+        else:
+            # "was freed and flown to Vilnius", "was released and returned home to Canada"
+            places = destination_of(conj)
+            found = args.destinations(conj, ctx, [])
         if not places:
             continue
-        from prisonwatch.extract import geo
-
-        country = geo.country(places[0].text) or places[0].text
         moved = Mention(
             "transfer",
             conj.i,
@@ -400,16 +455,14 @@ def _implied(token: Token, m: Mention, ctx: Context) -> list[Mention]:
             m.count,
             m.actor,
             m.target,
-            [country],
+            found,
             None,
             None,
             m.date,
             m.background,
         )
-        moved.reasons = [
-            f"trigger '{conj.text} ... {places[0].text}' after a release",
-            f"destination {country}",
-        ]
+        moved.reasons = [f"trigger '{conj.text} ... {places[0].text}' after a release"]
+        moved.reasons += [f"destination {', '.join(found)}"] if found else []
         out.append(moved)
     return out
 

@@ -35,7 +35,7 @@ class Trigger:
     example: str  # an invented sentence the row must fire on (held by a test)
     counter: str = ""  # an invented sentence with the same word that the row must not fire on
     check: str | None = None  # name of the dependency condition in checks.CHECKS
-    patient: str = "obj"  # where the affected people are: obj (active object) or subj
+    patient: str = "obj"  # where the affected people are: obj (active object), subj or with
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -162,7 +162,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "transfer",
-        ("fly", "head", "return", "move"),
+        ("fly", "head", "return"),
         False,
         "Minsk freed the editor Ann Roe on Monday. Roe flew to Poland the next day.",
         counter="Minsk freed the editor Ann Roe on Monday. Envoy Bo Lind flew to Poland on Friday.",
@@ -193,6 +193,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "transfer",
+        ("fly", "head", "return", "travel"),
+        False,
+        "Minsk freed four Americans on Monday. The envoy flew home with the four Americans.",
+        counter="Minsk freed four Americans on Monday. The envoy flew home with two aides.",
+        check="travel_with_freed",
+        patient="with",
+    ),
+    Trigger(
+        "transfer",
         ("arrive", "land", "board"),
         False,
         "The freed prisoners boarded a plane bound for Vilnius on Friday.",
@@ -205,14 +214,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("transfer", "extradition", "handover"),
         True,
         "The transfer of the 14 detainees to Lithuania took hours.",
-        counter="The transfer of funds to the bank took hours.",
+        counter="The court approved the transfer of the Ann Roe case to Lida.",
+        check="people_moved",
     ),
     Trigger(
         "deportation",
         ("deport", "expel", "exile", "banish"),
         False,
         "The government deported 222 political prisoners to the United States.",
-        counter="The government plans to deport 222 migrants.",
+        counter="One of the 222 prisoners refused to be deported.",
+        check="not_refused",
     ),
     Trigger(
         "deportation",
@@ -377,6 +388,7 @@ _IRREGULAR = {
     "die": ("died", "dies", "dying"),
     "forbid": ("forbade",),
     "swap": ("swapped", "swaps", "swapping"),
+    "travel": ("travels", "traveled", "travelled", "traveling", "travelling"),
 }
 
 
