@@ -27,6 +27,11 @@ _TEASER = re.compile(
     r"related articles?|related stories|you may also like|most read)\b",
     re.IGNORECASE,
 )
+# Related-media teasers of news pages: a video's title sits under its running time ("01:25") or
+# above a "Go to video" / "Watch video" link, or carries "– video" at its end.
+_DURATION = re.compile(r"^\s*(\d{1,2}:)?\d{1,2}:\d{2}\s*$")
+_VIDEO_LINK = re.compile(r"^\s*(go to|watch( the)?|play) video\s*$", re.IGNORECASE)
+_VIDEO_TITLE = re.compile(r"\s[–—|-]\s*video\s*$", re.IGNORECASE)
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -80,7 +85,9 @@ class Context:
 
 
 def _teasers(doc: Doc) -> set[int]:
-    """Return the tokens of related-article teasers: a 'Read more' line and the line after it."""
+    """Return the tokens of related-article teasers: a 'Read more' line and the line after it,
+    and the titles of related videos (under a running time, above a 'Go to video' link, or
+    ending in '– video')."""
     marked: set[int] = set()
     lines: list[tuple[int, int, str]] = []
     pos = 0
@@ -93,6 +100,14 @@ def _teasers(doc: Doc) -> set[int]:
             flagged.append((start, end))
             following = [x for x in lines[k + 1 :] if x[2].strip()][:1]
             flagged.extend((s, e) for s, e, _ in following)
+        elif _VIDEO_TITLE.search(line):
+            flagged.append((start, end))
+        elif _DURATION.match(line):
+            following = [x for x in lines[k + 1 :] if x[2].strip()][:1]
+            flagged.extend((s, e) for s, e, _ in following)
+        elif _VIDEO_LINK.match(line):
+            before = [x for x in lines[:k] if x[2].strip()][-1:]
+            flagged.extend((s, e) for s, e, _ in before)
     for token in doc:
         if any(s <= token.idx < e for s, e in flagged):
             marked.add(token.i)
