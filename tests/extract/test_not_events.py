@@ -32,7 +32,22 @@ NOT_EVENTS = {
     "statement": "The foreign ministry released a statement on Monday.",
     "exchange_views": "The two ministers exchanged views on the crisis in Minsk.",
     "travel": "The US envoy flew to Minsk on Monday for a second visit.",
+    "subjunctive": "The judge ordered that Ann Roe be released, but she remains in jail.",
+    "designation": "Bo Lind, whom the government has deemed wrongfully detained, wrote a book.",
+    "designated_as": "The State Department designated him as unjustly imprisoned in Vorsk.",
 }
+
+# The same words telling a happening: the counterparts of "subjunctive" and "designation".
+TOLD = {
+    "said_that": ("The judge said that Ann Roe was released on Monday.", "release"),
+    "label_after": ("Police detained Bo Lind, considered a dissident, on Monday.", "arrest"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOLD))
+def test_told_happening_is_an_event(name: str) -> None:
+    text, kind = TOLD[name]
+    assert kind in types(text), text
 
 
 def test_meeting_without_prisoners_is_not_a_negotiation() -> None:

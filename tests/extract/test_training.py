@@ -26,9 +26,10 @@ from prisonwatch.extract.decide import (
     DecisionModel,
     Head,
     decide,
+    features,
     load_model,
 )
-from prisonwatch.extract.model import ExtractedEvent
+from prisonwatch.extract.model import ExtractedEvent, PersonMention
 from prisonwatch.extract.training import (
     FoldScores,
     Item,
@@ -121,6 +122,21 @@ def test_decide_keeps_what_the_model_believes_and_names_why() -> None:
     assert 0.5 < kept[0].confidence < 1
     assert "headline" in kept[0].reason
     assert not kept[0].background
+
+
+def test_siblings_marks_a_candidate_that_may_tell_the_happening_of_another() -> None:
+    def cand(kind: str, *names: str) -> Candidate:
+        people = [PersonMention(n, 0, 1, "prisoner") for n in names]
+        return Candidate("en", "free", (0, 5), ExtractedEvent(kind, persons=people), {})
+
+    group, member = cand("sentence"), cand("sentence", "Ann Roe")  # "all seven" and one of them
+    roe, lind = cand("arrest", "Ann Roe"), cand("arrest", "Bo Lind")  # two people's arrests
+    again = cand("arrest", "Bo Lind", "Cy Moss")
+    assert features(group, None, [group, member])["siblings"] == 1.0
+    assert features(member, None, [group, member])["siblings"] == 1.0
+    assert "siblings" not in features(roe, None, [roe, lind, group])  # no one in common
+    assert features(lind, None, [roe, lind, again])["siblings"] == 1.0  # Bo Lind twice
+    assert "siblings" not in features(group, None)  # alone
 
 
 def test_negated_or_future_candidates_are_never_events() -> None:

@@ -16,7 +16,7 @@ import datetime as dt
 import itertools
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,11 +178,20 @@ def _days_before(date: str | None, published: str | None) -> int | None:
     return (ref - day).days
 
 
-def features(candidate: Candidate, published: str | None) -> dict[str, float]:
-    """Return the candidate's front-end features plus the argument features the model adds."""
+def features(
+    candidate: Candidate, published: str | None, others: Sequence[Candidate] = ()
+) -> dict[str, float]:
+    """Return the candidate's front-end features plus the argument features the model adds.
+
+    ``others`` are the other candidates of the same document: ``siblings`` says another one
+    may tell the same happening (same type; a person in common, or one naming no one: "the
+    court sentenced X" beside "all seven were convicted"), where one happening told twice, or
+    a part of a group told apart from it, is likeliest.
+    """
     event = candidate.proposal
     f = dict(candidate.features)
     f[f"type={event.type}"] = 1.0
+    f["siblings"] = float(any(_may_be_one(candidate, o) for o in others if o is not candidate))
     f["has_persons"] = float(bool(event.persons))
     f["has_count"] = float(event.count is not None)
     f["has_date"] = float(event.date is not None)
@@ -199,6 +208,17 @@ def features(candidate: Candidate, published: str | None) -> dict[str, float]:
         f[label] = 1.0
         f["date_after_publication"] = float(days < 0)
     return {k: v for k, v in f.items() if v}
+
+
+def _may_be_one(a: Candidate, b: Candidate) -> bool:
+    """Return True when two candidates may tell one happening: same type, the other not flagged
+    (a description or plan tells no happening), and a person in common or one of them naming
+    no one (a counted group beside its members)."""
+    if a.type != b.type or any(k.startswith("filter=") or k in VETO_FEATURES for k in b.features):
+        return False
+    mine = {p.name for p in a.proposal.persons}
+    theirs = {p.name for p in b.proposal.persons}
+    return not mine or not theirs or bool(mine & theirs)
 
 
 def _reason(model: DecisionModel, feats: dict[str, float], p: float, bg: float) -> str:
@@ -222,8 +242,9 @@ def decide(
     model = model or load_model()
     cut = tunable("extract.event_threshold") if threshold is None else threshold
     events: list[ExtractedEvent] = []
+    candidates = list(candidates)
     for c in candidates:
-        feats = features(c, published)
+        feats = features(c, published, candidates)
         p = model.event.score(feats)
         if p < cut or any(feats.get(v) for v in VETO_FEATURES):
             continue

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract.lexicon import (
     DENIAL_LEMMAS,
+    DESIGNATION_LEMMAS,
     FACTIVE_CONTROL,
     FACTIVE_NOUNS,
     HABITUAL_ADVERBS,
@@ -99,6 +100,11 @@ def irrealis(trigger: Token, nominal: bool) -> str | None:
     modal = _modal(trigger)
     if modal:
         return f"'{modal}' makes it future or hypothetical"
+    if not nominal and _subjunctive(trigger):
+        return f"subjunctive under '{trigger.head.text}': ordered or asked, a plan not told as done"
+    label = None if nominal else _designation(trigger)
+    if label is not None:
+        return f"'{label.text}' labels an ongoing state (a designation), not a happening"
     if not nominal and _infinitive(trigger):
         head = trigger.head
         if not _factive_frame(head):
@@ -134,6 +140,26 @@ def irrealis(trigger: Token, nominal: bool) -> str | None:
             return f"negated by '{node.text}'"
         if dep == "advcl" or node.dep_ == "ROOT":
             break
+    return None
+
+
+def _subjunctive(trigger: Token) -> bool:
+    """Return True for 'ordered that X be released': a bare 'be' in a that-clause, no modal."""
+    if trigger.dep_ != "ccomp":
+        return False
+    aux = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    bare_be = any(c.lower_ == "be" and c.tag_ == "VB" for c in aux)
+    return bare_be and not any(c.lower_ == "to" or c.tag_ == "MD" for c in aux)
+
+
+def _designation(trigger: Token) -> Token | None:
+    """Return the labelling verb right before the trigger: 'deemed (wrongfully) detained'."""
+    doc = trigger.doc
+    i = trigger.i - 1
+    while i >= trigger.sent.start and (doc[i].pos_ == "ADV" or doc[i].lower_ == "as"):
+        i -= 1
+    if i >= trigger.sent.start and doc[i].lemma_.lower() in DESIGNATION_LEMMAS:
+        return doc[i]
     return None
 
 

@@ -396,6 +396,12 @@ LIGHT_VERBS = frozenset(["make", "take", "issue", "sign", "adopt", "reach"])
 HABITUAL_ADVERBS = frozenset(
     ["regularly", "repeatedly", "often", "routinely", "usually", "frequently"]
 )
+# Verbs that label someone's status rather than tell a happening: "was deemed wrongfully
+# detained", "designated as unjustly imprisoned" (a designation; the arrest is not told here),
+# unlike "was detained in May".
+DESIGNATION_LEMMAS = frozenset(
+    ["deem", "designate", "declare", "classify", "consider", "label", "regard", "list", "recognize"]
+)
 # Cues that an event is recounted, not the news peg.
 BACKGROUND_ADVERBS = frozenset(["previously", "earlier", "first", "formerly", "once", "originally"])
 BACKGROUND_PREPS = frozenset(["after", "following", "before", "since", "until", "prior"])

@@ -222,7 +222,7 @@ def _train_heads(items: Iterable[Item], corpus_digest: str = "") -> DecisionMode
     for item in items:
         published = item.gold.get("published")
         for cand, is_event, is_bg in labels(item):
-            feats = features(cand, published)
+            feats = features(cand, published, item.proposal.candidates if item.proposal else ())
             ev_rows.append(feats)
             ev_y.append(is_event)
             per_language[cand.language] = per_language.get(cand.language, 0) + 1
