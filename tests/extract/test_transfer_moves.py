@@ -24,9 +24,9 @@ def test_a_move_from_one_country_to_another_stays_a_transfer() -> None:
 
 
 def test_a_destination_the_parser_hangs_under_from_is_read() -> None:
-    text = "Guards took the reporter Ann Roe to the airport and flew her from there to Ankara."
+    text = "Guards drove the reporter Ann Roe to the border and flew her from the border to Ankara."
     assert one(text, "transfer").destination == ["Turkey"]
-    local = "Guards flew the reporter Ann Roe from there to the prison hospital."
+    local = "Guards flew the reporter Ann Roe from the border to the prison hospital."
     assert "transfer" not in _types(local)
 
 
@@ -49,8 +49,8 @@ def test_bringing_people_back_from_captivity_is_a_transfer() -> None:
     assert "transfer" not in _types(unfreed)
 
 
-def test_taken_home_from_a_courthouse_is_a_house_not_a_country() -> None:
-    house = "The politician was taken home from the courthouse, where he stays under house arrest."
+def test_home_from_a_local_place_is_a_house_not_a_country() -> None:
+    house = "The senator was driven home from the court building to wait for her appeal there."
     assert "transfer" not in _types(house)
     country = "The two freed sailors were flown home from Iran on Friday."
     assert "transfer" in _types(country)
@@ -103,10 +103,10 @@ def test_the_company_an_envoy_flies_home_with_is_moved() -> None:
 
 
 def test_a_permitted_transfer_is_not_yet_a_move() -> None:
-    approved = "Minsk pardoned the writer Bo Lind and approved his transfer to Germany."
+    approved = "Vorsk pardoned the poet Bo Lind and allowed her transfer to Norway."
     assert "transfer" not in _types(approved)
-    done = "Minsk pardoned the writer Bo Lind, and his transfer to Germany took six hours."
-    assert one(done, "transfer").destination == ["Germany"]
+    done = "Vorsk pardoned the poet Bo Lind, and her transfer to Norway took six hours."
+    assert one(done, "transfer").destination == ["Norway"]
 
 
 def test_a_freed_person_travelling_with_kin_is_not_moved() -> None:

@@ -36,7 +36,7 @@ def destination_of(token: Token) -> list[Token]:
     ]
     places = [t for t in places if not _same_country(token, t)] + _receiving_side(token)
     homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
-    # 'taken home from the courthouse' is a house; 'flown home from Iran' a home country.
+    # 'driven home from the court building' is a house; 'flown home from Iran' a home country.
     sources = list(preps(token, "from"))
     if any(geo.country(ent_text(s)) is None and s.lower_ != "there" for s in sources):
         homes = []
@@ -68,7 +68,7 @@ def _places(token: Token, *words: str) -> list[Token]:
 
 
 def _onward(token: Token) -> list[Token]:
-    """Return the 'to' places the parser hangs under 'from': 'flew him from there to Ankara'."""
+    """Return the 'to' places the parser hangs under 'from': 'flew her from the border to Ankara'."""
     froms = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
     heads = froms + [o for f in froms for o in f.children if o.dep_ in ("pobj", "pcomp")]
     return [p for h in heads for p in preps(h, "to", "into")]
@@ -292,7 +292,7 @@ def _back_from_captivity(token: Token) -> bool:
     )
 
 
-# Verbs that permit a move still to come: 'approved his transfer to Germany' moves no one yet.
+# Verbs that permit a move still to come: 'allowed her transfer to Norway' moves no one yet.
 _PERMITTING = {"approve", "authorize", "authorise", "allow", "permit", "clear", "greenlight"}
 
 
