@@ -68,7 +68,7 @@ def _places(token: Token, *words: str) -> list[Token]:
 
 
 def _onward(token: Token) -> list[Token]:
-    """Return the 'to' places the parser hangs under 'from': 'flew her from the border to Ankara'."""
+    """Return the 'to' places the parser hangs under 'from': 'flew her from the border to Oslo'."""
     froms = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
     heads = froms + [o for f in froms for o in f.children if o.dep_ in ("pobj", "pcomp")]
     return [p for h in heads for p in preps(h, "to", "into")]
