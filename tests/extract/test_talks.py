@@ -120,16 +120,13 @@ def test_conversations_and_arrangements_are_talks() -> None:
     assert "negotiation" not in [e.type for e in proposed(travel)]
 
 
-def test_a_request_received_names_both_sides_and_takes_the_verbs_date() -> None:
-    text = (
-        "On 3 May 2025 President Ann Roe received a written request from the Chilean president, "
-        "Bo Lind. She pardoned the jailed poet a week later."
-    )
-    (talk,) = [e for e in proposed(text) if e.type == "negotiation"]
-    assert [p.name for p in talk.persons] == ["Ann Roe", "Bo Lind"]
+def test_a_deal_takes_the_date_of_the_verb_that_reaches_it() -> None:
+    signed = "Ann Roe and Bo Lind signed a deal on 3 May 2025 on the release of nine prisoners."
+    (talk,) = [e for e in proposed(signed) if e.type == "negotiation"]
     assert talk.date == "2025-05-03"
-    lawyers = "President Ann Roe received a request from the poet's lawyers and pardoned him."
-    assert "negotiation" not in [e.type for e in proposed(lawyers)]
+    undated = "Ann Roe and Bo Lind signed a deal on the release of nine prisoners."
+    (talk,) = [e for e in proposed(undated) if e.type == "negotiation"]
+    assert talk.date is None
 
 
 def test_efforts_one_is_thanked_for_were_made() -> None:

@@ -418,14 +418,6 @@ def official_party(token: Token) -> bool:
     return any(t.lemma_.lower() in _OTHER_SIDE or t.ent_type_ == "GPE" for t in heard)
 
 
-def official_request(token: Token) -> bool:
-    """A request from the other side's leader or official, or from a state, not a lawyer's."""
-    askers = [*preps(token, "from", "of", "by"), *(c for c in token.children if c.dep_ == "poss")]
-    if token.dep_ == "dobj":
-        askers += preps(token.head, "from")  # "received a request on Monday from X"
-    return any(a.lemma_.lower() in _OTHER_SIDE or a.ent_type_ == "GPE" for a in askers)
-
-
 def secure_release(token: Token) -> bool:
     """'secured the release of X': the party that negotiated it."""
     return any(o.lemma_ in {"release", "freedom"} for o in objects(token))
@@ -458,7 +450,6 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "sanctioned_thing": sanctioned_thing,
     "meet_party": meet_party,
     "secure_release": secure_release,
-    "official_request": official_request,
     "official_party": official_party,
     "in_custody": in_custody,
     "arrival_abroad": arrival_abroad,

@@ -35,10 +35,9 @@ NEGOTIATION_CUES = frozenset(
 HOLDING = frozenset(
     (
         "hold", "have", "conduct", "begin", "start", "open", "resume",
-        "reach", "strike", "sign", "seal", "clinch", "conclude", "receive",
+        "reach", "strike", "sign", "seal", "clinch", "conclude",
     )
 )  # fmt: skip
-_ASKING = frozenset(("request", "appeal"))
 # Verbs of meeting whose subject is a party: "X met (spoke, talked, engaged) with Y".
 MEETING_VERBS = frozenset(("meet", "engage", "speak", "talk"))
 # Events a deal trades: a negotiation told in their sentence is the deal they were part of.
@@ -161,10 +160,8 @@ def stated_talks(token: Token) -> bool:
 
 def parties(token: Token, m: Mention, ctx: Context) -> None:
     """Fill the negotiation's persons (the named negotiators) and target (a party state)."""
-    # "a request from X" names the asker; "a visit from X" is no talk with X.
-    words = (
-        ("with", "between", "by", "from") if token.lemma_ in _ASKING else ("with", "between", "by")
-    )
+    # "talks with X", "a deal between X and Y", "brokered by X"; "a visit from X" is no talk with X.
+    words = ("with", "between", "by")
     found: list[Token] = list(preps(token, *words))
     held = token.head
     if m.nominal and token.dep_ in ("dobj", "nsubjpass") and held.lemma_ in HOLDING:

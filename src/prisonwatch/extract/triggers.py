@@ -347,14 +347,6 @@ TRIGGERS: tuple[Trigger, ...] = (
         counter="Talks on trade with an American envoy lasted two days.",
     ),
     Trigger(
-        "negotiation",
-        ("request",),
-        True,
-        "Ruritania freed a jailed poet after a request from the Freedonian president.",
-        counter="Ruritania freed a jailed poet after a request from his lawyers.",
-        check="official_request",
-    ),
-    Trigger(
         "death_in_custody",
         ("die",),
         False,
