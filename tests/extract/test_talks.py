@@ -6,8 +6,6 @@ one negotiation, whose evidence quotes each telling.
 
 from __future__ import annotations
 
-import pytest
-
 from prisonwatch.documents import CleanDocument
 from prisonwatch.extract.candidates import Candidate
 from prisonwatch.extract.english import EnglishFrontEnd
@@ -139,30 +137,6 @@ def test_efforts_one_is_thanked_for_were_made() -> None:
     assert [p.name for p in talk.proposal.persons] == ["Bo Lind"]
     urged = "Chile freed nine prisoners on Monday. Ann Roe urged Bo Lind to secure more releases."
     assert all(c.features.get("filter=infinitive") for c in _talks(urged))
-
-
-@pytest.mark.parametrize(
-    ("talked", "chatted"),
-    [
-        (
-            "President Ann Roe spoke with her Norwegian counterpart about the nine prisoners.",
-            "President Ann Roe spoke with reporters about the nine prisoners.",
-        ),
-        (
-            "Ann Roe talked with the Norwegian envoy Bo Lind about the nine prisoners.",
-            "Ann Roe talked with her neighbours about the nine prisoners.",
-        ),
-        (
-            "Ann Roe engaged with Norwegian officials on the release of the nine prisoners.",
-            "Ann Roe engaged with students on the release of the nine prisoners.",
-        ),
-    ],
-)
-def test_speaking_with_the_other_side_is_a_meeting(talked: str, chatted: str) -> None:
-    freed = "Chile freed nine prisoners on Monday. "
-    (talk,) = _talks(freed + talked)
-    assert "Ann Roe" in [p.name for p in talk.proposal.persons]
-    assert _talks(freed + chatted) == []
 
 
 def test_the_pronoun_of_an_honorific_names_no_party() -> None:

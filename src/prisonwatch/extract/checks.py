@@ -408,16 +408,6 @@ def meet_party(token: Token) -> bool:
     )
 
 
-# Who speaks for the other side of talks: its officials, its leader, "her counterpart".
-_OTHER_SIDE = NEGOTIATOR_TITLES | {"counterpart", "president", "leader", "chancellor"}
-
-
-def official_party(token: Token) -> bool:
-    """Speaking with the other side: its official, its leader or the state, not the press."""
-    heard = list(preps(token, "with", "to"))
-    return any(t.lemma_.lower() in _OTHER_SIDE or t.ent_type_ == "GPE" for t in heard)
-
-
 def secure_release(token: Token) -> bool:
     """'secured the release of X': the party that negotiated it."""
     return any(o.lemma_ in {"release", "freedom"} for o in objects(token))
@@ -450,7 +440,6 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "sanctioned_thing": sanctioned_thing,
     "meet_party": meet_party,
     "secure_release": secure_release,
-    "official_party": official_party,
     "in_custody": in_custody,
     "arrival_abroad": arrival_abroad,
     "swap_counterpart": swap_counterpart,

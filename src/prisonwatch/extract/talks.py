@@ -38,8 +38,8 @@ HOLDING = frozenset(
         "reach", "strike", "sign", "seal", "clinch", "conclude",
     )
 )  # fmt: skip
-# Verbs of meeting whose subject is a party: "X met (spoke, talked, engaged) with Y".
-MEETING_VERBS = frozenset(("meet", "engage", "speak", "talk"))
+# Verbs of meeting whose subject is a party: "X met with Y".
+MEETING_VERBS = frozenset(("meet",))
 # Events a deal trades: a negotiation told in their sentence is the deal they were part of.
 TRADED_TYPES = frozenset(
     ("release", "pardon", "transfer", "deportation", "sanctions_lifted", "sanctions_imposed")

@@ -313,14 +313,6 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "negotiation",
-        ("speak", "talk", "engage"),
-        False,
-        "Chile freed nine prisoners after its president spoke with his Norwegian counterpart.",
-        counter="Chile freed nine prisoners, and two of them later spoke with Reuters in Lima.",
-        check="official_party",
-    ),
-    Trigger(
-        "negotiation",
         ("secure", "win", "obtain"),
         False,
         "The administration secured the release of six Americans.",
@@ -375,7 +367,6 @@ _IRREGULAR = {
     "fly": ("flew", "flown", "flies", "flying"),
     "bring": ("brought", "brings", "bringing"),
     "meet": ("met", "meets", "meeting"),
-    "speak": ("spoke", "spoken", "speaks", "speaking"),
     "win": ("won", "wins", "winning"),
     "die": ("died", "dies", "dying"),
     "forbid": ("forbade",),
