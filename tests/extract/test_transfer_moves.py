@@ -109,18 +109,6 @@ def test_a_permitted_transfer_is_not_yet_a_move() -> None:
     assert one(done, "transfer").destination == ["Norway"]
 
 
-def test_a_freed_person_travelling_with_kin_is_not_moved() -> None:
-    kin = (
-        "Minsk freed Bo Lind on Friday. "
-        "Lind arrived in Lithuania on Sunday accompanied by his wife, Maria."
-    )
-    assert "transfer" not in _types(kin)
-    family = "Minsk freed Bo Lind on Friday. Lind flew to Warsaw with his family on Sunday."
-    assert "transfer" not in _types(family)
-    group = "Minsk freed Bo Lind on Friday. Lind flew to Warsaw with two other freed prisoners."
-    assert one(group, "transfer").destination == ["Poland"]
-
-
 def test_a_hand_over_to_the_police_is_no_move() -> None:
     police = "The suspect Bo Lind was handed over to investigators in Minsk."
     assert "transfer" not in _types(police)

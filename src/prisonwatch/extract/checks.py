@@ -170,27 +170,7 @@ def _named_as_freed(name: Token) -> bool:
 
 def arrival_abroad(token: Token) -> bool:
     """Freed prisoners arriving in, or boarding a plane for, a country: a neutral move."""
-    if _with_kin(token):
-        return False
     return bool(arrival_places(token)) and _prisoner_subject(token) and _freed_before(token)
-
-
-# Kin that travel with a free person: 'arrived in Vilnius with his wife' is the journey of
-# someone already free, not a move of prisoners (EVAL.md rule 6 counts the moves done to them).
-_KIN = {
-    "husband", "wife", "spouse", "partner", "son", "daughter", "child", "children", "mother",
-    "father", "parents", "brother", "sister", "family", "relatives",
-}  # fmt: skip
-
-
-def _with_kin(token: Token) -> bool:
-    """'arrived in X accompanied by his wife', 'flew to X with her family'."""
-    company = list(preps(token, "with"))
-    company += [
-        p for c in token.children if c.dep_ == "advcl" and c.lemma_ == "accompany"
-        for p in preps(c, "by")
-    ]  # fmt: skip
-    return any(c.lemma_.lower() in _KIN for c in company)
 
 
 def swap_counterpart(token: Token) -> bool:
@@ -315,7 +295,7 @@ def people_moved(token: Token) -> bool:
 
 def freed_travel(token: Token) -> bool:
     """'Roe flew home to Poland' once the text has freed Roe: the freed person's own move."""
-    if objects(token) or _with_kin(token):
+    if objects(token):
         return False
     return bool(destination_of(token)) and _prisoner_subject(token) and _freed_before(token)
 
