@@ -112,10 +112,8 @@ def test_a_permitted_transfer_is_not_yet_a_move() -> None:
 def test_a_hand_over_to_the_police_is_no_move() -> None:
     police = "The suspect Bo Lind was handed over to investigators in Minsk."
     assert "transfer" not in _types(police)
-    swap = "The two men were handed over to the Russian side on the bridge."
+    swap = "The two men were handed over to Russia on the bridge."
     assert one(swap, "transfer").destination == ["Russia"]
-    officials = "Minsk handed the five Poles over to Polish officials at the border."
-    assert one(officials, "transfer").destination == ["Poland"]
 
 
 def test_a_refused_move_did_not_happen() -> None:

@@ -34,7 +34,7 @@ def destination_of(token: Token) -> list[Token]:
         for t in [*_places(token, "to", "into"), *_onward(token)]
         if t.ent_type_ == "GPE" or (t.ent_type_ and geo.country(ent_text(t)))
     ]
-    places = [t for t in places if not _same_country(token, t)] + _receiving_side(token)
+    places = [t for t in places if not _same_country(token, t)]
     homes = [c for c in token.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
     # 'driven home from the court building' is a house; 'flown home from Iran' a home country.
     sources = list(preps(token, "from"))
@@ -43,22 +43,8 @@ def destination_of(token: Token) -> list[Token]:
     return places + homes
 
 
-# Who receives people on the other side of a hand-over: 'to the Russian side', 'to Polish
-# officials'; the nationality word names the receiving country.
-_RECEIVERS = {"side", "authority", "official", "representative", "diplomat", "embassy"}
 # Who receives a suspect at home: 'handed over to the police' is an arrest's step, not a move.
 _LAW = {"police", "investigator", "prosecutor", "court", "judge", "militia", "custody"}
-
-
-def _receiving_side(token: Token) -> list[Token]:
-    """Return the nationality words of 'handed over to the Russian side / Polish officials'."""
-    return [
-        a
-        for t in preps(token, "to")
-        if t.lemma_.lower() in _RECEIVERS
-        for a in t.children
-        if a.dep_ in ("amod", "compound") and a.ent_type_ in ("NORP", "GPE") and geo.country(a.text)
-    ]
 
 
 def _places(token: Token, *words: str) -> list[Token]:
