@@ -161,15 +161,6 @@ TUNABLES: tuple[Tunable, ...] = (
         "negative texts.",
     ),
     Tunable(
-        "extract.travel_months_after_release",
-        2,
-        "Months after the release told before beyond which a freed person's journey abroad is "
-        "their own travel, not a transfer.",
-        "2, by reasoning: a flight home comes within days or weeks of a swap; a journey "
-        "dated a season later is travel of someone long free (EVAL.md rule 6). 5-fold CV on "
-        "news_dev + news_dev2 is the same with and without the rule, so it does not choose it.",
-    ),
-    Tunable(
         "extract.train_c",
         1.0,
         "Inverse L2 strength of the decision model's logistic regressions.",

@@ -134,15 +134,6 @@ def test_settling_abroad_after_an_old_release_is_no_transfer() -> None:
     assert one(freed_now, "transfer").destination == ["Austria"]
 
 
-def test_a_journey_dated_long_after_the_release_is_travel() -> None:
-    later = "Minsk freed Ann Roe in 2019. In 2021 Roe flew to Berlin."
-    assert "transfer" not in _types(later)
-    months = "Minsk freed Ann Roe on March 3, 2024. On July 9, 2024, Roe flew to Berlin."
-    assert "transfer" not in _types(months)
-    next_day = "Minsk freed Ann Roe on March 3, 2024. On March 4, 2024, Roe flew to Berlin."
-    assert one(next_day, "transfer").destination == ["Germany"]
-
-
 def test_a_verb_joined_to_a_passive_shares_its_subject() -> None:
     text = "The 40 prisoners were freed and forced to leave the country on Friday."
     assert one(text, "deportation").count == 40

@@ -18,7 +18,6 @@ from prisonwatch.extract.lexicon import (
 from prisonwatch.extract.mention import Mention
 from prisonwatch.extract.tree import is_person_noun, objects, preps
 from prisonwatch.extract.triggers import TRIGGERS, Trigger, matcher_patterns, rows_for
-from prisonwatch.tunables import tunable
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -172,9 +171,6 @@ def _mention(
         m.date = talks.held_date(token, nominal, ctx)
     if m.date:
         m.reasons.append(f"date '{m.date.text.strip()}'")
-    if row.type == "transfer" and row.patient == "subj" and _years_after_release(m, earlier):
-        # "freed in 2019 ... in 2021 Roe flew to Berlin": a journey of a free person.
-        return None, "a journey in another year than the release told before"
     why = _aggregate(token, m, earlier)
     if why and why.endswith(_MAYBE_TOTAL):
         # "has freed more than 40 people": a new group or a running total; the model decides.
@@ -188,22 +184,6 @@ def _mention(
         or timing.anterior(token, m, earlier)
     )
     return m, ""
-
-
-def _years_after_release(m: Mention, earlier: list[Mention]) -> bool:
-    """Return True when the move is dated months after the latest dated release told before.
-
-    Dates are compared at the coarser precision of the two: years when one gives a year only.
-    """
-    moved = m.date.value if m.date and m.date.value else None
-    freed = [e for e in earlier if e.type in ("release", "pardon") and e.date and e.date.value]
-    last = freed[-1].date.value if freed and freed[-1].date else None
-    if not moved or not last:
-        return False
-    if len(moved) < 7 or len(last) < 7:
-        return moved[:4] != last[:4]
-    months = (int(moved[:4]) - int(last[:4])) * 12 + int(moved[5:7]) - int(last[5:7])
-    return abs(months) > int(tunable("extract.travel_months_after_release"))
 
 
 def _shared_passive_subject(token: Token) -> list[Token]:
