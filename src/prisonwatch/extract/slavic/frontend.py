@@ -181,6 +181,8 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
         flags["passive"] = flags["past"] = 1.0
     elif lexicon.be_form(word) == "past":
         flags["past"] = 1.0
+    if flags.get("nominal") and _ground(before):
+        flags["ground"] = 1.0  # "отпущены по помилованию": the pardon they left under
     opening = {t.lower for t in sent.tokens[:2]}
     if opening & lexicon.BACKGROUND_CUES:
         flags["background_cue"] = 1.0
@@ -199,6 +201,17 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
     return flags
 
 
+def _ground(before: list[str]) -> bool:
+    """Return True when a preposition makes the noun after it the ground of another happening.
+
+    "по помилованию", "па памілаванні", and "по указу о помиловании" with the decree between.
+    """
+    if before and before[-1] in lexicon.GROUND_PREPOSITIONS:
+        return True
+    return len(before) == 3 and before[0] in lexicon.GROUND_PREPOSITIONS and before[2] in _ABOUT
+
+
+_ABOUT = frozenset({"о", "об", "аб"})
 _VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 
@@ -509,6 +522,8 @@ def _conflict(group: list[_Mention], m: _Mention) -> bool:
             return True  # two leaders acting: two happenings
         if other.count and m.count and other.count.value != m.count.value:
             part = m.flags.get("part") and m.count.value < other.count.value
+            # The people who left under a pardon may be some of those it covered.
+            part = part or m.flags.get("ground") or other.flags.get("ground")
             if not part:
                 return True  # two different group sizes, unless "еще N" tells more of it
         if other.date and m.date and other.date.value and m.date.value:
@@ -573,7 +588,10 @@ def _candidate(
                 persons.append(PersonMention(name, s, e, role))
     spans = sorted({_span(m.sent.start, m.sent.end, where) for m in group})
     evidence = [Evidence(s, e, original[s:e]) for s, e in spans]
-    count = next((m.count for m in group if m.count), None)
+    # A count beside a ground ("12 человек ... по помилованию") counts who left, not who was
+    # pardoned: the event's own count comes first.
+    counted = sorted((m for m in group if m.count), key=lambda m: bool(m.flags.get("ground")))
+    count = counted[0].count if counted else None
     date = next((m.date for m in group if m.date and m.date.value), None) or next(
         (m.date for m in group if m.date), None
     )
@@ -606,7 +624,8 @@ def _candidate(
     for k in ("modal", "future", "quoted", "nominal"):
         if not all(m.flags.get(k) for m in group):
             flags.pop(k, None)
-    features = dict(flags)
+    # "ground" only says where a mention joined its event; it is no evidence of its own.
+    features = {k: v for k, v in flags.items() if k != "ground"}
     features["trigger=" + first.trigger.name.replace(" ", "_")] = 1.0
     newline = text.find("\n")
     features["headline"] = float(newline > 0 and first.sent.start < newline)

@@ -569,6 +569,10 @@ REQUEST_NOUNS = re.compile(
 # "Заявление"/"заява" is an application only before a pardon ("заява аб памілаванні"); before
 # a release it is as often a statement about one ("у заяве аб вызваленні ...").
 PARDON_APPLICATIONS = re.compile(r"заявлени\w*|заяв(?:а|у|ы|е|ай)")
+# Prepositions that make a nominal trigger the ground of another happening: "покинули колонию по
+# помилованию", "адпушчаны па памілаванні" name the pardon the people left under (one the text
+# may tell elsewhere), not a new one; "по указу о помиловании" with the decree between.
+GROUND_PREPOSITIONS = frozenset(["по", "па"])
 # Openings of a sentence that names some of the people of the event told just before it.
 AMONG_OPENINGS: tuple[str, ...] = (
     "среди них", "среди которых", "среди освобожденных", "среди помилованных", "в их числе",

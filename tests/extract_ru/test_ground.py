@@ -1,0 +1,59 @@
+"""A pardon named as the ground of a release ("по помилованию") is the pardon the text tells."""
+
+from __future__ import annotations
+
+import pytest
+
+from prisonwatch.documents import CleanDocument
+from prisonwatch.extract.slavic.frontend import SlavicFrontEnd
+
+
+def _pardons(text: str, language: str) -> list[int | None]:
+    proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
+    return [c.proposal.count for c in proposal.candidates if c.type == "pardon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Президент помиловал 40 заключенных. Волонтеры насчитали 12 человек, "
+            "покинувших колонию по помилованию.",
+            "ru",
+        ),
+        (
+            "Президент помиловал 40 заключенных. Волонтеры насчитали 12 человек, "
+            "отпущенных по указу о помиловании.",
+            "ru",
+        ),
+        (
+            "Прэзідэнт памілаваў 40 зняволеных. Валанцёры налічылі 12 чалавек, "
+            "якія пакінулі калонію па памілаванні.",
+            "be",
+        ),
+        (
+            "Волонтеры насчитали 12 человек, покинувших колонию по помилованию. "
+            "Президент помиловал 40 заключенных.",
+            "ru",
+        ),
+    ],
+)
+def test_the_pardon_people_left_under_is_the_one_told(text: str, language: str) -> None:
+    # Some of the 40 left under the pardon: one pardon, its count the decree's.
+    assert _pardons(text, language) == [40]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Президент помиловал 40 заключенных. Отдельным указом помилованы 12 человек.", "ru"),
+        ("Прэзідэнт памілаваў 40 зняволеных. Асобным указам памілаваны 12 чалавек.", "be"),
+    ],
+)
+def test_a_pardon_of_another_size_told_outright_stays_apart(text: str, language: str) -> None:
+    assert sorted(_pardons(text, language), key=str) == [12, 40]
+
+
+def test_a_pardon_named_only_as_the_ground_is_still_proposed() -> None:
+    # EVAL.md rule 4: the text says both; with no other pardon told, this one stands.
+    assert _pardons("Блогер Олег Сомов отпущен из колонии по помилованию.", "ru") == [None]
