@@ -1,10 +1,11 @@
-"""A pardon named as the ground of a release ("по помилованию") is the pardon the text tells."""
+"""Slavic grounds and descriptions: "по помилованию" is the pardon told, a participle no sibling."""
 
 from __future__ import annotations
 
 import pytest
 
 from prisonwatch.documents import CleanDocument
+from prisonwatch.extract.decide import features
 from prisonwatch.extract.slavic.frontend import SlavicFrontEnd
 
 
@@ -57,3 +58,24 @@ def test_a_pardon_of_another_size_told_outright_stays_apart(text: str, language:
 def test_a_pardon_named_only_as_the_ground_is_still_proposed() -> None:
     # EVAL.md rule 4: the text says both; with no other pardon told, this one stands.
     assert _pardons("Блогер Олег Сомов отпущен из колонии по помилованию.", "ru") == [None]
+
+
+def _siblings(text: str) -> list[tuple[bool, float]]:
+    proposal = SlavicFrontEnd("ru").propose(CleanDocument(text=text, language="ru"))
+    cands = proposal.candidates
+    return [
+        (bool(c.features.get("description")), features(c, None, cands).get("siblings", 0.0))
+        for c in cands
+        if c.type == "release"
+    ]
+
+
+def test_a_describing_participle_is_no_sibling_of_the_release() -> None:
+    # "освобожденных" describes the people of the release told; it tells no happening itself.
+    text = "Власти освободили 20 заключенных. Многие из освобожденных уехали к родным."
+    assert (False, 0.0) in _siblings(text)
+
+
+def test_two_releases_told_outright_are_siblings() -> None:
+    text = "Власти освободили 20 заключенных. В соседней области освободили 7 человек."
+    assert _siblings(text) == [(False, 1.0), (False, 1.0)]
