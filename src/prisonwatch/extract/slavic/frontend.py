@@ -364,9 +364,9 @@ class SlavicFrontEnd(BaseFrontEnd):
                 if not tok.is_word:
                     continue
                 for row in rows:
-                    if not row.matches(tok.lower) or not _near(
-                        sent.tokens, i, row.needs, row.after
-                    ):
+                    if not row.matches(tok.lower):
+                        continue
+                    if not _near(sent.tokens, i, row.needs, row.after):
                         continue
                     flags = _flags(sent.tokens, i, lang, text, sent)
                     persons = _persons(sent, names, text, row.type)
@@ -520,6 +520,8 @@ def _conflict(group: list[_Mention], m: _Mention) -> bool:
         leaders = {other.actor, m.actor} - {other.target, m.target, None}
         if len(leaders) > 1:
             return True  # two leaders acting: two happenings
+        if _described_apart(other, m):
+            return True  # each describing participle tells its own person's earlier event
         if other.count and m.count and other.count.value != m.count.value:
             part = m.flags.get("part") and m.count.value < other.count.value
             # The people who left under a pardon may be some of those it covered.
@@ -533,6 +535,17 @@ def _conflict(group: list[_Mention], m: _Mention) -> bool:
         if other.destination and m.destination and not set(other.destination) & set(m.destination):
             return True
     return False
+
+
+def _described_apart(a: _Mention, b: _Mention) -> bool:
+    """Return True for two describing participles of different people.
+
+    "осужденный на три года Иван Петров ... приговоренного к штрафу Олега Сомова": two
+    convictions, each told only as the description of its own person.
+    """
+    if not (a.flags.get("description") and b.flags.get("description") and a.persons and b.persons):
+        return False
+    return not {n.nominative for n in a.persons} & {n.nominative for n in b.persons}
 
 
 def _unify(names: list[Name], lang: str) -> list[Name]:

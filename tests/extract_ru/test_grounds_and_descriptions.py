@@ -1,4 +1,4 @@
-"""Slavic grounds and descriptions: "по помилованию" is the pardon told, a participle no sibling."""
+"""Grounds, descriptions and rows: what one Slavic trigger word tells, and of whom."""
 
 from __future__ import annotations
 
@@ -79,3 +79,37 @@ def test_a_describing_participle_is_no_sibling_of_the_release() -> None:
 def test_two_releases_told_outright_are_siblings() -> None:
     text = "Власти освободили 20 заключенных. В соседней области освободили 7 человек."
     assert _siblings(text) == [(False, 1.0), (False, 1.0)]
+
+
+def _sentences(text: str, language: str) -> list[list[str]]:
+    proposal = SlavicFrontEnd(language).propose(CleanDocument(text=text, language=language))
+    return [
+        [p.name for p in c.proposal.persons] for c in proposal.candidates if c.type == "sentence"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "На митинг пришел осужденный по статье о поджоге Иван Петров. Рядом стояла "
+            "приговоренная к штрафу Анна Смирнова.",
+            "ru",
+        ),
+        (
+            "Мы сустрэлі маці асуджанага па справе аб падпале Івана Пятрова. Потым прыйшла "
+            "сястра асуджанай па артыкуле аб пратэстах Ганны Смірновай.",
+            "be",
+        ),
+    ],
+)
+def test_describing_participles_of_two_people_are_two_events(text: str, language: str) -> None:
+    assert sorted(map(len, _sentences(text, language))) == [1, 1]
+
+
+def test_one_person_described_twice_is_one_event() -> None:
+    text = (
+        "На митинг пришел осужденный по статье о поджоге Иван Петров. Позже "
+        "приговоренного к штрафу Ивана Петрова увезли домой."
+    )
+    assert _sentences(text, "ru") == [["Иван Петров"]]
