@@ -113,3 +113,12 @@ def test_one_person_described_twice_is_one_event() -> None:
         "приговоренного к штрафу Ивана Петрова увезли домой."
     )
     assert _sentences(text, "ru") == [["Иван Петров"]]
+
+
+def test_a_word_two_rows_of_one_type_find_is_one_mention() -> None:
+    # "выдворены" is both a deportation and an expulsion over the border: one mention.
+    proposal = SlavicFrontEnd("ru").propose(
+        CleanDocument(text="Десять активистов выдворены через границу.", language="ru")
+    )
+    (candidate,) = proposal.candidates
+    assert candidate.features["mentions"] == 1.0

@@ -363,8 +363,9 @@ class SlavicFrontEnd(BaseFrontEnd):
             for i, tok in enumerate(sent.tokens):
                 if not tok.is_word:
                     continue
+                told: set[str] = set()  # one mention of a type per word, whichever row found it
                 for row in rows:
-                    if not row.matches(tok.lower):
+                    if row.type in told or not row.matches(tok.lower):
                         continue
                     if not _near(sent.tokens, i, row.needs, row.after):
                         continue
@@ -405,6 +406,7 @@ class SlavicFrontEnd(BaseFrontEnd):
                         )
                     )
                     roster = mentions[-1]
+                    told.add(row.type)
             if sent_persons_all:
                 previous_persons = [
                     n for n in sent_persons_all if not places.actor(n.nominative.split()[-1])
