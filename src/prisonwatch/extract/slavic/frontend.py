@@ -81,6 +81,7 @@ _PRONOUNS = frozenset(
     ]
 )
 _PREPOSITIONS_TO = frozenset({"в", "во", "у", "ў", "ва"})
+_ABOUT = frozenset({"о", "об", "аб"})  # "указ о помиловании": what a document is about
 # Belarusian participle endings in an oblique case: the participle describes, it does not state.
 _BE_ATTRIBUTIVE = ("нага", "ных", "ным", "наму", "най", "нымі", "тага", "тых", "тым")
 
@@ -211,7 +212,6 @@ def _ground(before: list[str]) -> bool:
     return len(before) == 3 and before[0] in lexicon.GROUND_PREPOSITIONS and before[2] in _ABOUT
 
 
-_ABOUT = frozenset({"о", "об", "аб"})
 _VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 
