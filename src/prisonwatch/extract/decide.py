@@ -214,11 +214,17 @@ def _may_be_one(a: Candidate, b: Candidate) -> bool:
     """Return True when two candidates may tell one happening: same type, the other not flagged
     (a description or plan tells no happening), and a person in common or one of them naming
     no one (a counted group beside its members)."""
-    if a.type != b.type or any(k.startswith("filter=") or k in VETO_FEATURES for k in b.features):
+    if a.type != b.type or any(_flagged(k) for k in b.features):
         return False
     mine = {p.name for p in a.proposal.persons}
     theirs = {p.name for p in b.proposal.persons}
     return not mine or not theirs or bool(mine & theirs)
+
+
+def _flagged(feature: str) -> bool:
+    """Return True for a feature that makes a candidate tell no happening of its own: a veto,
+    an English filter, or the shared ``description`` ("the jailed editor", "освобожденных")."""
+    return feature.startswith("filter=") or feature in VETO_FEATURES or feature == "description"
 
 
 def _reason(model: DecisionModel, feats: dict[str, float], p: float, bg: float) -> str:

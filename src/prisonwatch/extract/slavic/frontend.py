@@ -81,6 +81,7 @@ _PRONOUNS = frozenset(
     ]
 )
 _PREPOSITIONS_TO = frozenset({"в", "во", "у", "ў", "ва"})
+_ABOUT = frozenset({"о", "об", "аб"})  # "указ о помиловании": what a document is about
 # Belarusian participle endings in an oblique case: the participle describes, it does not state.
 _BE_ATTRIBUTIVE = ("нага", "ных", "ным", "наму", "най", "нымі", "тага", "тых", "тым")
 
@@ -181,6 +182,8 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
         flags["passive"] = flags["past"] = 1.0
     elif lexicon.be_form(word) == "past":
         flags["past"] = 1.0
+    if flags.get("nominal") and _ground(before):
+        flags["ground"] = 1.0  # "отпущены по помилованию": the pardon they left under
     opening = {t.lower for t in sent.tokens[:2]}
     if opening & lexicon.BACKGROUND_CUES:
         flags["background_cue"] = 1.0
@@ -197,6 +200,16 @@ def _flags(tokens: list[Token], i: int, lang: str, text: str, sent: _Sentence) -
     if sent.tokens and sent.tokens[0].lower in lexicon.PART_OPENINGS:
         flags["part"] = 1.0  # "Еще двоих задержали в Курске": more of a total already told
     return flags
+
+
+def _ground(before: list[str]) -> bool:
+    """Return True when a preposition makes the noun after it the ground of another happening.
+
+    "по помилованию", "па памілаванні", and "по указу о помиловании" with the decree between.
+    """
+    if before and before[-1] in lexicon.GROUND_PREPOSITIONS:
+        return True
+    return len(before) == 3 and before[0] in lexicon.GROUND_PREPOSITIONS and before[2] in _ABOUT
 
 
 _VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
@@ -350,10 +363,11 @@ class SlavicFrontEnd(BaseFrontEnd):
             for i, tok in enumerate(sent.tokens):
                 if not tok.is_word:
                     continue
+                told: set[str] = set()  # one mention of a type per word, whichever row found it
                 for row in rows:
-                    if not row.matches(tok.lower) or not _near(
-                        sent.tokens, i, row.needs, row.after
-                    ):
+                    if row.type in told or not row.matches(tok.lower):
+                        continue
+                    if not _near(sent.tokens, i, row.needs, row.after):
                         continue
                     flags = _flags(sent.tokens, i, lang, text, sent)
                     persons = _persons(sent, names, text, row.type)
@@ -392,6 +406,7 @@ class SlavicFrontEnd(BaseFrontEnd):
                         )
                     )
                     roster = mentions[-1]
+                    told.add(row.type)
             if sent_persons_all:
                 previous_persons = [
                     n for n in sent_persons_all if not places.actor(n.nominative.split()[-1])
@@ -507,8 +522,12 @@ def _conflict(group: list[_Mention], m: _Mention) -> bool:
         leaders = {other.actor, m.actor} - {other.target, m.target, None}
         if len(leaders) > 1:
             return True  # two leaders acting: two happenings
+        if _described_apart(other, m):
+            return True  # each describing participle tells its own person's earlier event
         if other.count and m.count and other.count.value != m.count.value:
             part = m.flags.get("part") and m.count.value < other.count.value
+            # The people who left under a pardon may be some of those it covered.
+            part = part or m.flags.get("ground") or other.flags.get("ground")
             if not part:
                 return True  # two different group sizes, unless "еще N" tells more of it
         if other.date and m.date and other.date.value and m.date.value:
@@ -518,6 +537,17 @@ def _conflict(group: list[_Mention], m: _Mention) -> bool:
         if other.destination and m.destination and not set(other.destination) & set(m.destination):
             return True
     return False
+
+
+def _described_apart(a: _Mention, b: _Mention) -> bool:
+    """Return True for two describing participles of different people.
+
+    "осужденный на три года Иван Петров ... приговоренного к штрафу Олега Сомова": two
+    convictions, each told only as the description of its own person.
+    """
+    if not (a.flags.get("description") and b.flags.get("description") and a.persons and b.persons):
+        return False
+    return not {n.nominative for n in a.persons} & {n.nominative for n in b.persons}
 
 
 def _unify(names: list[Name], lang: str) -> list[Name]:
@@ -573,7 +603,10 @@ def _candidate(
                 persons.append(PersonMention(name, s, e, role))
     spans = sorted({_span(m.sent.start, m.sent.end, where) for m in group})
     evidence = [Evidence(s, e, original[s:e]) for s, e in spans]
-    count = next((m.count for m in group if m.count), None)
+    # A count beside a ground ("12 человек ... по помилованию") counts who left, not who was
+    # pardoned: the event's own count comes first.
+    counted = sorted((m for m in group if m.count), key=lambda m: bool(m.flags.get("ground")))
+    count = counted[0].count if counted else None
     date = next((m.date for m in group if m.date and m.date.value), None) or next(
         (m.date for m in group if m.date), None
     )
@@ -606,7 +639,8 @@ def _candidate(
     for k in ("modal", "future", "quoted", "nominal"):
         if not all(m.flags.get(k) for m in group):
             flags.pop(k, None)
-    features = dict(flags)
+    # "ground" only says where a mention joined its event; it is no evidence of its own.
+    features = {k: v for k, v in flags.items() if k != "ground"}
     features["trigger=" + first.trigger.name.replace(" ", "_")] = 1.0
     newline = text.find("\n")
     features["headline"] = float(newline > 0 and first.sent.start < newline)

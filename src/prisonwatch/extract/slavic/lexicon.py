@@ -204,6 +204,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         after=True,
     ),
     Trigger(
+        "осужден по делу",
+        "sentence",
+        "ru",
+        r"осужд[её]н\w*",
+        0.75,
+        "Осужденная по статье о поджоге студентка Анна Смирнова уехала в Вильнюс.",
+        "Заявление министра осуждено по всей стране.",
+        needs=r"делу|статье|стать[яеи]м|обвинени\w*",
+        after=True,
+    ),
+    Trigger(
         "прысудзіць",
         "sentence",
         "be",
@@ -224,6 +235,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         "Міністр асудзіў заяву суседняй краіны.",
         needs=r"\d+\w*|гад\w*|калон\w*|калён\w*|хімі\w*|пазбаўлен\w*|тэрмін\w*|штраф\w*|"
         r"адзін|два|дзве|тр\w+|чатыр\w+|пяц\w+|шэсц\w+|сем\w*|восем\w*|дзевяц\w+",
+        after=True,
+    ),
+    Trigger(
+        "асуджаны па справе",
+        "sentence",
+        "be",
+        r"асуджан\w*",
+        0.75,
+        "Асуджаны па справе аб падпале блогер Іван Пятроў выйшаў на волю.",
+        "Заява міністра асуджана па ўсёй краіне.",
+        needs=r"справе|артыкуле|артыкулах|абвінавачванн\w*",
         after=True,
     ),
     Trigger(
@@ -569,6 +591,10 @@ REQUEST_NOUNS = re.compile(
 # "Заявление"/"заява" is an application only before a pardon ("заява аб памілаванні"); before
 # a release it is as often a statement about one ("у заяве аб вызваленні ...").
 PARDON_APPLICATIONS = re.compile(r"заявлени\w*|заяв(?:а|у|ы|е|ай)")
+# Prepositions that make a nominal trigger the ground of another happening: "покинули колонию по
+# помилованию", "адпушчаны па памілаванні" name the pardon the people left under (one the text
+# may tell elsewhere), not a new one; "по указу о помиловании" with the decree between.
+GROUND_PREPOSITIONS = frozenset(["по", "па"])
 # Openings of a sentence that names some of the people of the event told just before it.
 AMONG_OPENINGS: tuple[str, ...] = (
     "среди них", "среди которых", "среди освобожденных", "среди помилованных", "в их числе",
