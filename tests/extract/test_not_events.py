@@ -32,6 +32,7 @@ NOT_EVENTS = {
     "statement": "The foreign ministry released a statement on Monday.",
     "exchange_views": "The two ministers exchanged views on the crisis in Minsk.",
     "travel": "The US envoy flew to Minsk on Monday for a second visit.",
+    "duration": "The reporter had been imprisoned for a year on charges she denied.",
     "subjunctive": "The judge ordered that Ann Roe be released, but she remains in jail.",
     "designation": "Bo Lind, whom the government has deemed wrongfully detained, wrote a book.",
     "designated_as": "The State Department designated him as unjustly imprisoned in Vorsk.",
@@ -41,6 +42,7 @@ NOT_EVENTS = {
 TOLD = {
     "said_that": ("The judge said that Ann Roe was released on Monday.", "release"),
     "label_after": ("Police detained Bo Lind, considered a dissident, on Monday.", "arrest"),
+    "term": ("The court jailed the reporter Ann Roe for two years on Monday.", "sentence"),
 }
 
 

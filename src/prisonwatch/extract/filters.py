@@ -88,7 +88,16 @@ def _perfect_since(token: Token) -> bool:
     if not (aux & {"has", "have", "had"} and "been" in aux):
         return False
     since = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "since"]
-    return any(_YEAR.fullmatch(t.text) for s in since for t in s.subtree)
+    if any(_YEAR.fullmatch(t.text) for s in since for t in s.subtree):
+        return True
+    # "had been imprisoned for a year": how long a state lasted, not when it began.
+    spans = [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+    ]
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in _DURATION_UNITS for o in spans)
+
+
+_DURATION_UNITS = frozenset(("year", "month", "week", "day", "decade"))
 
 
 def irrealis(trigger: Token, nominal: bool) -> str | None:
