@@ -2,9 +2,9 @@
 
 Gates pin the 5-fold cross-validated figures on news_dev + news_dev2 (English texts, pooled over
 folds) measured with ``prisonwatch eval --folds 5`` on this version, minus 0.03 for parser noise:
-all F1 0.849, main 0.843, persons 0.841, counts 0.883, dates 0.761; events on negative texts 0
-(gate: 0); events with (calibrated) confidence >= 0.9: recall 0.449 (calibration on
-out-of-fold reported events, 10 folds, knots of at least 10 events) and precision 0.940, gated
+all F1 0.838, main 0.832, persons 0.834, counts 0.881, dates 0.767; events on negative texts 0
+(gate: 0); events with (calibrated) confidence >= 0.9: recall 0.481 (calibration on
+out-of-fold reported events, 10 folds, knots of at least 10 events) and precision 0.944, gated
 at the issue's own floor 0.933 (the top precision swings by 0.02 with a few events; the
 ``siblings`` feature, a candidate that may retell another's happening, keeps retold events
 out of the top). A second
@@ -78,16 +78,16 @@ def test_model_file_holds_weights_not_text() -> None:
 def test_cross_validated_gates(pooled: FoldScores) -> None:
     s = pooled.tallies["language:en"].summary()
     table = pooled.tallies["language:en"].table()
-    assert s["f1_all"] >= 0.819, table
-    assert s["f1_main"] >= 0.813, table
-    assert s["f1_persons"] >= 0.811, table
-    assert s["count_acc"] >= 0.853, table
-    assert s["date_acc"] >= 0.731, table
+    assert s["f1_all"] >= 0.808, table
+    assert s["f1_main"] >= 0.802, table
+    assert s["f1_persons"] >= 0.804, table
+    assert s["count_acc"] >= 0.851, table
+    assert s["date_acc"] >= 0.737, table
     assert s["negative_fp"] == 0, table
     level = {round(lv, 2): p for lv, p, _r, _n in pooled.at_levels("language:en")}
     assert level[0.9] >= 0.933
     recall = {round(lv, 2): r for lv, _p, r, _n in pooled.at_levels("language:en")}
-    assert recall[0.9] >= 0.419
+    assert recall[0.9] >= 0.451
 
 
 def _item(name: str, persons: list[str], count: int | None = None) -> Item:
