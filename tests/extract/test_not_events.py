@@ -32,9 +32,9 @@ NOT_EVENTS = {
     "statement": "The foreign ministry released a statement on Monday.",
     "exchange_views": "The two ministers exchanged views on the crisis in Minsk.",
     "travel": "The US envoy flew to Minsk on Monday for a second visit.",
-    "duration": "The reporter had been imprisoned for a year on charges she denied.",
-    "subjunctive": "The judge ordered that Ann Roe be released, but she remains in jail.",
-    "designation": "Bo Lind, whom the government has deemed wrongfully detained, wrote a book.",
+    "duration": "The poet Ann Roe has been held for two months in a jail near Vorsk.",
+    "subjunctive": "In May a court in Vorsk ordered that the poet Ann Roe be freed on bail.",
+    "designation": "Bo Lind, whom the ministry has deemed unjustly detained, wrote a book.",
     "designated_as": "The State Department designated him as unjustly imprisoned in Vorsk.",
 }
 

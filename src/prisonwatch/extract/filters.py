@@ -90,7 +90,7 @@ def _perfect_since(token: Token) -> bool:
     since = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "since"]
     if any(_YEAR.fullmatch(t.text) for s in since for t in s.subtree):
         return True
-    # "had been imprisoned for a year": how long a state lasted, not when it began.
+    # "has been held for two months": how long a state lasted, not when it began.
     spans = [
         o for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
     ]
