@@ -317,10 +317,12 @@ def propose_extraction(
     ``fresh`` says the document was stored just now, so none of its claims is on record.
     """
     proposer = _Proposer(session, document, resolver, version, fresh)
+    if extraction.events:
+        # Names are resolved against the same registry the events are matched against: with
+        # the lock taken first, a concurrent writer's new persons are either all seen or none.
+        lock_matching(session)
     prepared = [proposer.prepare(index, event) for index, event in enumerate(extraction.events)]
     pending = [p for p in prepared if isinstance(p, _Pending)]
-    if pending:
-        lock_matching(session)
     finder = SameEventFinder(session, [p.facts for p in pending])
     own: set[str] = set()
     event_ids: list[str] = []
