@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -137,7 +136,6 @@ def adjunct_host(trigger: Token) -> Token | None:
 
 # "while detained" is a time in custody, "listed as detained" a label: no event.
 _STATE_MARKS = frozenset(("while", "whilst", "as"))
-_YEAR = re.compile(r"(1[89]|20)[0-9]{2}")
 
 
 def _state_adjunct(trigger: Token) -> bool:
@@ -146,7 +144,7 @@ def _state_adjunct(trigger: Token) -> bool:
         if child.dep_ in ("mark", "advmod") and child.lower_ in _STATE_MARKS:
             return True
         since = child.dep_ == "prep" and child.lower_ == "since"
-        if since and any(_YEAR.fullmatch(t.text) for t in child.subtree):
+        if since and any(dates.YEAR_WORD.fullmatch(t.text) for t in child.subtree):
             return True
     return False
 

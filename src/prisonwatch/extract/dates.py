@@ -39,6 +39,8 @@ WEEKDAYS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# A token that is a year on its own ('since 2019'): the states and totals that began then.
+YEAR_WORD = re.compile(r"(1[89]|20)[0-9]{2}")
 _FORMS = [
     ("iso", re.compile(r"\b" + _YEAR + r"-(?P<m2>\d\d)-(?P<d2>\d\d)\b")),
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b")),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from prisonwatch.extract import dates
 from prisonwatch.extract.lexicon import (
     DENIAL_LEMMAS,
     DESIGNATION_LEMMAS,
@@ -20,7 +20,6 @@ from prisonwatch.extract.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_YEAR = re.compile(r"(1[89]|20)[0-9]{2}")
 _NEGATORS = {"not", "n't", "never", "no"}
 _NOBODY = {"nobody", "none", "noone"}
 _ONGOING = {"remain", "stay", "continue", "keep", "serve"}
@@ -88,7 +87,7 @@ def _perfect_since(token: Token) -> bool:
     if not (aux & {"has", "have", "had"} and "been" in aux):
         return False
     since = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "since"]
-    if any(_YEAR.fullmatch(t.text) for s in since for t in s.subtree):
+    if any(dates.YEAR_WORD.fullmatch(t.text) for s in since for t in s.subtree):
         return True
     # "has been held for two months": how long a state lasted, not when it began.
     spans = [
